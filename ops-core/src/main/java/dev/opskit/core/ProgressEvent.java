@@ -1,0 +1,27 @@
+package dev.opskit.core;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * One progress report of a long-running operation (a wait, a restore, a runbook step).
+ *
+ * @param operation what is running, such as {@code rds:wait-snapshot-available}
+ * @param target the resource, such as a snapshot id
+ * @param status the last status seen, such as {@code creating}, in AWS's words
+ * @param attempt the number of the poll that saw it, from 1
+ * @param elapsed time since the operation started
+ * @param timeout the time allowed in all
+ */
+public record ProgressEvent(
+    String operation, String target, String status, int attempt, Duration elapsed, Duration timeout) {
+
+  /** Validates that every component is present. */
+  public ProgressEvent {
+    Objects.requireNonNull(operation, "operation");
+    Objects.requireNonNull(target, "target");
+    Objects.requireNonNull(status, "status");
+    Objects.requireNonNull(elapsed, "elapsed");
+    Objects.requireNonNull(timeout, "timeout");
+  }
+}

@@ -1,0 +1,50 @@
+package dev.opskit.core.audit;
+
+import dev.opskit.core.internal.JsonLinesAuditSink;
+import dev.opskit.core.internal.Slf4jAuditSink;
+import java.nio.file.Path;
+import java.util.List;
+import org.slf4j.LoggerFactory;
+
+/** The audit sinks OpsKit provides. */
+public final class AuditSinks {
+  private AuditSinks() {}
+
+  /** Logs each event at INFO to the SLF4J logger {@code dev.opskit.audit}, as key=value pairs. The default. */
+  public static AuditSink slf4j() {
+    return new Slf4jAuditSink(LoggerFactory.getLogger("dev.opskit.audit"));
+  }
+
+  /**
+   * Appends each event as one JSON object on one line to a file (created if missing). Close the
+   * returned sink, or the context that was built with it, to release the file.
+   *
+   * @param file the file
+   * @return the sink
+   */
+  public static ClosableAuditSink jsonLines(Path file) {
+    return JsonLinesAuditSink.open(file);
+  }
+
+  /** A new, empty in-memory sink. */
+  public static InMemoryAuditSink inMemory() {
+    return new InMemoryAuditSink();
+  }
+
+  /**
+   * Sends each event to every sink, in order.
+   *
+   * @param sinks the sinks
+   * @return the combined sink
+   */
+  public static AuditSink all(AuditSink... sinks) {
+    List<AuditSink> copy = List.of(sinks);
+    return event -> copy.forEach(sink -> sink.record(event));
+  }
+
+  /** An audit sink that holds a resource (such as a file) and must be closed. */
+  public interface ClosableAuditSink extends AuditSink, AutoCloseable {
+    @Override
+    void close();
+  }
+}

@@ -1,0 +1,196 @@
+package dev.opskit.core.change;
+
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ValidationException;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A description of one change to AWS: what operation, on which resource, with which request, and how
+ * to make it. A value; nothing happens until it is {@link Gate#submit submitted}.
+ *
+ * <pre>{@code
+ * CreateDbSnapshotRequest request = CreateDbSnapshotRequest.builder()...build();
+ * ChangeResult<CreateDbSnapshotResponse> result = ctx.gate().submit(
+ *     Change.of("rds:CreateDBSnapshot", snapshotId, request, rds::createDBSnapshot)
+ *         .ifAlreadyExists(() -> findSnapshotOf(instanceId, snapshotId))
+ *         .build());
+ * }</pre>
+ *
+ * @param <R> AWS's answer type
+ */
+public final class Change<R> {
+  private static final Pattern OPERATION = Pattern.compile("[a-z0-9][a-z0-9-]*:[A-Za-z0-9]+");
+
+  private final String operation;
+  private final String target;
+  private final @Nullable Object request;
+  private final Supplier<R> call;
+  private final Set<String> secretNames;
+  private final @Nullable Supplier<Optional<R>> existing;
+  private final Predicate<OpsException> retryWhen;
+
+  private Change(Builder<R> b) {
+    this.operation = b.operation;
+    this.target = b.target;
+    this.request = b.request;
+    this.call = b.call;
+    this.secretNames = Set.copyOf(b.secretNames);
+    this.existing = b.existing;
+    this.retryWhen = b.retryWhen;
+  }
+
+  /**
+   * Starts a change that sends an SDK request.
+   *
+   * @param operation {@code service:Action} as in IAM, such as {@code rds:CreateDBSnapshot}
+   * @param target the resource id or ARN the change acts on
+   * @param request the SDK request, recorded (redacted) in the audit trail and the dry-run plan
+   * @param call the SDK method, such as {@code rds::createDBSnapshot}
+   * @param <Q> the request type
+   * @param <R> the answer type
+   * @return a builder
+   */
+  public static <Q, R> Builder<R> of(String operation, String target, Q request, Function<Q, R> call) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(call, "call");
+    return new Builder<>(operation, target, request, () -> call.apply(request));
+  }
+
+  /**
+   * Starts a change that is not one SDK request (for example a sequence OpsKit performs), described by
+   * its parameters.
+   *
+   * @param operation {@code service:Action}
+   * @param target the resource id or ARN
+   * @param parameters what the change does, for the audit trail and the plan
+   * @param call the code that makes the change
+   * @param <R> the answer type
+   * @return a builder
+   */
+  public static <R> Builder<R> described(
+      String operation, String target, Map<String, ?> parameters, Supplier<R> call) {
+    Objects.requireNonNull(call, "call");
+    return new Builder<>(operation, target, Map.copyOf(parameters), call);
+  }
+
+  /** {@code service:Action}. */
+  public String operation() {
+    return operation;
+  }
+
+  /** The resource acted on. */
+  public String target() {
+    return target;
+  }
+
+  /** The request as given (an SDK request or a map), before redaction; null when there is none. */
+  public @Nullable Object request() {
+    return request;
+  }
+
+  /** Request member names marked secret in addition to OpsKit's defaults. */
+  public Set<String> secretNames() {
+    return secretNames;
+  }
+
+  /** Makes the change. Called by the gate only. */
+  public Supplier<R> call() {
+    return call;
+  }
+
+  /** How to find the resource when AWS says it already exists; empty when a conflict is an error. */
+  public Optional<Supplier<Optional<R>>> existing() {
+    return Optional.ofNullable(existing);
+  }
+
+  /** Which failures the gate may retry at the operation level. */
+  public Predicate<OpsException> retryWhen() {
+    return retryWhen;
+  }
+
+  @Override
+  public String toString() {
+    return "Change[" + operation + " " + target + "]";
+  }
+
+  /**
+   * Builds a {@link Change}.
+   *
+   * @param <R> the answer type
+   */
+  public static final class Builder<R> {
+    private final String operation;
+    private final String target;
+    private final @Nullable Object request;
+    private final Supplier<R> call;
+    private final Set<String> secretNames = new LinkedHashSet<>();
+    private @Nullable Supplier<Optional<R>> existing;
+    private Predicate<OpsException> retryWhen = e -> false;
+
+    private Builder(String operation, String target, @Nullable Object request, Supplier<R> call) {
+      if (operation == null || !OPERATION.matcher(operation).matches()) {
+        throw ValidationException.of("change.operation", operation, "service:Action, such as rds:CreateDBSnapshot");
+      }
+      if (target == null || target.isBlank()) {
+        throw ValidationException.of("change.target", target, "the id or ARN of the resource the change acts on");
+      }
+      this.operation = operation;
+      this.target = target;
+      this.request = request;
+      this.call = call;
+    }
+
+    /**
+     * Marks request members (or map keys) as secret beyond OpsKit's defaults (names containing password,
+     * secret, token, credential, private key...). Their values never reach a sink, a log or a message.
+     *
+     * @param memberNames AWS member names, such as {@code Value} for an SSM SecureString
+     * @return this builder
+     */
+    public Builder<R> secret(String... memberNames) {
+      secretNames.addAll(Set.of(memberNames));
+      return this;
+    }
+
+    /**
+     * Makes a create idempotent: when AWS answers that the resource already exists, the gate calls
+     * {@code findExisting}; if it returns the resource, and only if that resource is the one this change
+     * asked for (the supplier must check, for example that a snapshot with this name is of the same
+     * instance), the change counts as applied.
+     *
+     * @param findExisting finds the existing resource that this change would have made
+     * @return this builder
+     */
+    public Builder<R> ifAlreadyExists(Supplier<Optional<R>> findExisting) {
+      this.existing = Objects.requireNonNull(findExisting, "findExisting");
+      return this;
+    }
+
+    /**
+     * Declares the failures worth repeating the whole change for, such as
+     * {@code e -> e instanceof ResourceStateException} while an instance is {@code modifying}.
+     * Throttling and transport errors are retried by the SDK and must not be declared here.
+     *
+     * @param condition the condition
+     * @return this builder
+     */
+    public Builder<R> retryWhen(Predicate<OpsException> condition) {
+      this.retryWhen = Objects.requireNonNull(condition, "condition");
+      return this;
+    }
+
+    /** Builds the change. */
+    public Change<R> build() {
+      return new Change<>(this);
+    }
+  }
+}

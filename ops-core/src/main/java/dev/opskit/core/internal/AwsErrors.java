@@ -1,0 +1,156 @@
+package dev.opskit.core.internal;
+
+import dev.opskit.core.AccessDeniedException;
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.ServiceException;
+import dev.opskit.core.ThrottledException;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** The one mapping from AWS SDK exceptions to OpsKit exceptions. */
+public final class AwsErrors {
+  private static final Set<String> THROTTLING =
+      Set.of(
+          "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
+          "TooManyRequestsException", "ProvisionedThroughputExceededException", "TransactionInProgressException",
+          "RequestLimitExceeded", "BandwidthLimitExceeded", "LimitExceededException", "RequestThrottled",
+          "SlowDown", "PriorRequestNotComplete", "EC2ThrottledException");
+  private static final Set<String> ACCESS_DENIED =
+      Set.of(
+          "AccessDenied", "AccessDeniedException", "UnauthorizedOperation", "UnauthorizedException",
+          "AuthorizationError", "AuthorizationErrorException", "NotAuthorized", "Forbidden",
+          "InvalidClientTokenId", "UnrecognizedClientException", "ExpiredToken", "ExpiredTokenException",
+          "SignatureDoesNotMatch", "InvalidSignatureException", "MissingAuthenticationToken");
+  private static final Set<String> STATE =
+      Set.of("ResourceInUseException", "ConflictException", "OperationAbortedException", "OperationAborted",
+          "ConcurrentModificationException", "ConcurrentModification", "IncorrectState");
+
+  private AwsErrors() {}
+
+  /**
+   * The AWS error code of an exception, or null when AWS did not answer.
+   *
+   * @param error any throwable
+   * @return the code
+   */
+  public static @Nullable String errorCode(Throwable error) {
+    if (error instanceof OpsException ops) {
+      return ops.awsErrorCode();
+    }
+    if (error instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
+      return ase.awsErrorDetails().errorCode();
+    }
+    return null;
+  }
+
+  /**
+   * Whether AWS said the resource being created already exists.
+   *
+   * @param error any throwable
+   * @return true for {@code *AlreadyExists*}, {@code BucketAlreadyOwnedByYou} and the like
+   */
+  public static boolean isAlreadyExists(Throwable error) {
+    String code = errorCode(error);
+    return code != null && (code.contains("AlreadyExists") || code.contains("AlreadyOwnedByYou"));
+  }
+
+  /**
+   * Maps an SDK exception to an OpsKit exception. Never returns an SDK exception.
+   *
+   * @param error the SDK exception
+   * @param operation the operation, such as {@code rds:CreateDBSnapshot}
+   * @param resource the resource acted on, or null
+   * @param redaction scrubs secret values out of AWS's message
+   * @return the OpsKit exception, with {@code error} as its cause
+   */
+  public static OpsException map(
+      SdkException error, String operation, @Nullable String resource, Redaction redaction) {
+    Integer attempts = error.numAttempts();
+    String tries = attempts == null ? "" : " after " + attempts + (attempts == 1 ? " attempt" : " attempts");
+    if (error instanceof AwsServiceException ase) {
+      String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
+      String awsMessage =
+          ase.awsErrorDetails() == null ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
+      String said = redaction.scrub((code == null ? "HTTP " + ase.statusCode() : code) + ": " + awsMessage);
+      String requestId = ase.requestId();
+      int status = ase.statusCode();
+      // Scrub the cause too: its message may echo a secret from the request.
+      Throwable cause = cause(error, redaction);
+      if (ase.isThrottlingException() || (code != null && THROTTLING.contains(code)) || status == 429) {
+        return new ThrottledException(
+            "AWS throttled the call" + tries + " (" + said + "); the retry budget (RetryPolicy.maxAttempts) is spent."
+                + " Slow down, lower the rate limit or ask AWS for a higher quota.",
+            operation, resource, code, requestId, cause);
+      }
+      if ((code != null && ACCESS_DENIED.contains(code)) || status == 403) {
+        return new AccessDeniedException(
+            "access denied (" + said + "). Grant the IAM action " + operation + " to the caller, or check the credentials.",
+            operation, resource, code, requestId, cause);
+      }
+      if ((code != null && (code.contains("NotFound") || code.startsWith("NoSuch"))) || status == 404) {
+        return new ResourceNotFoundException(
+            "not found (" + said + "). Check the identifier, region and account.",
+            operation, resource, code, requestId, cause);
+      }
+      if (code != null && (STATE.contains(code) || isAlreadyExists(error) || (code.startsWith("Invalid") && code.contains("State")))
+          || status == 409) {
+        return new ResourceStateException(
+            "the resource's state does not allow this (" + said + ").", operation, resource, code, requestId, cause);
+      }
+      return new ServiceException(
+          "AWS rejected the call" + tries + " (" + said + ").", operation, resource, code, requestId, cause);
+    }
+    if (hasCause(error, RequestNotPermitted.class)) {
+      return new ThrottledException(
+          "OpsKit's client-side rate limit (RateLimitPolicy) gave no permit within its maximum wait; nothing was sent."
+              + " Lower the concurrency or raise the limit.",
+          operation, resource, cause(error, redaction));
+    }
+    return new ServiceException(
+        "the call did not complete" + tries + " (" + redaction.scrub(error.getMessage()) + ").",
+        operation, resource, cause(error, redaction));
+  }
+
+  private static Throwable cause(SdkException error, Redaction redaction) {
+    return redaction.isEmpty() ? error : new ScrubbedCause(error, redaction);
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      if (type.isInstance(t)) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Stands in for an SDK exception as a cause, keeping its class name, scrubbed message and stack trace
+   * but never a secret that the original message echoed.
+   */
+  static final class ScrubbedCause extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String originalType;
+
+    ScrubbedCause(Throwable original, Redaction redaction) {
+      super(redaction.scrub(original.getMessage()),
+          original.getCause() == null ? null : new ScrubbedCause(original.getCause(), redaction));
+      this.originalType = original.getClass().getName();
+      setStackTrace(original.getStackTrace());
+    }
+
+    @Override
+    public String toString() {
+      String message = getMessage();
+      return message == null ? originalType : originalType + ": " + message;
+    }
+  }
+}

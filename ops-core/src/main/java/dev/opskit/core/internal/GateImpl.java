@@ -1,0 +1,139 @@
+package dev.opskit.core.internal;
+
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.RetryPolicy;
+import dev.opskit.core.audit.AuditEvent;
+import dev.opskit.core.audit.AuditSink;
+import dev.opskit.core.audit.Outcome;
+import dev.opskit.core.change.Change;
+import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.change.Gate;
+import dev.opskit.core.change.PlannedCall;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.AwsResponse;
+import software.amazon.awssdk.core.exception.SdkException;
+
+/** The gate: dry-run, audit, operation-level retry, idempotent creates, error mapping. */
+public final class GateImpl implements Gate {
+  private static final Logger LOG = LoggerFactory.getLogger(GateImpl.class);
+
+  private final boolean dryRun;
+  private final Clock clock;
+  private final AuditSink audit;
+  private final RetryPolicy retryPolicy;
+
+  /**
+   * Creates a gate.
+   *
+   * @param dryRun plan only
+   * @param clock the clock for audit times and durations
+   * @param audit the audit sink
+   * @param retryPolicy the retry budget
+   */
+  public GateImpl(boolean dryRun, Clock clock, AuditSink audit, RetryPolicy retryPolicy) {
+    this.dryRun = dryRun;
+    this.clock = clock;
+    this.audit = audit;
+    this.retryPolicy = retryPolicy;
+  }
+
+  @Override
+  public boolean isDryRun() {
+    return dryRun;
+  }
+
+  @Override
+  public <R> ChangeResult<R> submit(Change<R> change) {
+    RequestParameters params = RequestParameters.of(change.request(), change.secretNames());
+    Instant start = clock.instant();
+    if (dryRun) {
+      PlannedCall planned = new PlannedCall(change.operation(), change.target(), params.parameters());
+      record(change, params, start, Outcome.PLANNED, null, null);
+      LOG.debug("planned operation={} target={}", change.operation(), change.target());
+      return new ChangeResult.Planned<>(planned);
+    }
+    try {
+      Attempt<R> attempt = retry(change).executeSupplier(() -> attemptOnce(change, params.redaction()));
+      String requestId = requestIdOf(attempt.answer);
+      record(change, params, start, Outcome.SUCCEEDED, requestId,
+          attempt.alreadyExisted ? "already existed: a retried create found the resource it asked for" : null);
+      return new ChangeResult.Applied<>(attempt.answer, requestId, attempt.alreadyExisted);
+    } catch (OpsException e) {
+      record(change, params, start, Outcome.FAILED, e.requestId(), params.redaction().scrub(e.getMessage()));
+      throw e;
+    } catch (RuntimeException e) {
+      // A bug or an unexpected failure in caller-supplied code: audit it, never leak secrets in the log.
+      record(change, params, start, Outcome.FAILED, null, params.redaction().scrub(String.valueOf(e)));
+      throw e;
+    }
+  }
+
+  private <R> Attempt<R> attemptOnce(Change<R> change, Redaction redaction) {
+    try {
+      return new Attempt<>(change.call().get(), false);
+    } catch (SdkException e) {
+      if (AwsErrors.isAlreadyExists(e) && change.existing().isPresent()) {
+        Optional<R> existing = change.existing().get().get();
+        if (existing.isPresent()) {
+          return new Attempt<>(existing.get(), true);
+        }
+        throw new ResourceStateException(
+            "AWS says the resource already exists, but the existing one is not the one this change asked for;"
+                + " choose another name or remove the other resource.",
+            change.operation(), change.target(), AwsErrors.errorCode(e), null, null);
+      }
+      throw AwsErrors.map(e, change.operation(), change.target(), redaction);
+    }
+  }
+
+  private Retry retry(Change<?> change) {
+    RetryConfig config =
+        RetryConfig.custom()
+            .maxAttempts(retryPolicy.operationAttempts())
+            .intervalFunction(
+                IntervalFunction.ofExponentialBackoff(retryPolicy.operationBackoff(), 2.0, Duration.ofMinutes(1)))
+            .retryOnException(t -> t instanceof OpsException ops && change.retryWhen().test(ops))
+            .failAfterMaxAttempts(false)
+            .build();
+    return Retry.of(change.operation(), config);
+  }
+
+  private void record(
+      Change<?> change,
+      RequestParameters params,
+      Instant start,
+      Outcome outcome,
+      @Nullable String requestId,
+      @Nullable String detail) {
+    Duration duration = outcome == Outcome.PLANNED ? Duration.ZERO : Duration.between(start, clock.instant());
+    AuditEvent event =
+        new AuditEvent(start, change.operation(), change.target(), params.parameters(), outcome,
+            duration.isNegative() ? Duration.ZERO : duration, requestId, dryRun, detail);
+    try {
+      audit.record(event);
+    } catch (RuntimeException e) {
+      LOG.warn("audit sink failed for operation={} target={}: {}", change.operation(), change.target(), e.toString());
+    }
+  }
+
+  private static @Nullable String requestIdOf(Object answer) {
+    if (answer instanceof AwsResponse response && response.responseMetadata() != null) {
+      String id = response.responseMetadata().requestId();
+      return id == null || "UNKNOWN".equals(id) ? null : id;
+    }
+    return null;
+  }
+
+  private record Attempt<R>(R answer, boolean alreadyExisted) {}
+
+}

@@ -1,0 +1,133 @@
+package dev.opskit.core.value;
+
+import dev.opskit.core.ValidationException;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * An Amazon Resource Name, {@code arn:partition:service:region:account-id:resource}.
+ *
+ * <p>{@link #toString()} gives the ARN text, and {@code Arn.parse(arn.toString()).equals(arn)}.
+ *
+ * @param partition the partition, such as {@code aws} or {@code aws-cn}
+ * @param service the service namespace, such as {@code rds} or {@code s3}
+ * @param region the region code, such as {@code us-east-1}; empty for global resources (IAM, S3 buckets)
+ * @param accountId the 12-digit account id; empty where ARNs have none (S3 buckets); {@code aws} for
+ *     AWS-managed IAM policies
+ * @param resource everything after the fifth colon, such as {@code db:orders-db}; never empty, may itself
+ *     contain {@code :} and {@code /}
+ */
+public record Arn(String partition, String service, String region, String accountId, String resource) {
+  /** The longest ARN accepted, in characters. */
+  public static final int MAX_LENGTH = 2048;
+
+  private static final String SHAPE = "arn:partition:service:region:account-id:resource";
+  private static final List<String> PARTITIONS =
+      List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
+  private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*");
+  private static final Pattern REGION = Pattern.compile("|[a-z]{2}(-[a-z]+)+-[0-9]+");
+  private static final Pattern ACCOUNT_ID = Pattern.compile("|[0-9]{12}|aws");
+
+  /** Validates every part; throws {@link ValidationException} naming the part that is wrong. */
+  public Arn {
+    Checks.require(partition != null && PARTITIONS.contains(partition), "arn.partition", partition,
+        String.join(", ", PARTITIONS));
+    Checks.require(service != null && SERVICE.matcher(service).matches(), "arn.service", service,
+        "lower-case ASCII letters, digits and hyphens, not starting with a hyphen");
+    Checks.require(region != null && REGION.matcher(region).matches(), "arn.region", region,
+        "empty or a region code such as us-east-1");
+    Checks.require(accountId != null && ACCOUNT_ID.matcher(accountId).matches(), "arn.accountId", accountId,
+        "12 digits, empty, or 'aws'");
+    Checks.require(resource != null && !resource.isEmpty() && resource.chars().noneMatch(Arn::isBlankOrControl),
+        "arn.resource", resource, "1 or more characters, without whitespace or control characters");
+    String text = String.join(":", "arn", partition, service, region, accountId, resource);
+    Checks.require(text.length() <= MAX_LENGTH, "arn", text, SHAPE + ", at most " + MAX_LENGTH + " characters");
+  }
+
+  /**
+   * Makes an ARN from its parts.
+   *
+   * @param partition the partition, such as {@code aws}
+   * @param service the service namespace, such as {@code rds}
+   * @param region the region code, or empty
+   * @param accountId the 12-digit account id, empty, or {@code aws}
+   * @param resource the resource part, such as {@code db:orders-db}
+   * @return the ARN
+   * @throws ValidationException naming the part that is wrong
+   */
+  public static Arn of(String partition, String service, String region, String accountId, String resource) {
+    return new Arn(partition, service, region, accountId, resource);
+  }
+
+  /**
+   * Parses ARN text, such as {@code arn:aws:rds:us-east-1:123456789012:db:orders-db}.
+   *
+   * @param text the ARN
+   * @return the ARN
+   * @throws ValidationException when {@code text} is not an ARN; the field names the part that is wrong
+   *     ({@code arn.partition}, {@code arn.accountId}, ...), or is {@code arn} for the overall shape
+   */
+  public static Arn parse(String text) {
+    Checks.require(text != null && text.startsWith("arn:"), "arn", text, SHAPE);
+    String[] parts = text.split(":", 6);
+    Checks.require(parts.length == 6, "arn", text, SHAPE);
+    return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
+  }
+
+  /**
+   * Tells whether {@code text} is a valid ARN.
+   *
+   * @param text the text to check; may be null
+   * @return true when {@link #parse(String)} would accept it
+   */
+  public static boolean isValid(String text) {
+    try {
+      parse(text);
+      return true;
+    } catch (ValidationException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The resource type: the part of {@link #resource()} before its first {@code /} or {@code :}, such as
+   * {@code db} in {@code db:orders-db} or {@code table} in {@code table/Orders}.
+   *
+   * @return the resource type, or empty when the resource has neither separator (an S3 bucket name)
+   */
+  public Optional<String> resourceType() {
+    int separator = separatorIndex();
+    return separator < 0 ? Optional.empty() : Optional.of(resource.substring(0, separator));
+  }
+
+  /**
+   * The resource id: the part of {@link #resource()} after its first {@code /} or {@code :}, or the whole
+   * resource when it has neither.
+   *
+   * @return the resource id, such as {@code orders-db} in {@code db:orders-db}
+   */
+  public String resourceId() {
+    return resource.substring(separatorIndex() + 1);
+  }
+
+  /** Returns the ARN text, {@code arn:partition:service:region:account-id:resource}. */
+  @Override
+  public String toString() {
+    return String.join(":", "arn", partition, service, region, accountId, resource);
+  }
+
+  private int separatorIndex() {
+    for (int i = 0; i < resource.length(); i++) {
+      char c = resource.charAt(i);
+      if (c == '/' || c == ':') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean isBlankOrControl(int c) {
+    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+  }
+}
