@@ -4,9 +4,11 @@ import dev.opskit.core.RateLimitPolicy;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.time.Duration;
 import java.util.Locale;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -38,7 +40,16 @@ public final class RateLimitingInterceptor implements ExecutionInterceptor {
     Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
     String name = (service == null ? "unknown" : service.toLowerCase(Locale.ROOT));
     RateLimiter limiter = limiter(name, region == null ? "global" : region.id());
-    RateLimiter.waitForPermission(limiter);
+    try {
+      RateLimiter.waitForPermission(limiter);
+    } catch (RequestNotPermitted e) {
+      // Not retryable: waiting longer is exactly what the limiter just refused to do.
+      throw SdkClientException.builder()
+          .message("client-side rate limit of " + limiter.getName() + " gave no permit in time")
+          .cause(e)
+          .writableStackTrace(false)
+          .build();
+    }
   }
 
   /**

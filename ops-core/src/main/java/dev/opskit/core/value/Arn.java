@@ -26,7 +26,7 @@ public record Arn(String partition, String service, String region, String accoun
   private static final List<String> PARTITIONS =
       List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern REGION = Pattern.compile("|[a-z]{2}(-[a-z]+)+-[0-9]+");
+  private static final Pattern REGION = Pattern.compile("|[a-z]{2,4}(-[a-z]+)+-[0-9]+");
   private static final Pattern ACCOUNT_ID = Pattern.compile("|[0-9]{12}|aws");
 
   /** Validates every part; throws {@link ValidationException} naming the part that is wrong. */

@@ -10,8 +10,10 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>A field is {@code ?} (day-of-month and day-of-week only), one of the {@code L}/{@code W}/{@code #}
  * forms, or a comma-separated list of items; an item is {@code *}, a value or a range {@code a-b},
- * optionally followed by an increment {@code /n}. {@code L}, {@code W} and {@code #} stand alone, as AWS
- * allows only one {@code #} expression per field.
+ * optionally followed by an increment {@code /n} from 1 to the field's largest value (229 for years).
+ * Ranges may wrap ({@code FRI-MON}). {@code L}, {@code W} and {@code #} forms stand alone, as AWS allows
+ * only one {@code #} expression per field. {@code /} is also accepted in day-of-week, as the CloudWatch
+ * Events and Lambda tables list it; EventBridge's current table does not.
  */
 enum CronField {
   MINUTES("minutes", 0, 59, 59, List.of(), "0-59 with , - * /"),

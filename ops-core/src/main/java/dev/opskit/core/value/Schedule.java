@@ -33,7 +33,15 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Rate {
   Optional<Duration> interval();
 
   /**
-   * Parses a schedule expression. Fields are separated by one or more spaces; names and
+   * The same as {@link #expression()}.
+   *
+   * @return the canonical expression
+   */
+  @Override
+  String toString();
+
+  /**
+   * Parses a schedule expression. Fields are separated by spaces or tabs; names and
    * {@code L}/{@code W} may be in either case.
    *
    * @param expression such as {@code cron(0 5 ? * MON-FRI *)} or {@code rate(1 day)}
@@ -114,10 +122,10 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Rate {
     return new Cron(String.valueOf(minute), String.valueOf(hour), "*", "*", "?", "*");
   }
 
-  /** The space-separated fields between the parentheses of {@code cron(...)} or {@code rate(...)}. */
+  /** The fields between the parentheses of {@code cron(...)} or {@code rate(...)}, split on spaces and tabs. */
   private static List<String> fields(String expression) {
     String inside = expression.substring(expression.indexOf('(') + 1, expression.length() - 1);
-    return Arrays.stream(inside.split(" ")).filter(field -> !field.isEmpty()).collect(Collectors.toList());
+    return Arrays.stream(inside.split("[ \t]")).filter(field -> !field.isEmpty()).collect(Collectors.toList());
   }
 
   /**

@@ -1,0 +1,39 @@
+package dev.opskit.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RetryPolicyTest {
+  @Test
+  void defaultBudgetIsDocumentedValues() {
+    assertThat(RetryPolicy.DEFAULT.maxAttempts()).isEqualTo(5);
+    assertThat(RetryPolicy.DEFAULT.operationAttempts()).isEqualTo(3);
+  }
+
+  @Test
+  void rejectsOutOfRangeAttempts() {
+    assertThatThrownBy(() -> RetryPolicy.DEFAULT.withMaxAttempts(0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid retryPolicy.maxAttempts: '0'. Allowed: 1 to 20");
+    assertThatThrownBy(() -> RetryPolicy.DEFAULT.withOperationAttempts(21, Duration.ofSeconds(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid retryPolicy.operationAttempts: '21'. Allowed: 1 to 20");
+    assertThatThrownBy(() -> RetryPolicy.DEFAULT.withBackoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining("retryPolicy.maxBackoff");
+  }
+
+  @Test
+  void rateLimitsPerServiceOverrideTheDefault() {
+    RateLimitPolicy policy = RateLimitPolicy.perSecond(20).withService("CloudWatch", 5);
+    assertThat(policy.limitFor("cloudwatch")).isEqualTo(5);
+    assertThat(policy.limitFor("rds")).isEqualTo(20);
+    assertThatThrownBy(() -> new RateLimitPolicy(0, Duration.ZERO, Map.of()))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rateLimitPolicy.requestsPerSecond: '0'. Allowed: at least 1");
+  }
+}

@@ -1,0 +1,254 @@
+package dev.opskit.core.change;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opskit.core.ManualClock;
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.RetryPolicy;
+import dev.opskit.core.ValidationException;
+import dev.opskit.core.audit.AuditEvent;
+import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.core.audit.Outcome;
+import dev.opskit.core.internal.GateImpl;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
+
+class GateTest {
+  private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private final InMemoryAuditSink audit = new InMemoryAuditSink();
+  private final RetryPolicy retry = RetryPolicy.DEFAULT.withOperationAttempts(3, Duration.ofMillis(1));
+  private final Gate gate = new GateImpl(false, clock, audit, retry);
+  private final Gate dryRunGate = new GateImpl(true, clock, audit, retry);
+
+  private static AwsServiceException awsError(String code, int status, String message) {
+    return AwsServiceException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+        .statusCode(status)
+        .requestId("req-" + code)
+        .message(message)
+        .build();
+  }
+
+  private static CreateQueueRequest request() {
+    return CreateQueueRequest.builder()
+        .queueName("orders")
+        .attributesWithStrings(Map.of("VisibilityTimeout", "30"))
+        .tags(Map.of("team", "ops", "api_token", "tok-123456"))
+        .build();
+  }
+
+  @Nested
+  class DryRun {
+    @Test
+    void plansTheExactCallSendsNothingAndAuditsOnce() {
+      AtomicInteger sent = new AtomicInteger();
+      ChangeResult<String> result = dryRunGate.submit(
+          Change.<CreateQueueRequest, String>of("sqs:CreateQueue", "orders", request(), r -> "sent " + sent.incrementAndGet()).build());
+
+      assertThat(sent).hasValue(0);
+      assertThat(result.isPlanned()).isTrue();
+      assertThat(result.value()).isEmpty();
+      PlannedCall call = ((ChangeResult.Planned<String>) result).call();
+      assertThat(call.operation()).isEqualTo("sqs:CreateQueue");
+      assertThat(call.target()).isEqualTo("orders");
+      assertThat(call.parameters())
+          .containsEntry("QueueName", "orders")
+          .containsEntry("Attributes", Map.of("VisibilityTimeout", "30"));
+      assertThat(audit.events()).singleElement().satisfies(e -> {
+        assertThat(e.outcome()).isEqualTo(Outcome.PLANNED);
+        assertThat(e.dryRun()).isTrue();
+        assertThat(e.parameters()).isEqualTo(call.parameters());
+        assertThat(e.duration()).isZero();
+      });
+    }
+  }
+
+  @Nested
+  class Applying {
+    @Test
+    void appliesAndAuditsExactlyOneSucceededEvent() {
+      ChangeResult<String> result =
+          gate.submit(Change.<CreateQueueRequest, String>of("sqs:CreateQueue", "orders", request(), r -> "url:" + r.queueName()).build());
+
+      assertThat(result.value()).contains("url:orders");
+      assertThat(((ChangeResult.Applied<String>) result).alreadyExisted()).isFalse();
+      assertThat(audit.events()).singleElement().satisfies(e -> {
+        assertThat(e.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(e.dryRun()).isFalse();
+        assertThat(e.operation()).isEqualTo("sqs:CreateQueue");
+        assertThat(e.time()).isEqualTo(Instant.parse("2026-03-01T10:00:00Z"));
+      });
+    }
+
+    @Test
+    void secretNamedMembersAreRedactedInTheAuditTrail() {
+      gate.submit(Change.<CreateQueueRequest, String>of("sqs:CreateQueue", "orders", request(), r -> "ok").build());
+
+      AuditEvent event = audit.events().get(0);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> tags = (Map<String, Object>) event.parameters().get("tags");
+      assertThat(tags).containsEntry("team", "ops").containsEntry("api_token", AuditEvent.REDACTED);
+      assertThat(event.toString()).doesNotContain("tok-123456");
+    }
+
+    @Test
+    void extraSecretMembersAreRedactedAndScrubbedFromErrors() {
+      Map<String, Object> params = new LinkedHashMap<>();
+      params.put("Name", "/prod/db");
+      params.put("Value", "hunter2-very-secret");
+      Change<String> change = Change.<String>described("ssm:PutParameter", "/prod/db", params, () -> {
+        throw awsError("ValidationException", 400, "Value hunter2-very-secret is not allowed");
+      }).secret("Value").build();
+
+      assertThatThrownBy(() -> gate.submit(change))
+          .isInstanceOf(OpsException.class)
+          .hasMessageContaining("ssm:PutParameter on /prod/db")
+          .hasMessageContaining(AuditEvent.REDACTED)
+          .satisfies(e -> assertThat(stackText(e)).doesNotContain("hunter2-very-secret"));
+      AuditEvent event = audit.events().get(0);
+      assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(event.parameters()).containsEntry("Value", AuditEvent.REDACTED);
+      assertThat(event.detail()).doesNotContain("hunter2-very-secret").contains("ValidationException");
+      assertThat(event.requestId()).isEqualTo("req-ValidationException");
+    }
+
+    @Test
+    void failureIsMappedAuditedOnceAndRethrown() {
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:DeleteDBSnapshot", "snap-1", CreateQueueRequest.builder().queueName("q").build(), r -> {
+        throw awsError("DBSnapshotNotFound", 404, "DBSnapshot snap-1 not found.");
+      }).build();
+
+      assertThatThrownBy(() -> gate.submit(change))
+          .isInstanceOf(ResourceNotFoundException.class)
+          .hasMessageStartingWith("rds:DeleteDBSnapshot on snap-1: not found (DBSnapshotNotFound: DBSnapshot snap-1 not found.)")
+          // Nothing secret in this request: the SDK exception itself is the cause.
+          .hasCauseInstanceOf(AwsServiceException.class);
+      assertThat(audit.events()).singleElement().extracting(AuditEvent::outcome).isEqualTo(Outcome.FAILED);
+    }
+  }
+
+  @Nested
+  class OperationRetry {
+    @Test
+    void retriesOnlyTheDeclaredConditionWithinTheBudget() {
+      AtomicInteger calls = new AtomicInteger();
+      ChangeResult<String> result = gate.submit(Change.<CreateQueueRequest, String>of("rds:ModifyDBInstance", "db-1", request(), r -> {
+        if (calls.incrementAndGet() < 3) {
+          throw awsError("InvalidDBInstanceState", 400, "Instance db-1 is modifying");
+        }
+        return "modified";
+      }).retryWhen(e -> e instanceof ResourceStateException).build());
+
+      assertThat(result.value()).contains("modified");
+      assertThat(calls).hasValue(3);
+      assertThat(audit.events()).singleElement().extracting(AuditEvent::outcome).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void givesUpAfterTheOperationBudget() {
+      AtomicInteger calls = new AtomicInteger();
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:ModifyDBInstance", "db-1", request(), r -> {
+        calls.incrementAndGet();
+        throw awsError("InvalidDBInstanceState", 400, "Instance db-1 is modifying");
+      }).retryWhen(e -> e instanceof ResourceStateException).build();
+
+      assertThatThrownBy(() -> gate.submit(change)).isInstanceOf(ResourceStateException.class);
+      assertThat(calls).hasValue(3);
+      assertThat(audit.events()).hasSize(1);
+    }
+
+    @Test
+    void undeclaredConditionsAreNotRetried() {
+      AtomicInteger calls = new AtomicInteger();
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:ModifyDBInstance", "db-1", request(), r -> {
+        calls.incrementAndGet();
+        throw awsError("Throttling", 400, "Rate exceeded");
+      }).retryWhen(e -> e instanceof ResourceStateException).build();
+
+      assertThatThrownBy(() -> gate.submit(change)).isInstanceOf(dev.opskit.core.ThrottledException.class);
+      assertThat(calls).hasValue(1);
+    }
+  }
+
+  @Nested
+  class IdempotentCreate {
+    @Test
+    void alreadyExistsForTheResourceAskedForIsSuccess() {
+      ChangeResult<String> result = gate.submit(Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
+        throw awsError("DBSnapshotAlreadyExists", 400, "Cannot create the snapshot because a snapshot with the identifier snap-1 already exists.");
+      }).ifAlreadyExists(() -> Optional.of("existing snap-1")).build());
+
+      assertThat(result).isInstanceOf(ChangeResult.Applied.class);
+      assertThat(((ChangeResult.Applied<String>) result).alreadyExisted()).isTrue();
+      assertThat(result.value()).contains("existing snap-1");
+      assertThat(audit.events()).singleElement().satisfies(e -> {
+        assertThat(e.outcome()).isEqualTo(Outcome.SUCCEEDED);
+        assertThat(e.detail()).contains("already existed");
+      });
+    }
+
+    @Test
+    void alreadyExistsForAnotherResourceIsAStateError() {
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists");
+      }).ifAlreadyExists(Optional::<String>empty).build();
+
+      assertThatThrownBy(() -> gate.submit(change))
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessageContaining("rds:CreateDBSnapshot on snap-1")
+          .hasMessageContaining("not the one this change asked for");
+    }
+
+    @Test
+    void withoutALookupAlreadyExistsIsAnError() {
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists");
+      }).build();
+
+      assertThatThrownBy(() -> gate.submit(change))
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessageContaining("DBSnapshotAlreadyExists");
+    }
+  }
+
+  @Nested
+  class Validation {
+    @Test
+    void operationMustBeServiceColonAction() {
+      assertThatThrownBy(() -> Change.<CreateQueueRequest, String>of("CreateDBSnapshot", "x", request(), r -> "x"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid change.operation: 'CreateDBSnapshot'. Allowed: service:Action, such as rds:CreateDBSnapshot");
+    }
+
+    @Test
+    void targetMustNotBeBlank() {
+      assertThatThrownBy(() -> Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", " ", request(), r -> "x"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("change.target");
+    }
+  }
+
+  @Test
+  void aFailingAuditSinkNeverHidesTheOutcome() {
+    Gate g = new GateImpl(false, clock, e -> { throw new IllegalStateException("disk full"); }, retry);
+    assertThat(g.submit(Change.<CreateQueueRequest, String>of("sqs:CreateQueue", "q", request(), r -> "ok").build()).value()).contains("ok");
+  }
+
+  private static String stackText(Throwable t) {
+    java.io.StringWriter w = new java.io.StringWriter();
+    t.printStackTrace(new java.io.PrintWriter(w));
+    return w.toString();
+  }
+}

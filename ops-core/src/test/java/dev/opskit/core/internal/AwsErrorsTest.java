@@ -1,0 +1,92 @@
+package dev.opskit.core.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.opskit.core.AccessDeniedException;
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.ServiceException;
+import dev.opskit.core.ThrottledException;
+import java.io.IOException;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import org.junit.jupiter.api.Test;
+
+class AwsErrorsTest {
+
+  @ParameterizedTest(name = "{0} / HTTP {1} -> {2}")
+  @CsvSource({
+      "ThrottlingException, 400, ThrottledException",
+      "Throttling, 400, ThrottledException",
+      "RequestLimitExceeded, 503, ThrottledException",
+      "SomethingElse, 429, ThrottledException",
+      "AccessDenied, 403, AccessDeniedException",
+      "UnauthorizedOperation, 400, AccessDeniedException",
+      "DBInstanceNotFound, 404, ResourceNotFoundException",
+      "NoSuchBucket, 404, ResourceNotFoundException",
+      "ResourceNotFoundException, 400, ResourceNotFoundException",
+      "InvalidDBInstanceState, 400, ResourceStateException",
+      "DBSnapshotAlreadyExists, 400, ResourceStateException",
+      "ResourceInUseException, 400, ResourceStateException",
+      "ValidationError, 400, ServiceException",
+      "InternalFailure, 500, ServiceException"
+  })
+  void mapsAwsErrorsToOneHierarchy(String code, int status, String expected) {
+    AwsServiceException e = AwsServiceException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage("detail").build())
+        .statusCode(status).requestId("req-1").build();
+
+    OpsException mapped = AwsErrors.map(e, "rds:DescribeDBInstances", "db-1", Redaction.none());
+
+    assertThat(mapped.getClass().getSimpleName()).isEqualTo(expected);
+    assertThat(mapped.operation()).isEqualTo("rds:DescribeDBInstances");
+    assertThat(mapped.resource()).isEqualTo("db-1");
+    assertThat(mapped.awsErrorCode()).isEqualTo(code);
+    assertThat(mapped.requestId()).isEqualTo("req-1");
+    assertThat(mapped.getMessage()).startsWith("rds:DescribeDBInstances on db-1: ").contains(code, "detail");
+    assertThat(mapped.getCause()).isSameAs(e);
+  }
+
+  @Test
+  void transportFailuresAreServiceExceptionsSayingTheCallDidNotComplete() {
+    SdkClientException e = SdkClientException.builder().message("Unable to execute HTTP request: Connection refused")
+        .cause(new IOException("Connection refused")).build();
+    OpsException mapped = AwsErrors.map(e, "s3:PutBucketVersioning", "logs-bucket", Redaction.none());
+    assertThat(mapped).isInstanceOf(ServiceException.class)
+        .hasMessageStartingWith("s3:PutBucketVersioning on logs-bucket: the call did not complete")
+        .hasMessageContaining("Connection refused");
+    assertThat(List.of(ThrottledException.class, AccessDeniedException.class, ResourceNotFoundException.class,
+        ResourceStateException.class)).noneMatch(c -> c.isInstance(mapped));
+  }
+
+  @Test
+  void secretsEchoedByAwsAreScrubbedFromMessageAndCause() {
+    AwsServiceException e = AwsServiceException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterValue")
+            .errorMessage("The parameter MasterUserPassword 'p@ss w0rd!' is not valid").build())
+        .message("The parameter MasterUserPassword 'p@ss w0rd!' is not valid")
+        .statusCode(400).build();
+
+    OpsException mapped = AwsErrors.map(e, "rds:CreateDBInstance", "db-1", Redaction.of(List.of("p@ss w0rd!")));
+
+    assertThat(mapped.getMessage()).doesNotContain("p@ss w0rd!").contains("*** redacted ***");
+    assertThat(mapped.getCause().getMessage()).doesNotContain("p@ss w0rd!");
+    assertThat(mapped.getCause().toString()).startsWith(AwsServiceException.class.getName());
+  }
+
+  @Test
+  void alreadyExistsIsRecognisedAcrossServices() {
+    for (String code : List.of("DBSnapshotAlreadyExists", "AlreadyExistsException", "EntityAlreadyExists",
+        "BucketAlreadyOwnedByYou", "ResourceAlreadyExistsException")) {
+      AwsServiceException e = AwsServiceException.builder()
+          .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).statusCode(400).build();
+      assertThat(AwsErrors.isAlreadyExists(e)).as(code).isTrue();
+    }
+    assertThat(AwsErrors.isAlreadyExists(new IllegalStateException("AlreadyExists"))).isFalse();
+  }
+}
