@@ -32,14 +32,24 @@ public final class AuditSinks {
   }
 
   /**
-   * Sends each event to every sink, in order.
+   * Sends each event to every sink, in order. A sink that throws is reported through SLF4J and does not
+   * keep the event from the sinks after it.
    *
    * @param sinks the sinks
    * @return the combined sink
    */
   public static AuditSink all(AuditSink... sinks) {
     List<AuditSink> copy = List.of(sinks);
-    return event -> copy.forEach(sink -> sink.record(event));
+    return event -> {
+      for (AuditSink sink : copy) {
+        try {
+          sink.record(event);
+        } catch (RuntimeException e) {
+          LoggerFactory.getLogger(AuditSinks.class)
+              .warn("audit sink {} failed for operation={}: {}", sink, event.operation(), e.toString());
+        }
+      }
+    };
   }
 
   /** An audit sink that holds a resource (such as a file) and must be closed. */

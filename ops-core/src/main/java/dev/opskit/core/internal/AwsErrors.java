@@ -52,11 +52,13 @@ public final class AwsErrors {
    * Whether AWS said the resource being created already exists.
    *
    * @param error any throwable
-   * @return true for {@code *AlreadyExists*}, {@code BucketAlreadyOwnedByYou} and the like
+   * @return true for {@code *AlreadyExists*}, {@code BucketAlreadyOwnedByYou}, Secrets Manager's
+   *     {@code ResourceExistsException} and the like
    */
   public static boolean isAlreadyExists(Throwable error) {
     String code = errorCode(error);
-    return code != null && (code.contains("AlreadyExists") || code.contains("AlreadyOwnedByYou"));
+    return code != null
+        && (code.contains("AlreadyExists") || code.contains("AlreadyOwnedByYou") || code.equals("ResourceExistsException"));
   }
 
   /**

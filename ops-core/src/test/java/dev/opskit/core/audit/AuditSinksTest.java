@@ -82,6 +82,13 @@ class AuditSinksTest {
   }
 
   @Test
+  void allKeepsGoingPastAFailingSink() {
+    InMemoryAuditSink after = AuditSinks.inMemory();
+    AuditSinks.all(e -> { throw new IllegalStateException("disk full"); }, after).record(event("x:Y", Outcome.PLANNED));
+    assertThat(after.events()).hasSize(1);
+  }
+
+  @Test
   void allSendsToEverySinkInOrder() {
     InMemoryAuditSink a = AuditSinks.inMemory();
     InMemoryAuditSink b = AuditSinks.inMemory();

@@ -82,7 +82,7 @@ class AwsErrorsTest {
   @Test
   void alreadyExistsIsRecognisedAcrossServices() {
     for (String code : List.of("DBSnapshotAlreadyExists", "AlreadyExistsException", "EntityAlreadyExists",
-        "BucketAlreadyOwnedByYou", "ResourceAlreadyExistsException")) {
+        "BucketAlreadyOwnedByYou", "ResourceAlreadyExistsException", "ResourceExistsException")) {
       AwsServiceException e = AwsServiceException.builder()
           .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).build()).statusCode(400).build();
       assertThat(AwsErrors.isAlreadyExists(e)).as(code).isTrue();

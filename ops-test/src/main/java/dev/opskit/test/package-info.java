@@ -1,0 +1,16 @@
+/**
+ * Test support for OpsKit users and for OpsKit itself.
+ *
+ * <ul>
+ *   <li>{@link dev.opskit.test.Emulator}: a running AWS API emulator (moto, LocalStack, or one that is
+ *       already running), usable from JUnit and from plain code;
+ *   <li>{@link dev.opskit.test.OpsEmulatorTest} / {@link dev.opskit.test.OpsEmulatorExtension}: a JUnit 5
+ *       extension that injects an {@link dev.opskit.core.OpsContext} bound to that emulator;
+ *   <li>{@link dev.opskit.test.AuditAssertions}: assertions on the audit trail;
+ *   <li>{@link dev.opskit.test.FaultInjectingProxy}: a loopback proxy that loses responses on demand.
+ * </ul>
+ */
+@NullMarked
+package dev.opskit.test;
+
+import org.jspecify.annotations.NullMarked;
