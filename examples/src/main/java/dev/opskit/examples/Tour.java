@@ -7,6 +7,7 @@ import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.test.Emulator;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /**
@@ -60,7 +61,7 @@ public final class Tour {
       out.println();
       out.println("== Audit trail (" + trail.events().size() + " events; also in " + auditFile + ")");
       for (AuditEvent e : trail.events()) {
-        out.printf("  %s %-8s %-32s %s %s%n", e.time(), e.outcome(), e.operation(), e.target(), e.parameters());
+        out.printf("  %s %-9s %-32s %s %s%n", e.time().truncatedTo(ChronoUnit.MILLIS), e.outcome(), e.operation(), e.target(), e.parameters());
       }
     }
   }

@@ -2,6 +2,8 @@ package dev.opskit.core.audit;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -42,7 +44,8 @@ public record AuditEvent(
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(target, "target");
-    parameters = Map.copyOf(parameters);
+    // Keep AWS's member order (the request's field order), which Map.copyOf would lose.
+    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(duration, "duration");
   }

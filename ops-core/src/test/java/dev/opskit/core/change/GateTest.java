@@ -70,6 +70,8 @@ class GateTest {
         assertThat(e.outcome()).isEqualTo(Outcome.PLANNED);
         assertThat(e.dryRun()).isTrue();
         assertThat(e.parameters()).isEqualTo(call.parameters());
+        // In the request's own member order, as AWS documents it.
+        assertThat(e.parameters().keySet()).containsExactly("QueueName", "Attributes", "tags");
         assertThat(e.duration()).isZero();
       });
     }
