@@ -80,7 +80,7 @@ public final class OpsContext implements AutoCloseable {
     this.defaultTags = Map.copyOf(b.defaultTags);
     this.defaultWaitTimeout = b.defaultWaitTimeout;
     this.resources = resources;
-    this.gate = new GateImpl(dryRun, clock, auditSink, retryPolicy);
+    this.gate = new GateImpl(dryRun, clock, sleeper, auditSink, retryPolicy);
   }
 
   /** Starts building a context. Only the region is required. */
@@ -105,7 +105,9 @@ public final class OpsContext implements AutoCloseable {
 
   /**
    * An SDK client of this context with service-specific settings, such as path-style access for S3
-   * against an emulator. The customizer runs once, when the client is first made.
+   * against an emulator. Clients are cached per type, so the customizer runs once, when the client is
+   * first made, and the first caller's settings are the ones every later caller gets: give the same
+   * settings wherever a type is asked for.
    *
    * @param type the client interface
    * @param builder the SDK's builder factory

@@ -3,6 +3,7 @@ package dev.opskit.core.internal;
 import dev.opskit.core.OpsException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.RetryPolicy;
+import dev.opskit.core.Sleeper;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.AuditSink;
 import dev.opskit.core.audit.Outcome;
@@ -10,7 +11,6 @@ import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.Gate;
 import dev.opskit.core.change.PlannedCall;
-import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
@@ -26,23 +26,27 @@ import software.amazon.awssdk.core.exception.SdkException;
 /** The gate: dry-run, audit, operation-level retry, idempotent creates, error mapping. */
 public final class GateImpl implements Gate {
   private static final Logger LOG = LoggerFactory.getLogger(GateImpl.class);
+  private static final Duration MAX_OPERATION_BACKOFF = Duration.ofMinutes(1);
 
   private final boolean dryRun;
   private final Clock clock;
   private final AuditSink audit;
   private final RetryPolicy retryPolicy;
+  private final Sleeper sleeper;
 
   /**
    * Creates a gate.
    *
    * @param dryRun plan only
    * @param clock the clock for audit times and durations
+   * @param sleeper pauses between operation-level attempts
    * @param audit the audit sink
    * @param retryPolicy the retry budget
    */
-  public GateImpl(boolean dryRun, Clock clock, AuditSink audit, RetryPolicy retryPolicy) {
+  public GateImpl(boolean dryRun, Clock clock, Sleeper sleeper, AuditSink audit, RetryPolicy retryPolicy) {
     this.dryRun = dryRun;
     this.clock = clock;
+    this.sleeper = sleeper;
     this.audit = audit;
     this.retryPolicy = retryPolicy;
   }
@@ -96,16 +100,29 @@ public final class GateImpl implements Gate {
     }
   }
 
+  /**
+   * Resilience4j decides whether and how often to retry; the pause itself is taken with the context's
+   * sleeper (Resilience4j's own sleep is a JVM-wide static), so tests with a manual clock never wait.
+   */
   private Retry retry(Change<?> change) {
     RetryConfig config =
         RetryConfig.custom()
             .maxAttempts(retryPolicy.operationAttempts())
-            .intervalFunction(
-                IntervalFunction.ofExponentialBackoff(retryPolicy.operationBackoff(), 2.0, Duration.ofMinutes(1)))
+            .intervalFunction(attempt -> 0L)
             .retryOnException(t -> t instanceof OpsException ops && change.retryWhen().test(ops))
             .failAfterMaxAttempts(false)
             .build();
-    return Retry.of(change.operation(), config);
+    Retry retry = Retry.of(change.operation(), config);
+    retry.getEventPublisher().onRetry(event -> sleeper.sleep(backoff(event.getNumberOfRetryAttempts())));
+    return retry;
+  }
+
+  /** Exponential: operationBackoff, then twice that, and so on, at most one minute. */
+  Duration backoff(int retryNumber) {
+    Duration base = retryPolicy.operationBackoff();
+    long factor = 1L << Math.min(Math.max(retryNumber - 1, 0), 20);
+    Duration wait = base.multipliedBy(factor);
+    return wait.compareTo(MAX_OPERATION_BACKOFF) > 0 ? MAX_OPERATION_BACKOFF : wait;
   }
 
   private void record(

@@ -28,9 +28,9 @@ import software.amazon.awssdk.services.sqs.model.CreateQueueRequest;
 class GateTest {
   private final ManualClock clock = new ManualClock(Instant.parse("2026-03-01T10:00:00Z"));
   private final InMemoryAuditSink audit = new InMemoryAuditSink();
-  private final RetryPolicy retry = RetryPolicy.DEFAULT.withOperationAttempts(3, Duration.ofMillis(1));
-  private final Gate gate = new GateImpl(false, clock, audit, retry);
-  private final Gate dryRunGate = new GateImpl(true, clock, audit, retry);
+  private final RetryPolicy retry = RetryPolicy.DEFAULT.withOperationAttempts(3, Duration.ofSeconds(5));
+  private final Gate gate = new GateImpl(false, clock, clock.sleeper(), audit, retry);
+  private final Gate dryRunGate = new GateImpl(true, clock, clock.sleeper(), audit, retry);
 
   private static AwsServiceException awsError(String code, int status, String message) {
     return AwsServiceException.builder()
@@ -155,6 +155,8 @@ class GateTest {
 
       assertThat(result.value()).contains("modified");
       assertThat(calls).hasValue(3);
+      // Paused with the context's sleeper, exponentially: no real waiting.
+      assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(5), Duration.ofSeconds(10));
       assertThat(audit.events()).singleElement().extracting(AuditEvent::outcome).isEqualTo(Outcome.SUCCEEDED);
     }
 
@@ -181,6 +183,7 @@ class GateTest {
 
       assertThatThrownBy(() -> gate.submit(change)).isInstanceOf(dev.opskit.core.ThrottledException.class);
       assertThat(calls).hasValue(1);
+      assertThat(clock.sleeps()).isEmpty();
     }
   }
 
@@ -244,7 +247,7 @@ class GateTest {
 
   @Test
   void aFailingAuditSinkNeverHidesTheOutcome() {
-    Gate g = new GateImpl(false, clock, e -> { throw new IllegalStateException("disk full"); }, retry);
+    Gate g = new GateImpl(false, clock, clock.sleeper(), e -> { throw new IllegalStateException("disk full"); }, retry);
     assertThat(g.submit(Change.<CreateQueueRequest, String>of("sqs:CreateQueue", "q", request(), r -> "ok").build()).value()).contains("ok");
   }
 
