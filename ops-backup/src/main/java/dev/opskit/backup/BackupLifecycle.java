@@ -1,0 +1,56 @@
+package dev.opskit.backup;
+
+import dev.opskit.core.ValidationException;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * When AWS Backup moves a recovery point to cold storage and when it deletes it, in whole days. As AWS
+ * requires, a recovery point moved to cold storage stays there at least 90 days before it is deleted.
+ *
+ * @param moveToColdStorageAfter days after creation to move to cold storage; null for never
+ * @param deleteAfter days after creation to delete; null for never
+ */
+public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullable Duration deleteAfter) {
+  /** The least time a recovery point stays in cold storage. */
+  public static final Duration MIN_COLD_STORAGE = Duration.ofDays(90);
+
+  /** Validates: whole positive days; deletion at least 90 days after the move to cold storage. */
+  public BackupLifecycle {
+    days("moveToColdStorageAfter", moveToColdStorageAfter);
+    days("deleteAfter", deleteAfter);
+    if (moveToColdStorageAfter != null && deleteAfter != null
+        && deleteAfter.compareTo(moveToColdStorageAfter.plus(MIN_COLD_STORAGE)) < 0) {
+      throw ValidationException.of("deleteAfter", deleteAfter.toDays() + " days",
+          "at least 90 days after moveToColdStorageAfter (" + moveToColdStorageAfter.toDays() + " days), so at least "
+              + moveToColdStorageAfter.plus(MIN_COLD_STORAGE).toDays() + " days");
+    }
+  }
+
+  private static void days(String field, @Nullable Duration value) {
+    if (value != null && (value.isNegative() || value.isZero() || !value.equals(Duration.ofDays(value.toDays())))) {
+      throw ValidationException.of(field, value, "a positive whole number of days");
+    }
+  }
+
+  /**
+   * Deletes after a number of days.
+   *
+   * @param days days after creation
+   * @return the lifecycle
+   */
+  public static BackupLifecycle deleteAfterDays(long days) {
+    return new BackupLifecycle(null, Duration.ofDays(days));
+  }
+
+  /**
+   * Moves to cold storage, then deletes.
+   *
+   * @param coldAfterDays days after creation to move to cold storage
+   * @param deleteAfterDays days after creation to delete (at least {@code coldAfterDays + 90})
+   * @return the lifecycle
+   */
+  public static BackupLifecycle coldThenDelete(long coldAfterDays, long deleteAfterDays) {
+    return new BackupLifecycle(Duration.ofDays(coldAfterDays), Duration.ofDays(deleteAfterDays));
+  }
+}

@@ -1,0 +1,29 @@
+package dev.opskit.backup;
+
+import java.util.Objects;
+
+/**
+ * One resource without the protection the guide asks for.
+ *
+ * @param kind the kind of resource
+ * @param resource its identifier (instance id, table name, bucket name)
+ * @param problem what is missing, such as {@code automated backups off (retention 0)}
+ */
+public record CoverageGap(Kind kind, String resource, String problem) {
+  /** Validates. */
+  public CoverageGap {
+    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(resource, "resource");
+    Objects.requireNonNull(problem, "problem");
+  }
+
+  /** The kinds of resource the coverage report scans. */
+  public enum Kind {
+    /** An RDS DB instance. */
+    RDS_INSTANCE,
+    /** A DynamoDB table. */
+    DYNAMODB_TABLE,
+    /** An S3 bucket. */
+    S3_BUCKET
+  }
+}

@@ -1,0 +1,145 @@
+package dev.opskit.backup;
+
+import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.DbInstanceId;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What {@link RdsBackups#recover(RecoveryRequest)} does: restore to which point, as which new instance,
+ * how long to wait, and how to switch traffic.
+ *
+ * <pre>{@code
+ * RecoveryRequest.builder()
+ *     .restorePoint(RestorePoint.at(Instant.parse("2024-01-01T12:00:00Z")))
+ *     .newInstanceId("prod-database-recovered")
+ *     .trafficSwitch(report -> dns.point("db.internal", report.endpoint()))
+ *     .build();
+ * }</pre>
+ */
+public final class RecoveryRequest {
+  private final RestorePoint restorePoint;
+  private final DbInstanceId newInstanceId;
+  private final @Nullable Duration timeout;
+  private final @Nullable TrafficSwitch trafficSwitch;
+
+  private RecoveryRequest(Builder b) {
+    this.restorePoint = Objects.requireNonNull(b.restorePoint, "restorePoint");
+    if (b.newInstanceId == null) {
+      throw ValidationException.of("newInstanceId", null, "the identifier of the instance to restore into");
+    }
+    this.newInstanceId = b.newInstanceId;
+    this.timeout = b.timeout;
+    this.trafficSwitch = b.trafficSwitch;
+  }
+
+  /** A builder; the restore point defaults to the latest restorable time. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this request. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.restorePoint = restorePoint;
+    b.newInstanceId = newInstanceId;
+    b.timeout = timeout;
+    b.trafficSwitch = trafficSwitch;
+    return b;
+  }
+
+  /** Where to restore to. */
+  public RestorePoint restorePoint() {
+    return restorePoint;
+  }
+
+  /** The instance to create. */
+  public DbInstanceId newInstanceId() {
+    return newInstanceId;
+  }
+
+  /** How long to wait for the new instance; empty for the context's default. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  /** The traffic switch, if any. */
+  public Optional<TrafficSwitch> trafficSwitch() {
+    return Optional.ofNullable(trafficSwitch);
+  }
+
+  @Override
+  public String toString() {
+    return "RecoveryRequest[" + restorePoint + " -> " + newInstanceId + "]";
+  }
+
+  /** Builds a {@link RecoveryRequest}. */
+  public static final class Builder {
+    private RestorePoint restorePoint = RestorePoint.latest();
+    private @Nullable DbInstanceId newInstanceId;
+    private @Nullable Duration timeout;
+    private @Nullable TrafficSwitch trafficSwitch;
+
+    private Builder() {}
+
+    /**
+     * Where to restore to (default: the latest restorable time).
+     *
+     * @param value the restore point
+     * @return this builder
+     */
+    public Builder restorePoint(RestorePoint value) {
+      this.restorePoint = Objects.requireNonNull(value, "restorePoint");
+      return this;
+    }
+
+    /**
+     * The new instance's identifier (required).
+     *
+     * @param value a valid DB instance identifier not in use
+     * @return this builder
+     * @throws ValidationException when RDS would reject the identifier
+     */
+    public Builder newInstanceId(String value) {
+      this.newInstanceId = DbInstanceId.of(value);
+      return this;
+    }
+
+    /**
+     * How long to wait for the new instance (default: the context's default wait timeout).
+     *
+     * @param value a positive duration
+     * @return this builder
+     */
+    public Builder timeout(Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw ValidationException.of("timeout", value, "a positive duration");
+      }
+      this.timeout = value;
+      return this;
+    }
+
+    /**
+     * The traffic switch, called after verification.
+     *
+     * @param value the hook
+     * @return this builder
+     */
+    public Builder trafficSwitch(TrafficSwitch value) {
+      this.trafficSwitch = Objects.requireNonNull(value, "trafficSwitch");
+      return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @return the request
+     * @throws ValidationException when the new instance id is missing
+     */
+    public RecoveryRequest build() {
+      return new RecoveryRequest(this);
+    }
+  }
+}

@@ -1,0 +1,47 @@
+package dev.opskit.backup;
+
+import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.Arn;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * An S3 bucket's replication configuration: the IAM role S3 replicates as, and the rules. The guide's:
+ *
+ * <pre>{@code
+ * ReplicationDefinition.of(Arn.parse("arn:aws:iam::123456789012:role/replication"),
+ *     ReplicationRule.of("replicate_all", "app-data-replica", StorageClass.STANDARD_IA));
+ * }</pre>
+ *
+ * @param role the IAM role ARN
+ * @param rules the rules, at least one, ids unique
+ */
+public record ReplicationDefinition(Arn role, List<ReplicationRule> rules) {
+
+  /** Validates and copies. */
+  public ReplicationDefinition {
+    Objects.requireNonNull(role, "role");
+    if (!"iam".equals(role.service()) || !role.resource().startsWith("role/")) {
+      throw ValidationException.of("replication.role", role, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
+    }
+    rules = List.copyOf(rules);
+    if (rules.isEmpty() || rules.size() > 1000) {
+      throw ValidationException.of("replication.rules", rules.size(), "1 to 1000 rules");
+    }
+    if (new HashSet<>(rules.stream().map(ReplicationRule::id).toList()).size() != rules.size()) {
+      throw ValidationException.of("replication.rules", rules.stream().map(ReplicationRule::id).toList(), "unique rule ids");
+    }
+  }
+
+  /**
+   * A definition.
+   *
+   * @param role the IAM role
+   * @param rules the rules
+   * @return the definition
+   */
+  public static ReplicationDefinition of(Arn role, ReplicationRule... rules) {
+    return new ReplicationDefinition(role, List.of(rules));
+  }
+}

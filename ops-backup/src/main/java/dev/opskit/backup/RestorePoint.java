@@ -1,0 +1,78 @@
+package dev.opskit.backup;
+
+import dev.opskit.core.value.DbSnapshotId;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * Where a recovery restores to: a snapshot, a point in time, or the latest restorable time.
+ */
+public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestorePoint.AtTime, RestorePoint.Latest {
+
+  /**
+   * A manual snapshot.
+   *
+   * @param snapshotId the snapshot identifier
+   * @return the restore point
+   */
+  static RestorePoint snapshot(String snapshotId) {
+    return new FromSnapshot(DbSnapshotId.of(snapshotId));
+  }
+
+  /**
+   * A point in time inside the instance's restorable window.
+   *
+   * @param time the time
+   * @return the restore point
+   */
+  static RestorePoint at(Instant time) {
+    return new AtTime(time);
+  }
+
+  /** The latest restorable time (usually a few minutes ago). */
+  static RestorePoint latest() {
+    return new Latest();
+  }
+
+  /**
+   * A snapshot.
+   *
+   * @param snapshotId the snapshot
+   */
+  record FromSnapshot(DbSnapshotId snapshotId) implements RestorePoint {
+    /** Validates. */
+    public FromSnapshot {
+      Objects.requireNonNull(snapshotId, "snapshotId");
+    }
+
+    @Override
+    public String toString() {
+      return "snapshot " + snapshotId;
+    }
+  }
+
+  /**
+   * A point in time.
+   *
+   * @param time the time
+   */
+  record AtTime(Instant time) implements RestorePoint {
+    /** Validates. */
+    public AtTime {
+      Objects.requireNonNull(time, "time");
+    }
+
+    @Override
+    public String toString() {
+      return "point in time " + time;
+    }
+  }
+
+  /** The latest restorable time. */
+  record Latest() implements RestorePoint {
+    @Override
+    public String toString() {
+      return "latest restorable time";
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.opskit.backup;
+
+import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.DbSnapshotId;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How {@link RdsBackups#snapshot(java.util.function.Consumer)} takes a snapshot: an explicit name
+ * (default: the guide's {@code <instance>-manual-<yyyyMMdd>}, with a suffix when taken), extra tags, and
+ * whether and how long to wait until it is available.
+ */
+public final class SnapshotOptions {
+  private final @Nullable DbSnapshotId name;
+  private final Map<String, String> tags;
+  private final boolean waitUntilAvailable;
+  private final @Nullable Duration timeout;
+
+  private SnapshotOptions(Builder b) {
+    this.name = b.name;
+    this.tags = java.util.Collections.unmodifiableMap(new TreeMap<>(b.tags));
+    this.waitUntilAvailable = b.waitUntilAvailable;
+    this.timeout = b.timeout;
+  }
+
+  /** A builder with the defaults: generated name, no extra tags, wait with the context's timeout. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.name = name;
+    b.tags.putAll(tags);
+    b.waitUntilAvailable = waitUntilAvailable;
+    b.timeout = timeout;
+    return b;
+  }
+
+  /** The explicit name; empty for the generated one. */
+  public Optional<DbSnapshotId> name() {
+    return Optional.ofNullable(name);
+  }
+
+  /** Tags added to the instance's tags and the context's default tags. */
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  /** Whether to wait until the snapshot is available. */
+  public boolean waitUntilAvailable() {
+    return waitUntilAvailable;
+  }
+
+  /** How long to wait; empty for the context's default. */
+  public Optional<Duration> timeout() {
+    return Optional.ofNullable(timeout);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof SnapshotOptions other
+        && Objects.equals(name, other.name) && tags.equals(other.tags)
+        && waitUntilAvailable == other.waitUntilAvailable && Objects.equals(timeout, other.timeout);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, tags, waitUntilAvailable, timeout);
+  }
+
+  @Override
+  public String toString() {
+    return "SnapshotOptions[name=" + name + ", tags=" + tags + ", wait=" + waitUntilAvailable + ", timeout=" + timeout + "]";
+  }
+
+  /** Builds {@link SnapshotOptions}. */
+  public static final class Builder {
+    private @Nullable DbSnapshotId name;
+    private final Map<String, String> tags = new TreeMap<>();
+    private boolean waitUntilAvailable = true;
+    private @Nullable Duration timeout;
+
+    private Builder() {}
+
+    /**
+     * An explicit snapshot name.
+     *
+     * @param value a valid RDS snapshot identifier, such as {@code prod-database-before-upgrade}
+     * @return this builder
+     * @throws ValidationException when RDS would reject the identifier
+     */
+    public Builder name(String value) {
+      this.name = DbSnapshotId.of(value);
+      return this;
+    }
+
+    /**
+     * Adds a tag to the snapshot.
+     *
+     * @param key the key, 1 to 128 characters, not starting with {@code aws:}
+     * @param value the value, up to 256 characters
+     * @return this builder
+     */
+    public Builder tag(String key, String value) {
+      Tags.check(key, value);
+      tags.put(key, value);
+      return this;
+    }
+
+    /**
+     * Adds tags to the snapshot.
+     *
+     * @param values the tags
+     * @return this builder
+     */
+    public Builder tags(Map<String, String> values) {
+      values.forEach(this::tag);
+      return this;
+    }
+
+    /**
+     * Whether to wait until the snapshot is available (default true). When false, the snapshot is
+     * returned as AWS first reports it, usually {@code creating}.
+     *
+     * @param value true to wait
+     * @return this builder
+     */
+    public Builder waitUntilAvailable(boolean value) {
+      this.waitUntilAvailable = value;
+      return this;
+    }
+
+    /**
+     * How long to wait (default: the context's default wait timeout).
+     *
+     * @param value a positive duration
+     * @return this builder
+     */
+    public Builder timeout(Duration value) {
+      if (value == null || value.isNegative() || value.isZero()) {
+        throw ValidationException.of("timeout", value, "a positive duration");
+      }
+      this.timeout = value;
+      return this;
+    }
+
+    /** Builds the options. */
+    public SnapshotOptions build() {
+      return new SnapshotOptions(this);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+package dev.opskit.backup;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * An on-demand DynamoDB backup.
+ *
+ * @param arn the backup ARN; null in a dry run
+ * @param name the backup name
+ * @param tableName the table backed up
+ * @param status {@code CREATING}, {@code AVAILABLE}, {@code DELETED} (AWS's words), or {@value DbSnapshot#PLANNED}
+ * @param createdAt when it was taken; null in a dry run
+ * @param sizeBytes its size in bytes (0 when unknown)
+ */
+public record TableBackup(
+    @Nullable String arn, String name, String tableName, String status, @Nullable Instant createdAt, long sizeBytes) {
+  /** Validates. */
+  public TableBackup {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(tableName, "tableName");
+    Objects.requireNonNull(status, "status");
+  }
+}

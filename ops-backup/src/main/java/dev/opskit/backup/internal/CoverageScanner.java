@@ -1,0 +1,76 @@
+package dev.opskit.backup.internal;
+
+import dev.opskit.backup.BucketVersioning;
+import dev.opskit.backup.CoverageGap;
+import dev.opskit.backup.CoverageReport;
+import dev.opskit.backup.PitrStatus;
+import dev.opskit.core.OpsContext;
+import dev.opskit.core.ResourceNotFoundException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
+
+/** Scans RDS, DynamoDB and S3 (every page) for resources without backups. */
+final class CoverageScanner {
+  private final OpsContext ctx;
+  private final RdsClient rds;
+  private final DynamoDbClient dynamo;
+  private final S3Client s3;
+
+  CoverageScanner(OpsContext ctx, RdsClient rds, DynamoDbClient dynamo, S3Client s3) {
+    this.ctx = ctx;
+    this.rds = rds;
+    this.dynamo = dynamo;
+    this.s3 = s3;
+  }
+
+  CoverageReport scan() {
+    List<CoverageGap> gaps = new ArrayList<>();
+    List<DBInstance> instances = Reads.read("rds:DescribeDBInstances", "instances", () ->
+        rds.describeDBInstancesPaginator(DescribeDbInstancesRequest.builder().build()).dbInstances().stream().toList());
+    for (DBInstance i : instances) {
+      if (i.backupRetentionPeriod() == null || i.backupRetentionPeriod() == 0) {
+        gaps.add(new CoverageGap(CoverageGap.Kind.RDS_INSTANCE, i.dbInstanceIdentifier(), "automated backups off (retention 0)"));
+      }
+    }
+    List<String> tables = Reads.read("dynamodb:ListTables", "tables", () ->
+        dynamo.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().stream().toList());
+    for (String table : tables) {
+      try {
+        PitrStatus pitr = DynamoDbBackupsImpl.pitr(dynamo, table);
+        if (!pitr.isEnabled()) {
+          gaps.add(new CoverageGap(CoverageGap.Kind.DYNAMODB_TABLE, table, "point-in-time recovery " + pitr.status()));
+        }
+      } catch (ResourceNotFoundException e) {
+        // deleted while scanning: nothing to protect
+      }
+    }
+    List<String> buckets = Reads.read("s3:ListBuckets", "buckets", () ->
+        s3.listBucketsPaginator(ListBucketsRequest.builder().build()).buckets().stream().map(Bucket::name).toList());
+    for (String bucket : buckets) {
+      S3ProtectionImpl protection = new S3ProtectionImpl(ctx, s3, bucket);
+      try {
+        BucketVersioning versioning = protection.versioning();
+        if (versioning != BucketVersioning.ENABLED) {
+          gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket,
+              "versioning " + versioning.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+        }
+        if (protection.readReplication().isEmpty()) {
+          gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket, "no replication"));
+        }
+      } catch (ResourceNotFoundException e) {
+        // deleted while scanning
+      }
+    }
+    gaps.sort(Comparator.comparing(CoverageGap::kind).thenComparing(CoverageGap::resource));
+    return new CoverageReport(ctx.clock().instant(), ctx.region().id(), instances.size(), tables.size(), buckets.size(), gaps);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.opskit.backup.internal;
+
+import dev.opskit.backup.DatabaseInstance;
+import dev.opskit.backup.DbSnapshot;
+import dev.opskit.core.OpsContext;
+import dev.opskit.core.waiting.PollResult;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DBSnapshot;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
+
+/** The RDS reads and waits the backup operations share. */
+final class RdsLookup {
+  static final String DESCRIBE_INSTANCES = "rds:DescribeDBInstances";
+  static final String DESCRIBE_SNAPSHOTS = "rds:DescribeDBSnapshots";
+  private static final Set<String> INSTANCE_DEAD_ENDS =
+      Set.of("failed", "incompatible-restore", "incompatible-parameters", "incompatible-network", "storage-full",
+          "inaccessible-encryption-credentials", "deleting", "stopped");
+  private static final Set<String> SNAPSHOT_DEAD_ENDS = Set.of("failed", "error", "deleting");
+  /** Newest first; snapshots AWS has not dated yet (creating) come first. */
+  static final Comparator<DbSnapshot> NEWEST_FIRST =
+      Comparator.comparing(DbSnapshot::createdAt, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
+          .reversed()
+          .thenComparing(DbSnapshot::id);
+
+  private final OpsContext ctx;
+  private final RdsClient rds;
+
+  RdsLookup(OpsContext ctx, RdsClient rds) {
+    this.ctx = ctx;
+    this.rds = rds;
+  }
+
+  /** The instance; {@link dev.opskit.core.ResourceNotFoundException} when it does not exist. */
+  DBInstance instance(String id) {
+    return Reads.read(DESCRIBE_INSTANCES, id, () ->
+        rds.describeDBInstances(DescribeDbInstancesRequest.builder().dbInstanceIdentifier(id).build())
+            .dbInstances().stream().findFirst()
+            .orElseThrow(() -> new IllegalStateException("RDS answered DescribeDBInstances for " + id + " with no instance")));
+  }
+
+  Optional<DBInstance> findInstance(String id) {
+    return Reads.find(DESCRIBE_INSTANCES, id, () -> instance(id));
+  }
+
+  Optional<DBSnapshot> findSnapshot(String snapshotId) {
+    return Reads.find(DESCRIBE_SNAPSHOTS, snapshotId, () ->
+        rds.describeDBSnapshots(DescribeDbSnapshotsRequest.builder().dbSnapshotIdentifier(snapshotId).build()))
+        .flatMap(r -> r.dbSnapshots().stream().findFirst());
+  }
+
+  /** Every snapshot of an instance, manual and automated, every page, newest first. */
+  List<DbSnapshot> snapshots(String instanceId) {
+    DescribeDbSnapshotsRequest request = DescribeDbSnapshotsRequest.builder().dbInstanceIdentifier(instanceId).build();
+    return Reads.read(DESCRIBE_SNAPSHOTS, instanceId, () ->
+        rds.describeDBSnapshotsPaginator(request).dbSnapshots().stream()
+            .map(RdsModel::snapshot)
+            .sorted(NEWEST_FIRST)
+            .toList());
+  }
+
+  /** Waits until a snapshot is available. */
+  DbSnapshot awaitSnapshot(String snapshotId, Duration timeout) {
+    return ctx.poller("rds:wait-snapshot-available", snapshotId).timeout(timeout).await(() -> {
+      Optional<DBSnapshot> found = findSnapshot(snapshotId);
+      if (found.isEmpty()) {
+        return PollResult.<DbSnapshot>pending("not-yet-visible");
+      }
+      DbSnapshot s = RdsModel.snapshot(found.get());
+      if (s.isAvailable()) {
+        return PollResult.done(s, s.status());
+      }
+      return SNAPSHOT_DEAD_ENDS.contains(s.status())
+          ? PollResult.failed(s.status(), "snapshot " + snapshotId + " will not become available")
+          : PollResult.pending(s.status());
+    }).orElseThrow();
+  }
+
+  /** Waits until an instance is available. */
+  DatabaseInstance awaitInstance(String instanceId, Duration timeout) {
+    return ctx.poller("rds:wait-db-instance-available", instanceId).timeout(timeout).await(() -> {
+      Optional<DBInstance> found = findInstance(instanceId);
+      if (found.isEmpty()) {
+        return PollResult.<DatabaseInstance>pending("not-yet-visible");
+      }
+      DatabaseInstance i = RdsModel.instance(found.get());
+      if (i.isAvailable()) {
+        return PollResult.done(i, i.status());
+      }
+      return INSTANCE_DEAD_ENDS.contains(i.status())
+          ? PollResult.failed(i.status(), "instance " + instanceId + " will not become available")
+          : PollResult.pending(i.status());
+    }).orElseThrow();
+  }
+
+  Duration defaultTimeout() {
+    return ctx.defaultWaitTimeout();
+  }
+}

@@ -1,0 +1,89 @@
+package dev.opskit.backup.internal;
+
+import dev.opskit.backup.DatabaseInstance;
+import dev.opskit.backup.RecoveryFailedException;
+import dev.opskit.backup.RecoveryReport;
+import dev.opskit.backup.RecoveryRequest;
+import dev.opskit.backup.RecoveryStep;
+import dev.opskit.core.ValidationException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.rds.model.DBInstance;
+
+/**
+ * The guide's five recovery steps. A failing step ends the procedure with a {@link RecoveryFailedException}
+ * naming the step and what exists; a restored instance is never deleted by OpsKit.
+ */
+final class RecoveryProcedure {
+  private final RdsLookup lookup;
+  private final RdsRestorer restorer;
+  private final String instanceId;
+
+  RecoveryProcedure(RdsLookup lookup, RdsRestorer restorer, String instanceId) {
+    this.lookup = lookup;
+    this.restorer = restorer;
+    this.instanceId = instanceId;
+  }
+
+  RecoveryReport run(RecoveryRequest request, Duration timeout) {
+    String newId = request.newInstanceId().value();
+    // Step 1 is input checking: its failures (bad time, unknown instance or snapshot) are thrown as they are.
+    if (lookup.findInstance(newId).isPresent()) {
+      throw ValidationException.of("newInstanceId", newId, "an identifier no instance uses yet");
+    }
+    DBInstance source = restorer.check(request.restorePoint());
+    Optional<DatabaseInstance> planned = step(RecoveryStep.RESTORE, null,
+        () -> restorer.submit(request.restorePoint(), request.newInstanceId(), source));
+    if (planned.isPresent()) {
+      return new RecoveryReport(instanceId, request.restorePoint(), planned.get(), List.of(), false);
+    }
+    DatabaseInstance restored = step(RecoveryStep.WAIT, newId, () -> restorer.await(request.newInstanceId(), timeout));
+    List<RecoveryReport.Check> checks = verify(RdsModel.instance(source), restored);
+    List<RecoveryReport.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
+    if (!failed.isEmpty()) {
+      throw new RecoveryFailedException(RecoveryStep.VERIFY, instanceId, newId,
+          new IllegalStateException("the restored instance differs from the source: " + failed));
+    }
+    RecoveryReport report = new RecoveryReport(instanceId, request.restorePoint(), restored, checks, false);
+    if (request.trafficSwitch().isEmpty()) {
+      return report;
+    }
+    step(RecoveryStep.SWITCH_TRAFFIC, newId, () -> {
+      request.trafficSwitch().get().switchTo(report);
+      return report;
+    });
+    return new RecoveryReport(instanceId, request.restorePoint(), restored, checks, true);
+  }
+
+  static List<RecoveryReport.Check> verify(DatabaseInstance source, DatabaseInstance restored) {
+    List<RecoveryReport.Check> checks = new ArrayList<>();
+    checks.add(check("status", "available", restored.status()));
+    checks.add(check("engine", String.valueOf(source.engine()), String.valueOf(restored.engine())));
+    checks.add(check("instanceClass", String.valueOf(source.instanceClass()), String.valueOf(restored.instanceClass())));
+    checks.add(check("allocatedStorageGiB", String.valueOf(source.allocatedStorageGiB()),
+        String.valueOf(restored.allocatedStorageGiB())));
+    Map<String, String> missing = new TreeMap<>(source.tags());
+    missing.entrySet().removeIf(e -> e.getValue().equals(restored.tags().get(e.getKey())));
+    checks.add(new RecoveryReport.Check("tags", String.valueOf(new TreeMap<>(source.tags())),
+        missing.isEmpty() ? "all source tags present" : "missing or different " + missing, missing.isEmpty()));
+    return checks;
+  }
+
+  private static RecoveryReport.Check check(String property, String expected, String actual) {
+    return new RecoveryReport.Check(property, expected, actual, expected.equals(actual));
+  }
+
+  private <T> T step(RecoveryStep step, @Nullable String leftInPlace, Supplier<T> body) {
+    try {
+      return body.get();
+    } catch (RuntimeException e) {
+      throw new RecoveryFailedException(step, instanceId, leftInPlace, e);
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.opskit.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.Arn;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.s3.model.StorageClass;
+
+class ValuesTest {
+
+  @Nested
+  class Prune {
+    @Test
+    void aPolicyNeedsARule() {
+      assertThatThrownBy(() -> new PrunePolicy(null, null))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid prunePolicy: null. Allowed: a maximum age, a number of snapshots to keep, or both");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {0, -1})
+    void keepLastIsAtLeastOne(int count) {
+      assertThatThrownBy(() -> PrunePolicy.keepLast(count))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("Invalid keepLast: '" + count + "'. Allowed: 1 or more");
+    }
+
+    @Test
+    void combinesAgeAndCount() {
+      assertThat(PrunePolicy.olderThan(Duration.ofDays(30)).keepingLast(5)).isEqualTo(new PrunePolicy(Duration.ofDays(30), 5));
+    }
+  }
+
+  @Nested
+  class Options {
+    @Test
+    void snapshotOptionsValidateTheNameAndRoundTripThroughTheirBuilder() {
+      SnapshotOptions o = SnapshotOptions.builder().name("Before-Upgrade").tag("reason", "upgrade").waitUntilAvailable(false).build();
+      assertThat(o.name()).map(Object::toString).contains("before-upgrade");
+      assertThat(o.toBuilder().build()).isEqualTo(o);
+      assertThatThrownBy(() -> SnapshotOptions.builder().name("ends-with-"))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageContaining("Invalid dbSnapshotId: 'ends-with-'. Allowed: no hyphen as the last character");
+      assertThatThrownBy(() -> SnapshotOptions.builder().tag("aws:reserved", "x"))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid tags.key: 'aws:reserved'");
+    }
+
+    @Test
+    void recoveryNeedsANewInstanceId() {
+      assertThatThrownBy(() -> RecoveryRequest.builder().build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid newInstanceId: null. Allowed: the identifier of the instance to restore into");
+      RecoveryRequest r = RecoveryRequest.builder().newInstanceId("db-recovered").restorePoint(RestorePoint.snapshot("snap-1")).build();
+      assertThat(r.toBuilder().build().restorePoint()).isEqualTo(RestorePoint.snapshot("snap-1"));
+    }
+  }
+
+  @Nested
+  class Replication {
+    private final Arn role = Arn.parse("arn:aws:iam::123456789012:role/replication");
+
+    @Test
+    void ruleIdsAreUniqueAndTheRoleIsAnIamRole() {
+      ReplicationRule rule = ReplicationRule.of("replicate_all", "replica-bucket", StorageClass.STANDARD_IA);
+      assertThatThrownBy(() -> new ReplicationDefinition(role, List.of(rule, rule)))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("unique rule ids");
+      assertThatThrownBy(() -> ReplicationDefinition.of(Arn.parse("arn:aws:s3:::bucket"), rule))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid replication.role: 'arn:aws:s3:::bucket'");
+      assertThatThrownBy(() -> ReplicationRule.of("r", "Bad_Bucket", StorageClass.STANDARD))
+          .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid bucketName: 'Bad_Bucket'");
+    }
+  }
+
+  @Nested
+  class Selections {
+    @Test
+    void aSelectionSelectsSomething() {
+      Arn role = Arn.parse("arn:aws:iam::123456789012:role/backup");
+      assertThatThrownBy(() -> new BackupSelection("empty", role, List.of(), Map.of()))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid selection: 'empty'. Allowed: at least one resource ARN or tag condition");
+    }
+  }
+
+  @Nested
+  class Reports {
+    @Test
+    void coverageTextAndJsonNameEachGap() {
+      CoverageReport report = new CoverageReport(java.time.Instant.parse("2026-01-01T00:00:00Z"), "us-east-1", 1, 0, 0,
+          List.of(new CoverageGap(CoverageGap.Kind.RDS_INSTANCE, "prod-database", "automated backups off (retention 0)")));
+      assertThat(report.toText()).isEqualTo("""
+          Backup coverage in us-east-1 at 2026-01-01T00:00:00Z
+          Scanned: 1 RDS instances, 0 DynamoDB tables, 0 S3 buckets
+          1 gap:
+            RDS instance prod-database: automated backups off (retention 0)
+          """);
+      assertThat(report.toJson().replaceAll("\\s", "")).isEqualTo("{\"scannedAt\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\","
+          + "\"scanned\":{\"rdsInstances\":1,\"dynamoDbTables\":0,\"s3Buckets\":0},\"gaps\":[{\"kind\":\"RDS_INSTANCE\","
+          + "\"resource\":\"prod-database\",\"problem\":\"automatedbackupsoff(retention0)\"}]}");
+      assertThat(new CoverageReport(report.scannedAt(), "us-east-1", 0, 0, 0, List.of()).toText())
+          .endsWith("Every scanned resource is protected.\n");
+    }
+  }
+}
