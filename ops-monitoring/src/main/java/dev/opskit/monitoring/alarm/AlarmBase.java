@@ -1,0 +1,98 @@
+package dev.opskit.monitoring.alarm;
+
+import dev.opskit.core.value.Arn;
+import dev.opskit.monitoring.internal.Check;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** What metric and composite alarms share: name, description, actions and tags. */
+abstract class AlarmBase {
+  static final int MAX_ACTIONS = 5;
+
+  private final String name;
+  private final @Nullable String description;
+  private final boolean actionsEnabled;
+  private final Set<Arn> okActions;
+  private final Set<Arn> alarmActions;
+  private final Set<Arn> insufficientDataActions;
+  private final Map<String, String> tags;
+
+  AlarmBase(AlarmBuilder<?> b) {
+    this.name = Check.alarmName("AlarmName", b.name);
+    if (b.description != null) {
+      Check.length("AlarmDescription", b.description, 0, 1024);
+    }
+    this.description = b.description;
+    this.actionsEnabled = b.actionsEnabled;
+    this.okActions = actions("OKActions", b.okActions);
+    this.alarmActions = actions("AlarmActions", b.alarmActions);
+    this.insufficientDataActions = actions("InsufficientDataActions", b.insufficientDataActions);
+    Check.tags("Tags", b.tags);
+    this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+  }
+
+  private static Set<Arn> actions(String field, Set<Arn> actions) {
+    Check.require(actions.size() <= MAX_ACTIONS, field, actions, "at most " + MAX_ACTIONS + " actions");
+    return Collections.unmodifiableSet(new LinkedHashSet<>(actions));
+  }
+
+  /** The alarm name. */
+  public String name() {
+    return name;
+  }
+
+  /** The description, or null. */
+  public @Nullable String description() {
+    return description;
+  }
+
+  /** Whether actions run on state changes. */
+  public boolean actionsEnabled() {
+    return actionsEnabled;
+  }
+
+  /** Actions on a change to OK. */
+  public Set<Arn> okActions() {
+    return okActions;
+  }
+
+  /** Actions on a change to ALARM. */
+  public Set<Arn> alarmActions() {
+    return alarmActions;
+  }
+
+  /** Actions on a change to INSUFFICIENT_DATA. */
+  public Set<Arn> insufficientDataActions() {
+    return insufficientDataActions;
+  }
+
+  /** Tags put on the alarm when it is created. */
+  public Map<String, String> tags() {
+    return tags;
+  }
+
+  boolean sameCommon(AlarmBase o) {
+    return name.equals(o.name) && Objects.equals(description, o.description) && actionsEnabled == o.actionsEnabled
+        && okActions.equals(o.okActions) && alarmActions.equals(o.alarmActions)
+        && insufficientDataActions.equals(o.insufficientDataActions) && tags.equals(o.tags);
+  }
+
+  int commonHash() {
+    return Objects.hash(name, description, actionsEnabled, okActions, alarmActions, insufficientDataActions, tags);
+  }
+
+  void copyCommon(AlarmBuilder<?> b) {
+    b.name = name;
+    b.description = description;
+    b.actionsEnabled = actionsEnabled;
+    b.okActions.addAll(okActions);
+    b.alarmActions.addAll(alarmActions);
+    b.insufficientDataActions.addAll(insufficientDataActions);
+    b.tags.putAll(tags);
+  }
+}

@@ -1,0 +1,145 @@
+package dev.opskit.monitoring.alarm;
+
+import dev.opskit.core.value.Arn;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The settings every alarm builder has: name, description, actions and tags.
+ *
+ * @param <B> the concrete builder
+ */
+public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
+    permits AlarmDefinition.Builder, CompositeAlarmDefinition.Builder {
+  @Nullable String name;
+  @Nullable String description;
+  boolean actionsEnabled = true;
+  final Set<Arn> okActions = new LinkedHashSet<>();
+  final Set<Arn> alarmActions = new LinkedHashSet<>();
+  final Set<Arn> insufficientDataActions = new LinkedHashSet<>();
+  final Map<String, String> tags = new LinkedHashMap<>();
+
+  AlarmBuilder() {}
+
+  abstract B self();
+
+  /**
+   * The alarm name.
+   *
+   * @param value 1 to 255 characters, no control characters
+   * @return this builder
+   */
+  public B name(String value) {
+    this.name = value;
+    return self();
+  }
+
+  /**
+   * The description.
+   *
+   * @param value up to 1024 characters, or null for none
+   * @return this builder
+   */
+  public B description(@Nullable String value) {
+    this.description = value;
+    return self();
+  }
+
+  /**
+   * Whether actions run on state changes (default true).
+   *
+   * @param value true to run actions
+   * @return this builder
+   */
+  public B actionsEnabled(boolean value) {
+    this.actionsEnabled = value;
+    return self();
+  }
+
+  /**
+   * Adds actions run on a change to ALARM (at most 5), such as an SNS topic.
+   *
+   * @param arns the actions
+   * @return this builder
+   */
+  public B alarmActions(Arn... arns) {
+    return add(alarmActions, List.of(arns));
+  }
+
+  /**
+   * Adds an action run on a change to ALARM, given as ARN text.
+   *
+   * @param arn the action, such as {@code arn:aws:sns:us-east-1:123456789012:critical-alerts}
+   * @return this builder
+   * @throws dev.opskit.core.ValidationException when it is not an ARN
+   */
+  public B alarmAction(String arn) {
+    return add(alarmActions, List.of(Arn.parse(arn)));
+  }
+
+  /**
+   * Adds actions run on a change to OK (at most 5).
+   *
+   * @param arns the actions
+   * @return this builder
+   */
+  public B okActions(Arn... arns) {
+    return add(okActions, List.of(arns));
+  }
+
+  /**
+   * Adds actions run on a change to INSUFFICIENT_DATA (at most 5).
+   *
+   * @param arns the actions
+   * @return this builder
+   */
+  public B insufficientDataActions(Arn... arns) {
+    return add(insufficientDataActions, List.of(arns));
+  }
+
+  /**
+   * Removes every action (ALARM, OK and INSUFFICIENT_DATA).
+   *
+   * @return this builder
+   */
+  public B clearActions() {
+    alarmActions.clear();
+    okActions.clear();
+    insufficientDataActions.clear();
+    return self();
+  }
+
+  /**
+   * Adds a tag, put on the alarm when it is created.
+   *
+   * @param key 1 to 128 characters, not starting with {@code aws:}
+   * @param value up to 256 characters
+   * @return this builder
+   */
+  public B tag(String key, String value) {
+    tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    return self();
+  }
+
+  /**
+   * Adds tags.
+   *
+   * @param values the tags
+   * @return this builder
+   */
+  public B tags(Map<String, String> values) {
+    values.forEach(this::tag);
+    return self();
+  }
+
+  private B add(Set<Arn> target, Collection<Arn> arns) {
+    arns.forEach(a -> target.add(Objects.requireNonNull(a, "action")));
+    return self();
+  }
+}

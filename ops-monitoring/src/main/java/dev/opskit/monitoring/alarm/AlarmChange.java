@@ -1,0 +1,75 @@
+package dev.opskit.monitoring.alarm;
+
+import java.util.List;
+import java.util.Objects;
+
+/** One change of an {@link AlarmPlan}: create, update or delete one alarm. */
+public sealed interface AlarmChange {
+
+  /** The alarm's name. */
+  String name();
+
+  /**
+   * Create an alarm that is not live.
+   *
+   * @param definition what to create
+   */
+  record Create(AlarmSpec definition) implements AlarmChange {
+    /** Validates. */
+    public Create {
+      Objects.requireNonNull(definition, "definition");
+    }
+
+    @Override
+    public String name() {
+      return definition.name();
+    }
+
+    @Override
+    public String toString() {
+      return "+ create " + name();
+    }
+  }
+
+  /**
+   * Update a live alarm that differs from its definition.
+   *
+   * @param definition what it becomes
+   * @param diffs the fields that differ (at least one)
+   */
+  record Update(AlarmSpec definition, List<FieldDiff> diffs) implements AlarmChange {
+    /** Validates and copies. */
+    public Update {
+      Objects.requireNonNull(definition, "definition");
+      diffs = List.copyOf(diffs);
+    }
+
+    @Override
+    public String name() {
+      return definition.name();
+    }
+
+    @Override
+    public String toString() {
+      return "~ update " + name() + " " + diffs;
+    }
+  }
+
+  /**
+   * Delete a managed live alarm that has no definition.
+   *
+   * @param name the alarm
+   * @param composite whether it is a composite alarm
+   */
+  record Delete(String name, boolean composite) implements AlarmChange {
+    /** Validates. */
+    public Delete {
+      Objects.requireNonNull(name, "name");
+    }
+
+    @Override
+    public String toString() {
+      return "- delete " + name;
+    }
+  }
+}

@@ -1,0 +1,112 @@
+package dev.opskit.monitoring.alarm;
+
+import dev.opskit.monitoring.internal.Check;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The rule of a composite alarm, such as {@code ALARM("HighCPUUtilization") AND ALARM("HighMemoryUsage")},
+ * built from other alarms' states with {@link #alarm}, {@link #ok}, {@link #insufficientData},
+ * {@link #allOf}, {@link #anyOf} and {@link #not}, or given as text with {@link #of}.
+ *
+ * @param expression the rule text, 1 to 10240 characters
+ */
+public record AlarmRule(String expression) {
+  /** Longest rule AWS accepts. */
+  public static final int MAX_LENGTH = 10_240;
+
+  /** Validates. */
+  public AlarmRule {
+    Check.length("AlarmRule", expression, 1, MAX_LENGTH);
+    Check.require(!expression.isBlank(), "AlarmRule", expression, "a non-blank rule");
+  }
+
+  /**
+   * A rule given as text, in CloudWatch's rule syntax.
+   *
+   * @param expression the rule
+   * @return the rule
+   */
+  public static AlarmRule of(String expression) {
+    return new AlarmRule(expression);
+  }
+
+  /**
+   * True while the named alarm is in ALARM.
+   *
+   * @param alarmName the alarm
+   * @return {@code ALARM("name")}
+   */
+  public static AlarmRule alarm(String alarmName) {
+    return state("ALARM", alarmName);
+  }
+
+  /**
+   * True while the named alarm is OK.
+   *
+   * @param alarmName the alarm
+   * @return {@code OK("name")}
+   */
+  public static AlarmRule ok(String alarmName) {
+    return state("OK", alarmName);
+  }
+
+  /**
+   * True while the named alarm has insufficient data.
+   *
+   * @param alarmName the alarm
+   * @return {@code INSUFFICIENT_DATA("name")}
+   */
+  public static AlarmRule insufficientData(String alarmName) {
+    return state("INSUFFICIENT_DATA", alarmName);
+  }
+
+  /**
+   * True when all rules are true.
+   *
+   * @param rules the rules
+   * @return {@code (a AND b ...)}
+   */
+  public static AlarmRule allOf(AlarmRule... rules) {
+    return join(" AND ", rules);
+  }
+
+  /**
+   * True when any rule is true.
+   *
+   * @param rules the rules
+   * @return {@code (a OR b ...)}
+   */
+  public static AlarmRule anyOf(AlarmRule... rules) {
+    return join(" OR ", rules);
+  }
+
+  /**
+   * True when the rule is false.
+   *
+   * @param rule the rule
+   * @return {@code NOT (rule)}
+   */
+  public static AlarmRule not(AlarmRule rule) {
+    return new AlarmRule("NOT (" + rule.expression + ")");
+  }
+
+  private static AlarmRule state(String state, String alarmName) {
+    Check.alarmName("AlarmRule.alarmName", alarmName);
+    Check.require(alarmName.indexOf('"') < 0, "AlarmRule.alarmName", alarmName, "a name without double quotes");
+    return new AlarmRule(state + "(\"" + alarmName + "\")");
+  }
+
+  private static AlarmRule join(String operator, AlarmRule... rules) {
+    Check.require(rules.length > 0, "AlarmRule", Arrays.toString(rules), "at least one rule");
+    if (rules.length == 1) {
+      return rules[0];
+    }
+    return new AlarmRule(Arrays.stream(rules).map(AlarmRule::expression).collect(Collectors.joining(operator, "(", ")")));
+  }
+
+  @Override
+  public String toString() {
+    return expression;
+  }
+}

@@ -1,0 +1,40 @@
+package dev.opskit.monitoring.alarm;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/**
+ * A live alarm: its state, why, since when, and what it is.
+ *
+ * @param name the alarm name
+ * @param arn the alarm ARN, or null when AWS did not say
+ * @param composite whether it is a composite alarm
+ * @param state its state ({@code UNKNOWN_TO_SDK_VERSION} for a state this SDK does not know)
+ * @param stateReason AWS's explanation of the state, or null
+ * @param stateUpdated when the state last changed, or null
+ * @param actionsEnabled whether its actions are enabled
+ * @param liveDefinition the live alarm as a definition (without tags), or null when it cannot be one
+ */
+public record AlarmStatus(
+    String name, @Nullable String arn, boolean composite, StateValue state, @Nullable String stateReason,
+    @Nullable Instant stateUpdated, boolean actionsEnabled, @Nullable AlarmSpec liveDefinition) {
+
+  /** Validates. */
+  public AlarmStatus {
+    Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(state, "state");
+  }
+
+  /** The live alarm as a definition (without tags), when it can be expressed as one. */
+  public Optional<AlarmSpec> definition() {
+    return Optional.ofNullable(liveDefinition);
+  }
+
+  @Override
+  public String toString() {
+    return name + " " + state + (stateReason == null ? "" : " (" + stateReason + ")");
+  }
+}

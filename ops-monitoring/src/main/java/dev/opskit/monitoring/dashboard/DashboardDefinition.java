@@ -1,0 +1,185 @@
+package dev.opskit.monitoring.dashboard;
+
+import dev.opskit.monitoring.internal.Check;
+import dev.opskit.monitoring.internal.DashboardJson;
+import dev.opskit.monitoring.internal.JsonValues;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A CloudWatch dashboard as a value: its name and its body, in exactly CloudWatch's dashboard body
+ * structure ({@code widgets}, and top-level options such as {@code start}, {@code periodOverride} or
+ * {@code variables}).
+ *
+ * <pre>{@code
+ * DashboardDefinition overview = Dashboards.define("infrastructure-overview")
+ *     .widget(Widget.text("# Production"))
+ *     .widget(Widget.metric().title("Infrastructure Overview").metric("AWS/EC2", "CPUUtilization")
+ *         .stat("Average").period(Duration.ofMinutes(5)).region("us-east-1").build())
+ *     .build();
+ * }</pre>
+ *
+ * <p>{@link #fromBodyJson} reads a body (such as the guide's core-metrics block) as it is, and
+ * {@link #bodyJson()} writes a body equal to it as a JSON tree.
+ */
+public final class DashboardDefinition {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
+  private static final int MAX_WIDGETS = 500;
+  private static final int DEFAULT_SIZE = 6;
+
+  private final String name;
+  private final List<Widget> widgets;
+  private final Map<String, Object> options;
+
+  private DashboardDefinition(String name, List<Widget> widgets, Map<String, ?> options) {
+    Check.require(name != null && NAME.matcher(name).matches(), "DashboardName", name,
+        "1 to 255 letters, digits, hyphens and underscores (CloudWatch's rule for dashboard names)");
+    Check.require(widgets.size() <= MAX_WIDGETS, "widgets", widgets.size(), "at most " + MAX_WIDGETS + " widgets");
+    Check.require(!options.containsKey("widgets"), "options", options.keySet(), "top-level options other than widgets");
+    this.name = name;
+    this.widgets = List.copyOf(widgets);
+    this.options = JsonValues.freeze(options);
+  }
+
+  /**
+   * Starts a dashboard.
+   *
+   * @param name 1 to 255 letters, digits, hyphens and underscores
+   * @return a builder
+   */
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /**
+   * Reads a dashboard body as CloudWatch stores it, such as the guide's core-metrics block.
+   *
+   * @param name the dashboard name
+   * @param bodyJson the body: an object with {@code widgets}
+   * @return the definition, with the widgets exactly as given (no layout added)
+   * @throws dev.opskit.core.ValidationException when the body is not a dashboard body
+   */
+  public static DashboardDefinition fromBodyJson(String name, String bodyJson) {
+    DashboardJson.Body body = DashboardJson.read(bodyJson);
+    return new DashboardDefinition(name, body.widgets(), body.options());
+  }
+
+  /** The name. */
+  public String name() {
+    return name;
+  }
+
+  /** The widgets, in order. */
+  public List<Widget> widgets() {
+    return widgets;
+  }
+
+  /** Top-level body options other than widgets ({@code start}, {@code periodOverride}...), as plain JSON values. */
+  public Map<String, Object> options() {
+    return options;
+  }
+
+  /** The body JSON as CloudWatch's PutDashboard takes it. */
+  public String bodyJson() {
+    return DashboardJson.write(widgets, options);
+  }
+
+  /** A builder with this dashboard's widgets and options. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.widgets.addAll(widgets);
+    b.options.putAll(options);
+    return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof DashboardDefinition d && name.equals(d.name) && widgets.equals(d.widgets)
+        && options.equals(d.options);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, widgets, options);
+  }
+
+  @Override
+  public String toString() {
+    return "DashboardDefinition[" + name + ", " + widgets.size() + " widgets]";
+  }
+
+  /** Builds a {@link DashboardDefinition}; widgets without a position are laid out on build. */
+  public static final class Builder {
+    private final String name;
+    private final List<Widget> widgets = new ArrayList<>();
+    private final Map<String, Object> options = new LinkedHashMap<>();
+
+    private Builder(String name) {
+      this.name = name;
+    }
+
+    /**
+     * Adds a widget.
+     *
+     * @param widget the widget
+     * @return this builder
+     */
+    public Builder widget(Widget widget) {
+      widgets.add(Objects.requireNonNull(widget, "widget"));
+      return this;
+    }
+
+    /**
+     * Sets a top-level body option, such as {@code periodOverride} ({@code auto} or {@code inherit}) or
+     * {@code start} ({@code -PT6H}).
+     *
+     * @param key the option
+     * @param value a plain JSON value
+     * @return this builder
+     */
+    public Builder option(String key, Object value) {
+      options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      return this;
+    }
+
+    /**
+     * Builds the dashboard. Widgets without a position are placed left to right, then top to bottom, on
+     * the 24-column grid below the placed ones, with CloudWatch's default size (6 × 6) unless sized.
+     *
+     * @return the definition
+     */
+    public DashboardDefinition build() {
+      return new DashboardDefinition(name, layout(widgets), options);
+    }
+
+    private static List<Widget> layout(List<Widget> given) {
+      int top = given.stream().filter(w -> w.y() != null)
+          .mapToInt(w -> w.y() + (w.height() == null ? DEFAULT_SIZE : w.height())).max().orElse(0);
+      int x = 0;
+      int y = top;
+      int rowHeight = 0;
+      List<Widget> out = new ArrayList<>();
+      for (Widget w : given) {
+        if (w.x() != null && w.y() != null) {
+          out.add(w);
+          continue;
+        }
+        int width = w.width() == null ? DEFAULT_SIZE : w.width();
+        int height = w.height() == null ? DEFAULT_SIZE : w.height();
+        if (x + width > Widget.COLUMNS) {
+          x = 0;
+          y += rowHeight;
+          rowHeight = 0;
+        }
+        out.add(w.size(width, height).at(x, y));
+        x += width;
+        rowHeight = Math.max(rowHeight, height);
+      }
+      return out;
+    }
+  }
+}

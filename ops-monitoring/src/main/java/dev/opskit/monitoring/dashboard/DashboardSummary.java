@@ -1,0 +1,20 @@
+package dev.opskit.monitoring.dashboard;
+
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A live dashboard as ListDashboards describes it.
+ *
+ * @param name the name
+ * @param arn the ARN, or null when AWS did not say
+ * @param lastModified when it last changed, or null
+ * @param size the body size in bytes, or null
+ */
+public record DashboardSummary(String name, @Nullable String arn, @Nullable Instant lastModified, @Nullable Long size) {
+  /** Validates. */
+  public DashboardSummary {
+    Objects.requireNonNull(name, "name");
+  }
+}

@@ -1,0 +1,60 @@
+package dev.opskit.monitoring.internal;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
+import software.amazon.awssdk.services.cloudwatch.model.Tag;
+
+/** Reads live alarms: every page of DescribeAlarms (metric and composite), and tags where needed. */
+final class LiveAlarms {
+  static final int PAGE_SIZE = 100;
+  private static final String DESCRIBE = "cloudwatch:DescribeAlarms";
+
+  private final CloudWatchClient cloudWatch;
+
+  LiveAlarms(CloudWatchClient cloudWatch) {
+    this.cloudWatch = cloudWatch;
+  }
+
+  /** Every live alarm, metric and composite, across all pages. */
+  List<LiveAlarm> all() {
+    return describe(DescribeAlarmsRequest.builder(), null);
+  }
+
+  /** The named live alarms (DescribeAlarms takes at most 100 names per call). */
+  List<LiveAlarm> named(Collection<String> names) {
+    List<LiveAlarm> out = new ArrayList<>();
+    for (List<String> batch : Batches.of(List.copyOf(names), PAGE_SIZE)) {
+      out.addAll(describe(DescribeAlarmsRequest.builder().alarmNames(batch), String.join(",", batch)));
+    }
+    return out;
+  }
+
+  private List<LiveAlarm> describe(DescribeAlarmsRequest.Builder request, @Nullable String target) {
+    DescribeAlarmsRequest r = request.alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+        .maxRecords(PAGE_SIZE).build();
+    return Reads.read(DESCRIBE, target, () -> {
+      List<LiveAlarm> out = new ArrayList<>();
+      for (DescribeAlarmsResponse page : cloudWatch.describeAlarmsPaginator(r)) {
+        page.metricAlarms().forEach(a -> out.add(LiveAlarm.of(a)));
+        page.compositeAlarms().forEach(a -> out.add(LiveAlarm.of(a)));
+      }
+      return out;
+    });
+  }
+
+  /** The tags of one alarm. */
+  Map<String, String> tags(String arn) {
+    return Reads.read("cloudwatch:ListTagsForResource", arn, () ->
+        cloudWatch.listTagsForResource(ListTagsForResourceRequest.builder().resourceARN(arn).build()).tags().stream()
+            .collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b)));
+  }
+}

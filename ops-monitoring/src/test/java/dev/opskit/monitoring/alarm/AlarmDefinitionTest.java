@@ -1,0 +1,206 @@
+package dev.opskit.monitoring.alarm;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
+
+import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.Arn;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
+import software.amazon.awssdk.services.cloudwatch.model.Statistic;
+
+class AlarmDefinitionTest {
+
+  static AlarmDefinition.Builder cpu() {
+    return Alarms.define("HighCPUUtilization")
+        .metric("AWS/EC2", "CPUUtilization")
+        .statistic(Statistic.AVERAGE)
+        .period(Duration.ofMinutes(5))
+        .evaluationPeriods(2)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+        .threshold(80.0);
+  }
+
+  @Test
+  void theBuilderMakesTheGuidesAlarm() {
+    AlarmDefinition built = cpu().alarmAction("arn:aws:sns:us-east-1:123456789012:critical-alerts").build();
+
+    assertThat(built).isEqualTo(AlarmPresets.highCpuUtilization());
+    assertThat(built.toString()).contains("\"AlarmName\":\"HighCPUUtilization\"");
+  }
+
+  @Test
+  void actionsCompareAsSets() {
+    Arn a = Arn.parse("arn:aws:sns:us-east-1:123456789012:a");
+    Arn b = Arn.parse("arn:aws:sns:us-east-1:123456789012:b");
+
+    assertThat(cpu().alarmActions(a, b).build()).isEqualTo(cpu().alarmActions(b, a).build());
+  }
+
+  @Test
+  void percentilesAreExtendedStatistics() {
+    AlarmDefinition p = cpu().percentile(99.9).build();
+
+    assertThat(p.extendedStatistic()).isEqualTo("p99.9");
+    assertThat(p.statistic()).isNull();
+    assertThat(cpu().percentile(99).build().extendedStatistic()).isEqualTo("p99");
+  }
+
+  @Test
+  void metricMathAlarmsHaveNoMetricOfTheirOwn() {
+    AlarmDefinition errorRate = Alarms.define("ApiErrorRate")
+        .metricQuery(MetricQuery.metric("errors", MetricStat.of("AWS/Lambda", "Errors", "Sum", Duration.ofMinutes(5)))
+            .withReturnData(false))
+        .metricQuery(MetricQuery.metric("calls", MetricStat.of("AWS/Lambda", "Invocations", "Sum", Duration.ofMinutes(5)))
+            .withReturnData(false))
+        .metricQuery(MetricQuery.expression("rate", "100 * errors / calls").withLabel("Error rate"))
+        .evaluationPeriods(3)
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD)
+        .threshold(5)
+        .build();
+
+    assertThat(errorRate.metrics()).hasSize(3);
+    assertThat(errorRate.toJson()).contains("\"Expression\" : \"100 * errors / calls\"").doesNotContain("\"Period\" : 300,\n  \"Unit\"");
+  }
+
+  @Test
+  void anomalyDetectionAlarmsCompareWithTheBand() {
+    AlarmDefinition anomaly = Alarms.define("LatencyAnomaly")
+        .metricQuery(MetricQuery.metric("m1", MetricStat.of("AWS/ApplicationELB", "TargetResponseTime", "Average",
+            Duration.ofMinutes(5))))
+        .metricQuery(MetricQuery.expression("ad1", "ANOMALY_DETECTION_BAND(m1, 2)"))
+        .thresholdMetricId("ad1")
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD)
+        .evaluationPeriods(3)
+        .build();
+
+    assertThat(anomaly.threshold()).isNull();
+    assertThat(AlarmDefinition.fromJson(anomaly.toJson())).isEqualTo(anomaly);
+  }
+
+  static Stream<Arguments> invalid() {
+    return Stream.of(
+        rule("AlarmName", "Invalid AlarmName: ''. Allowed: 1 to 255 characters", b -> b.name("")),
+        rule("AlarmName", "Allowed: 1 to 255 characters", b -> b.name("x".repeat(256))),
+        rule("AlarmName", "Allowed: no ASCII control characters", b -> b.name("bad\nname")),
+        rule("Period", "Invalid Period: 'PT45S'. Allowed: 10, 20 or 30 seconds or a positive multiple of 60 seconds",
+            b -> b.period(Duration.ofSeconds(45))),
+        rule("Period", "Invalid Period: 'PT0S'", b -> b.period(Duration.ZERO)),
+        rule("Period", "Invalid Period: null", b -> b.period(null)),
+        rule("EvaluationPeriods", "Invalid EvaluationPeriods: '289'. Allowed: at most 288 periods of 300 s: an evaluation window of at most one day",
+            b -> b.evaluationPeriods(289)),
+        rule("EvaluationPeriods", "Invalid EvaluationPeriods: '0'. Allowed: at least 1", b -> b.evaluationPeriods(0)),
+        rule("EvaluationPeriods", "Invalid EvaluationPeriods: '169'. Allowed: at most 168 periods of 3600 s: an evaluation window of at most seven days",
+            b -> b.period(Duration.ofHours(1)).evaluationPeriods(169)),
+        rule("DatapointsToAlarm", "Invalid DatapointsToAlarm: '3'. Allowed: 1 to EvaluationPeriods (2)",
+            b -> b.datapointsToAlarm(3)),
+        rule("Metric.Dimensions", "Allowed: at most 30 dimensions", b -> {
+          for (int i = 0; i < 31; i++) {
+            b.dimension("d" + i, "v");
+          }
+          return b;
+        }),
+        rule("AlarmActions", "Allowed: at most 5 actions", b -> {
+          for (int i = 0; i < 6; i++) {
+            b.alarmActions(Arn.parse("arn:aws:sns:us-east-1:123456789012:t" + i));
+          }
+          return b;
+        }),
+        rule("Statistic", "Allowed: exactly one of Statistic and ExtendedStatistic", b -> b.statistic(null)),
+        rule("ExtendedStatistic", "Invalid ExtendedStatistic: 'p101'", b -> b.extendedStatistic("p101")),
+        rule("Metric.Namespace", "Invalid Metric.Namespace: null", b -> b.metric(null, "CPUUtilization")),
+        rule("ComparisonOperator", "Invalid ComparisonOperator: 'GreaterThanUpperThreshold'. Allowed: one of [GreaterThanOrEqualToThreshold, GreaterThanThreshold, LessThanThreshold, LessThanOrEqualToThreshold] with a static Threshold",
+            b -> b.comparisonOperator(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD)),
+        rule("Threshold", "Invalid Threshold: 'NaN'. Allowed: a finite number", b -> b.threshold(Double.NaN)),
+        rule("Tags.key", "Invalid Tags.key: 'aws:owner'", b -> b.tag("aws:owner", "me")),
+        rule("Metrics", "Allowed: either Metrics or MetricName/Namespace/Statistic/Period, not both",
+            b -> b.metricQuery(MetricQuery.expression("e1", "1"))),
+        rule("Metrics.ReturnData", "Allowed: exactly one entry with ReturnData true", b -> b.metric(null, null)
+            .statistic(null).period(null).metricQuery(MetricQuery.expression("e1", "1"))
+            .metricQuery(MetricQuery.expression("e2", "2"))),
+        rule("ThresholdMetricId", "Invalid ThresholdMetricId: 'band'. Allowed: the id of one of the Metrics [e1]",
+            b -> b.metric(null, null).statistic(null).period(null).metricQuery(MetricQuery.expression("e1", "1"))
+                .thresholdMetricId("band").comparisonOperator(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD)));
+  }
+
+  private static Arguments rule(String field, String message, UnaryOperator<AlarmDefinition.Builder> change) {
+    return Arguments.of(field, message, change);
+  }
+
+  @ParameterizedTest(name = "{0}: {1}")
+  @MethodSource("invalid")
+  void rejectsWhatAwsRejectsNamingTheField(String field, String message, UnaryOperator<AlarmDefinition.Builder> change) {
+    assertThatThrownBy(() -> change.apply(cpu()).build())
+        .isInstanceOf(ValidationException.class)
+        .hasMessageContaining(message)
+        .extracting(e -> ((ValidationException) e).field()).isEqualTo(field);
+  }
+
+  @Nested
+  class Properties {
+    @Test
+    void periodIsAcceptedExactlyWhenAwsWouldAcceptIt() {
+      qt().withExamples(1000).forAll(integers().between(-100, 100_000)).check(seconds -> {
+        boolean valid = seconds == 10 || seconds == 20 || seconds == 30 || (seconds > 0 && seconds % 60 == 0);
+        return valid == accepts(b -> b.period(Duration.ofSeconds(seconds)).evaluationPeriods(1), "Period");
+      });
+    }
+
+    @Test
+    void evaluationWindowIsAcceptedExactlyUpToOneDayOrSevenDaysForHourlyPeriods() {
+      qt().withExamples(1000).forAll(integers().between(1, 200), integers().between(-5, 2000)).check((minutes, periods) -> {
+        long window = minutes * 60L * periods;
+        boolean valid = periods >= 1 && window <= (minutes < 60 ? 86_400 : 604_800);
+        return valid == accepts(b -> b.period(Duration.ofMinutes(minutes)).evaluationPeriods(periods), "EvaluationPeriods");
+      });
+    }
+
+    @Test
+    void datapointsToAlarmIsAcceptedExactlyUpToTheEvaluationPeriods() {
+      qt().withExamples(500).forAll(integers().between(1, 10), integers().between(-3, 15)).check((periods, points) ->
+          (points >= 1 && points <= periods)
+              == accepts(b -> b.evaluationPeriods(periods).datapointsToAlarm(points), "DatapointsToAlarm"));
+    }
+
+    @Test
+    void dimensionsAreAcceptedExactlyUpToThirty() {
+      qt().withExamples(60).forAll(integers().between(0, 60)).check(count -> (count <= 30) == accepts(b -> {
+        for (int i = 0; i < count; i++) {
+          b.dimension("d" + i, "v");
+        }
+        return b;
+      }, "Metric.Dimensions"));
+    }
+
+    @Test
+    void namesAreAcceptedExactlyWhenAwsWouldAcceptThem() {
+      qt().withExamples(1000).forAll(strings().betweenCodePoints(0, 0x2000).ofLengthBetween(0, 300)).check(name -> {
+        boolean valid = !name.isEmpty() && name.codePointCount(0, name.length()) <= 255 && !name.isBlank()
+            && name.chars().noneMatch(c -> c < 0x20 || c == 0x7f);
+        return valid == accepts(b -> b.name(name), "AlarmName");
+      });
+    }
+
+    private boolean accepts(UnaryOperator<AlarmDefinition.Builder> change, String field) {
+      try {
+        change.apply(cpu()).build();
+        return true;
+      } catch (ValidationException e) {
+        if (!e.field().equals(field)) {
+          throw new AssertionError("rejected for " + e.field() + " instead of " + field + ": " + e.getMessage(), e);
+        }
+        return false;
+      }
+    }
+  }
+}

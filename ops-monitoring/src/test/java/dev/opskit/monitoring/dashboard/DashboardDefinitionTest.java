@@ -1,0 +1,128 @@
+package dev.opskit.monitoring.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.lists;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.Arn;
+import dev.opskit.monitoring.alarm.GuideFiles;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DashboardDefinitionTest {
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+
+  @Nested
+  class GuideBlock {
+    @Test
+    @SuppressWarnings("unchecked")
+    void loadsAsIsAndWritesBackAnEqualJsonTree() throws Exception {
+      String block = GuideFiles.read("core-metrics-dashboard.json");
+
+      DashboardDefinition overview = DashboardDefinition.fromBodyJson("infrastructure-overview", block);
+
+      assertThat(overview.widgets()).hasSize(1);
+      Widget widget = overview.widgets().get(0);
+      assertThat(widget.type()).isEqualTo("metric");
+      assertThat(widget.x()).isNull();
+      assertThat(widget.properties()).containsEntry("title", "Infrastructure Overview").containsEntry("period", 300)
+          .containsEntry("region", "us-east-1");
+      assertThat((List<Object>) widget.properties().get("metrics")).hasSize(5).contains((Object) List.of("AWS/EKS", "cluster_node_count"));
+      assertThat(MAPPER.readTree(overview.bodyJson())).isEqualTo(MAPPER.readTree(block));
+    }
+
+    @Test
+    void isThePreset() {
+      assertThat(DashboardPresets.coreMetrics())
+          .isEqualTo(DashboardDefinition.fromBodyJson("infrastructure-overview", GuideFiles.read("core-metrics-dashboard.json")));
+    }
+
+    @Test
+    void theBuilderMakesTheSameWidget() {
+      Widget built = Widget.metric()
+          .metric("AWS/EC2", "CPUUtilization").metric("AWS/RDS", "CPUUtilization")
+          .metric("AWS/ApplicationELB", "RequestCount").metric("AWS/Lambda", "Duration")
+          .metric("AWS/EKS", "cluster_node_count")
+          .period(Duration.ofMinutes(5)).stat("Average").region("us-east-1").title("Infrastructure Overview")
+          .build();
+
+      assertThat(built).isEqualTo(DashboardPresets.coreMetrics().widgets().get(0));
+    }
+  }
+
+  @Nested
+  class Layout {
+    @Test
+    void unplacedWidgetsFlowOnTheGridBelowPlacedOnes() {
+      DashboardDefinition d = Dashboards.define("ops")
+          .widget(Widget.text("# Production").size(24, 2).at(0, 0))
+          .widget(Widget.text("a").size(12, 6))
+          .widget(Widget.text("b").size(12, 4))
+          .widget(Widget.text("c"))
+          .widget(Widget.alarmStatus("Critical", List.of(Arn.parse("arn:aws:cloudwatch:us-east-1:123456789012:alarm:HighCPUUtilization"))))
+          .build();
+
+      assertThat(d.widgets()).extracting(w -> w.x() + "," + w.y() + " " + w.width() + "x" + w.height())
+          .containsExactly("0,0 24x2", "0,2 12x6", "12,2 12x4", "0,8 6x6", "6,8 6x6");
+      assertThat(d.widgets().get(4).properties()).containsEntry("alarms",
+          List.of("arn:aws:cloudwatch:us-east-1:123456789012:alarm:HighCPUUtilization"));
+    }
+
+    @Test
+    void laidOutWidgetsNeverOverflowTheGrid() {
+      qt().forAll(lists().of(integers().between(1, 24)).ofSizeBetween(0, 40)).check(widths -> {
+        DashboardDefinition.Builder b = Dashboards.define("grid");
+        widths.forEach(w -> b.widget(Widget.text("w").size(w, 3)));
+        return b.build().widgets().stream().allMatch(w -> w.x() + w.width() <= Widget.COLUMNS);
+      });
+    }
+
+    @Test
+    void aBuiltDashboardRoundTripsThroughItsBody() {
+      DashboardDefinition d = Dashboards.define("ops").option("periodOverride", "inherit")
+          .widget(Widget.metric().metric("AWS/RDS", "CPUUtilization", "DBInstanceIdentifier", "prod-database")
+              .region("us-east-1").stat("p99").property("stacked", true).build())
+          .build();
+
+      assertThat(DashboardDefinition.fromBodyJson("ops", d.bodyJson())).isEqualTo(d);
+      assertThat(d.toBuilder().build()).isEqualTo(d);
+    }
+  }
+
+  @Nested
+  class Validation {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Infrastructure Overview|{\"widgets\":[]}|Invalid DashboardName: 'Infrastructure Overview'. Allowed: 1 to 255 letters, digits, hyphens and underscores",
+        "ok|{}|Invalid widgets: null. Allowed: an array of widgets",
+        "ok|{\"widgets\":[{\"type\":\"metric\",\"properties\":{\"metrics\":[[\"AWS/EC2\",\"CPUUtilization\"]]}}]}|Invalid widget.properties.region: null",
+        "ok|{\"widgets\":[{\"type\":\"text\",\"x\":20,\"y\":0,\"width\":6,\"height\":6,\"properties\":{\"markdown\":\"x\"}}]}|Invalid widget.x: '20'. Allowed: x + width at most 24",
+        "ok|{\"widgets\":[{\"type\":\"text\",\"width\":25,\"height\":6,\"properties\":{}}]}|Invalid widget.width: '25'. Allowed: 1 to 24 columns",
+        "ok|{\"widgets\":[{\"type\":\"text\",\"colour\":\"red\"}]}|Invalid widgets[0].colour: 'unknown field'",
+        "ok|{\"widgets\":[{\"kind\":\"text\"}]}|Invalid widgets[0].kind: 'unknown field'",
+        "ok|not json|Invalid DashboardBody: 'not json'"})
+    void rejectsWhatCloudWatchRejects(String name, String body, String message) {
+      assertThatThrownBy(() -> DashboardDefinition.fromBodyJson(name, body))
+          .isInstanceOf(ValidationException.class)
+          .hasMessageStartingWith(message);
+    }
+
+    @Test
+    void aMetricWidgetNeedsAMetric() {
+      assertThatThrownBy(() -> Widget.metric().region("us-east-1").build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget.properties.metrics: '[]'. Allowed: at least one metric");
+      assertThat(Widget.of("custom", Map.of("endpoint", "arn:aws:lambda:us-east-1:123456789012:function:w")).type())
+          .isEqualTo("custom");
+    }
+  }
+}

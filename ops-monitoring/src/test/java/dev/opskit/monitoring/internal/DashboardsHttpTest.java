@@ -1,0 +1,119 @@
+package dev.opskit.monitoring.internal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.opskit.core.AccessDeniedException;
+import dev.opskit.core.OpsContext;
+import dev.opskit.core.RetryPolicy;
+import dev.opskit.monitoring.dashboard.DashboardChange;
+import dev.opskit.monitoring.dashboard.DashboardPresets;
+import dev.opskit.monitoring.dashboard.DashboardSummary;
+import dev.opskit.monitoring.dashboard.Dashboards;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/** Dashboards at the HTTP level: ListDashboards pages, GetDashboard's not-found answer, PutDashboard's body. */
+class DashboardsHttpTest {
+  private final WireMockServer server = new WireMockServer(options().dynamicPort());
+  private OpsContext ctx;
+  private Dashboards dashboards;
+
+  @BeforeEach
+  void start() {
+    server.start();
+    ctx = OpsContext.builder().region(Region.US_EAST_1)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "example")))
+        .endpointOverride(URI.create(server.baseUrl()))
+        .retryPolicy(RetryPolicy.DEFAULT.withBackoff(Duration.ofMillis(1), Duration.ofMillis(5)))
+        .build();
+    dashboards = Dashboards.using(ctx);
+  }
+
+  @AfterEach
+  void stop() {
+    ctx.close();
+    server.stop();
+  }
+
+  private static String entry(String name) {
+    return "<member><DashboardName>" + name + "</DashboardName>"
+        + "<DashboardArn>arn:aws:cloudwatch::123456789012:dashboard/" + name + "</DashboardArn>"
+        + "<LastModified>2026-11-26T10:00:00Z</LastModified><Size>420</Size></member>";
+  }
+
+  private static String listPage(String entries, String next) {
+    return "<ListDashboardsResponse xmlns=\"" + CloudWatchXml.NS + "\"><ListDashboardsResult>"
+        + "<DashboardEntries>" + entries + "</DashboardEntries>"
+        + (next == null ? "" : "<NextToken>" + next + "</NextToken>")
+        + "</ListDashboardsResult><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></ListDashboardsResponse>";
+  }
+
+  private static String error(String code, String message) {
+    return "<ErrorResponse xmlns=\"" + CloudWatchXml.NS + "\"><Error><Type>Sender</Type><Code>" + code + "</Code>"
+        + "<Message>" + message + "</Message></Error><RequestId>r</RequestId></ErrorResponse>";
+  }
+
+  @Test
+  void listsEveryPage() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListDashboards"))
+        .withRequestBody(notContaining("NextToken"))
+        .willReturn(aResponse().withStatus(200).withBody(listPage(entry("a") + entry("b"), "d2"))));
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("NextToken=d2"))
+        .willReturn(aResponse().withStatus(200).withBody(listPage(entry("c"), null))));
+
+    List<DashboardSummary> all = dashboards.list();
+
+    assertThat(all).extracting(DashboardSummary::name).containsExactly("a", "b", "c");
+    assertThat(all.get(0)).isEqualTo(new DashboardSummary("a", "arn:aws:cloudwatch::123456789012:dashboard/a",
+        Instant.parse("2026-11-26T10:00:00Z"), 420L));
+  }
+
+  @Test
+  void aMissingDashboardIsCreatedWithTheExactBody() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetDashboard"))
+        .willReturn(aResponse().withStatus(404).withBody(error("ResourceNotFound",
+            "Dashboard infrastructure-overview does not exist"))));
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=PutDashboard"))
+        .willReturn(aResponse().withStatus(200).withBody("<PutDashboardResponse xmlns=\"" + CloudWatchXml.NS
+            + "\"><PutDashboardResult><DashboardValidationMessages/></PutDashboardResult>"
+            + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PutDashboardResponse>")));
+
+    assertThat(dashboards.get("infrastructure-overview")).isEmpty();
+    List<DashboardChange> changes = dashboards.apply(List.of(DashboardPresets.coreMetrics()));
+
+    assertThat(changes).extracting(DashboardChange::action).containsExactly(DashboardChange.Action.CREATE);
+    String put = URLDecoder.decode(server.findAll(postRequestedFor(urlEqualTo("/"))
+        .withRequestBody(containing("Action=PutDashboard"))).get(0).getBodyAsString(), StandardCharsets.UTF_8);
+    assertThat(put).contains("DashboardName=infrastructure-overview",
+        "DashboardBody=" + DashboardPresets.coreMetrics().bodyJson());
+  }
+
+  @Test
+  void otherErrorsAreMappedNotSwallowed() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetDashboard"))
+        .willReturn(aResponse().withStatus(403).withBody(error("AccessDenied", "not allowed"))));
+
+    assertThatThrownBy(() -> dashboards.get("infrastructure-overview"))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageStartingWith("cloudwatch:GetDashboard on infrastructure-overview:");
+  }
+}
