@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * @param service the service namespace, such as {@code rds} or {@code s3}
  * @param region the region code, such as {@code us-east-1}; empty for global resources (IAM, S3 buckets)
  * @param accountId the 12-digit account id; empty where ARNs have none (S3 buckets); {@code aws} for
- *     AWS-managed IAM policies
+ *     AWS-managed IAM policies; {@code ec2} in the EC2 alarm actions of the {@code automate} service
+ *     ({@code arn:aws:automate:us-east-1:ec2:stop})
  * @param resource everything after the fifth colon, such as {@code db:orders-db}; never empty, may itself
  *     contain {@code :} and {@code /}
  */
@@ -37,8 +38,10 @@ public record Arn(String partition, String service, String region, String accoun
         "lower-case ASCII letters, digits and hyphens, not starting with a hyphen");
     Checks.require(region != null && REGION.matcher(region).matches(), "arn.region", region,
         "empty or a region code such as us-east-1");
-    Checks.require(accountId != null && ACCOUNT_ID.matcher(accountId).matches(), "arn.accountId", accountId,
-        "12 digits, empty, or 'aws'");
+    Checks.require(accountId != null
+            && (ACCOUNT_ID.matcher(accountId).matches() || ("automate".equals(service) && "ec2".equals(accountId))),
+        "arn.accountId", accountId,
+        "12 digits, empty, or 'aws' (or 'ec2' in EC2 alarm actions such as arn:aws:automate:us-east-1:ec2:stop)");
     Checks.require(resource != null && !resource.isEmpty() && resource.chars().noneMatch(Arn::isBlankOrControl),
         "arn.resource", resource, "1 or more characters, without whitespace or control characters");
     String text = String.join(":", "arn", partition, service, region, accountId, resource);

@@ -28,13 +28,15 @@ class ArnTest {
       "aws, aws-cn, aws-us-gov, aws-iso, aws-iso-b, aws-iso-e, aws-iso-f, aws-eusc";
   private static final String SERVICE = "lower-case ASCII letters, digits and hyphens, not starting with a hyphen";
   private static final String REGION = "empty or a region code such as us-east-1";
-  private static final String ACCOUNT = "12 digits, empty, or 'aws'";
+  private static final String ACCOUNT =
+      "12 digits, empty, or 'aws' (or 'ec2' in EC2 alarm actions such as arn:aws:automate:us-east-1:ec2:stop)";
   private static final String RESOURCE = "1 or more characters, without whitespace or control characters";
   private static final String PREFIX = "arn:aws:ec2:us-east-1:123456789012:";
 
   /** The ARN rules restated as one expression, as an oracle independent of the code (length aside). */
   private static final String VALID = "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)"
-      + ":[a-z0-9][a-z0-9-]*:([a-z]{2,4}(-[a-z]+)+-[0-9]+)?:([0-9]{12}|aws)?"
+      + ":(automate:([a-z]{2,4}(-[a-z]+)+-[0-9]+)?:([0-9]{12}|aws|ec2)?"
+      + "|[a-z0-9][a-z0-9-]*:([a-z]{2,4}(-[a-z]+)+-[0-9]+)?:([0-9]{12}|aws)?)"
       + ":[^\\p{javaWhitespace}\\p{javaSpaceChar}\\p{javaISOControl}]+";
 
   static Gen<Arn> validArns() {
@@ -75,6 +77,7 @@ class ArnTest {
           + "|backup-vault:Default|backup-vault|Default",
       "arn:aws-eusc:sns:eusc-de-east-1:123456789012:alerts|aws-eusc|sns|eusc-de-east-1|123456789012|alerts|''"
           + "|alerts",
+      "arn:aws:automate:us-east-1:ec2:stop|aws|automate|us-east-1|ec2|stop|''|stop",
     })
     void partsOfValidArns(String text, String partition, String service, String region, String accountId,
         String resource, String resourceType, String resourceId) {
@@ -138,6 +141,7 @@ class ArnTest {
       "arn:aws:ec2:us-east-1:1234567890123:instance/i-1|arn.accountId|1234567890123",
       "arn:aws:ec2:us-east-1:12345678901a:instance/i-1|arn.accountId|12345678901a",
       "arn:aws:iam::AWS:policy/ReadOnlyAccess|arn.accountId|AWS",
+      "arn:aws:ec2:us-east-1:ec2:instance/i-1|arn.accountId|ec2",
       "arn:aws:ec2:us-east-1:123456789012:|arn.resource|''",
       "arn:aws:ec2:us-east-1:123456789012:instance/i 1|arn.resource|instance/i 1",
       "arn:aws:s3:::bucket/with\u00a0nbsp|arn.resource|bucket/with\u00a0nbsp",
@@ -206,7 +210,8 @@ class ArnTest {
                 return text.substring(0, cut) + insert + text.substring(Math.min(cut + 1, text.length()));
               });
       Gen<String> arbitrary = Generate.oneOf(
-          mutated, strings().allPossible().ofLengthBetween(0, 40), stringsOf("arn:aws-s3 1/x", 0, 40));
+          mutated, strings().allPossible().ofLengthBetween(0, 40), stringsOf("arn:aws-s3 1/x", 0, 40),
+          stringsOf("arn:aws-automatec2:us-east-1/", 0, 40));
       qt().forAll(arbitrary).checkAssert(text -> {
         Throwable thrown = catchThrowable(() -> assertThat(Arn.parse(text).toString()).isEqualTo(text));
         if (text.length() <= Arn.MAX_LENGTH && matches(VALID, text)) {

@@ -1,11 +1,13 @@
 package dev.opskit.monitoring.internal;
 
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.OpsException;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.PlannedCall;
 import dev.opskit.core.internal.RequestParameters;
+import dev.opskit.monitoring.alarm.AlarmApplyException;
 import dev.opskit.monitoring.alarm.AlarmChange;
 import dev.opskit.monitoring.alarm.AlarmDefinition;
 import dev.opskit.monitoring.alarm.AlarmDrift;
@@ -28,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
@@ -79,7 +82,7 @@ public final class AlarmsImpl implements Alarms {
 
   @Override
   public ApplyResult apply(AlarmPlan plan) {
-    List<PlannedCall> calls = new ArrayList<>();
+    List<Supplier<PlannedCall>> steps = new ArrayList<>();
     List<AlarmChange> puts = plan.changes().stream().filter(c -> !(c instanceof AlarmChange.Delete))
         .collect(Collectors.toList());
     for (boolean composite : List.of(false, true)) {
@@ -87,7 +90,7 @@ public final class AlarmsImpl implements Alarms {
         AlarmSpec spec = change instanceof AlarmChange.Create c ? c.definition() : ((AlarmChange.Update) change).definition();
         if ((spec instanceof CompositeAlarmDefinition) == composite) {
           Map<String, String> tags = change instanceof AlarmChange.Create ? createTags(spec, plan.managedBy()) : Map.of();
-          calls.add(put(spec, tags));
+          steps.add(() -> put(spec, tags));
         }
       }
     }
@@ -95,8 +98,16 @@ public final class AlarmsImpl implements Alarms {
       List<String> names = plan.deletes().stream().filter(d -> d.composite() == composite)
           .map(AlarmChange.Delete::name).collect(Collectors.toList());
       for (List<String> batch : Batches.of(names, BATCH)) {
-        calls.add(submit("cloudwatch:DeleteAlarms", String.join(",", batch),
+        steps.add(() -> submit("cloudwatch:DeleteAlarms", String.join(",", batch),
             DeleteAlarmsRequest.builder().alarmNames(batch).build(), cloudWatch::deleteAlarms));
+      }
+    }
+    List<PlannedCall> calls = new ArrayList<>();
+    for (Supplier<PlannedCall> step : steps) {
+      try {
+        calls.add(step.get());
+      } catch (OpsException e) {
+        throw new AlarmApplyException(calls, steps.size(), e);
       }
     }
     return new ApplyResult(plan, ctx.isDryRun(), calls);

@@ -10,6 +10,7 @@ import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.audit.Outcome;
+import dev.opskit.monitoring.alarm.AlarmApplyException;
 import dev.opskit.monitoring.alarm.AlarmChange;
 import dev.opskit.monitoring.alarm.AlarmDefinition;
 import dev.opskit.monitoring.alarm.AlarmDrift;
@@ -79,6 +80,28 @@ class AlarmsImplTest {
       int before = cloudWatch.mutations();
       assertThat(alarms.apply(second).calls()).isEmpty();
       assertThat(cloudWatch.mutations()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailurePartWaySaysWhatWasAppliedAndPlanningAgainShowsWhatIsLeft() {
+      cloudWatch.failPutOf("DatabaseConnectionFailures");
+
+      assertThatThrownBy(() -> alarms.apply(alarms.plan(AlarmPresets.guide(), MANAGED)))
+          .isInstanceOf(AlarmApplyException.class)
+          .hasMessageContaining("failed at call 2 of 3")
+          .hasMessageContaining("cloudwatch:PutMetricAlarm on DatabaseConnectionFailures")
+          .hasMessageContaining("left in place: cloudwatch:PutMetricAlarm HighCPUUtilization")
+          .hasMessageContaining("the failed call and the 1 after it")
+          .satisfies(e -> assertThat(((AlarmApplyException) e).applied()).extracting(c -> c.target())
+              .containsExactly("HighCPUUtilization"));
+      assertThat(cloudWatch.metricAlarms).containsOnlyKeys("HighCPUUtilization");
+
+      cloudWatch.failPutOf(null);
+      AlarmPlan rest = alarms.plan(AlarmPresets.guide(), MANAGED);
+      assertThat(rest.creates()).extracting(AlarmChange::name)
+          .containsExactly("DatabaseConnectionFailures", "HighMemoryUsage");
+      alarms.apply(rest);
+      assertThat(alarms.plan(AlarmPresets.guide(), MANAGED).isEmpty()).isTrue();
     }
 
     @Test

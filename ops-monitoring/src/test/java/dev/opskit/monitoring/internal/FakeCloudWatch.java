@@ -59,9 +59,22 @@ final class FakeCloudWatch implements CloudWatchClient {
         + calls("EnableAlarmActions") + calls("DisableAlarmActions");
   }
 
+  private String failPutOf;
+
+  /** Makes PutMetricAlarm of this alarm fail as AWS would on an internal error (null: never). */
+  void failPutOf(String alarmName) {
+    this.failPutOf = alarmName;
+  }
+
   @Override
   public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
     count("PutMetricAlarm");
+    if (r.alarmName().equals(failPutOf)) {
+      throw software.amazon.awssdk.services.cloudwatch.model.CloudWatchException.builder().statusCode(500)
+          .awsErrorDetails(software.amazon.awssdk.awscore.exception.AwsErrorDetails.builder()
+              .errorCode("InternalServiceError").errorMessage("internal error").build())
+          .build();
+    }
     MetricAlarm existing = metricAlarms.get(r.alarmName());
     metricAlarms.put(r.alarmName(), MetricAlarm.builder()
         .alarmName(r.alarmName()).alarmArn(ARN_PREFIX + r.alarmName())
