@@ -1,10 +1,10 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Arn;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 
@@ -28,10 +28,7 @@ public record BackupSelection(String name, Arn role, List<Arn> resources, Map<St
     if (name == null || !NAME.matcher(name).matches()) {
       throw ValidationException.of("selectionName", name, "1 to 50 ASCII letters, digits, '-', '_' and '.'");
     }
-    Objects.requireNonNull(role, "role");
-    if (!"iam".equals(role.service()) || !role.resource().startsWith("role/")) {
-      throw ValidationException.of("iamRole", role, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
-    }
+    Checks.iamRole("iamRole", role);
     resources = List.copyOf(resources);
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
     if (resources.isEmpty() && tags.isEmpty()) {

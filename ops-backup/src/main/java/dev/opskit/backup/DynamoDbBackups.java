@@ -32,7 +32,8 @@ public interface DynamoDbBackups {
    * @param time inside {@link PitrStatus#earliestRestorable()} to {@link PitrStatus#latestRestorable()}
    * @param targetTable the new table's name
    * @return the new table
-   * @throws dev.opskit.core.ValidationException when the time is outside the window or the name is invalid
+   * @throws dev.opskit.core.ValidationException when the time is outside the window, the name is invalid, or
+   *     another table already has the name (checked before any change)
    * @throws dev.opskit.core.ResourceStateException when point-in-time recovery is off
    */
   TableSummary restoreToPointInTime(Instant time, String targetTable);
@@ -42,6 +43,8 @@ public interface DynamoDbBackups {
    *
    * @param targetTable the new table's name
    * @return the new table
+   * @throws dev.opskit.core.ValidationException when the name is invalid or another table already has it
+   * @throws dev.opskit.core.ResourceStateException when point-in-time recovery is off
    */
   TableSummary restoreToLatestRestorableTime(String targetTable);
 

@@ -8,7 +8,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * Which manual snapshots {@link RdsBackups#prune(PrunePolicy)} deletes. A snapshot goes only when every
  * rule given lets it go: it is older than {@code maxAge} (when given) and not among the newest
- * {@code keepLast} (when given). The newest manual snapshot is always kept, whatever the policy.
+ * {@code keepLast} (when given). Only available snapshots are counted and deleted (one still being created
+ * is kept and does not count), and the newest available manual snapshot is always kept, whatever the policy.
  *
  * <pre>{@code
  * PrunePolicy.olderThan(Duration.ofDays(30)).keepingLast(5)   // older than 30 days and not among the newest 5

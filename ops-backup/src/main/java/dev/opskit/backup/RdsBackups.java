@@ -67,6 +67,8 @@ public interface RdsBackups {
    * @param snapshotId the snapshot
    * @param newInstanceId the new instance
    * @return the new instance
+   * @throws dev.opskit.core.ValidationException when an identifier is invalid, the snapshot is of another
+   *     instance, or another instance already uses {@code newInstanceId} (all before any change)
    * @throws dev.opskit.core.ResourceNotFoundException when the instance or snapshot does not exist
    */
   DatabaseInstance restoreFromSnapshot(String snapshotId, String newInstanceId);
@@ -78,7 +80,9 @@ public interface RdsBackups {
    * @param time inside the restorable window
    * @param newInstanceId the new instance
    * @return the new instance
-   * @throws dev.opskit.core.ValidationException when the time is outside the window
+   * @throws dev.opskit.core.ValidationException when the time is null or outside the window, or another
+   *     instance already uses {@code newInstanceId} (all before any change)
+   * @throws dev.opskit.core.ResourceStateException when automated backups are off
    */
   DatabaseInstance restoreToPointInTime(Instant time, String newInstanceId);
 
@@ -88,6 +92,8 @@ public interface RdsBackups {
    *
    * @param newInstanceId the new instance
    * @return the new instance
+   * @throws dev.opskit.core.ValidationException when another instance already uses {@code newInstanceId}
+   * @throws dev.opskit.core.ResourceStateException when automated backups are off
    */
   DatabaseInstance restoreToLatestRestorableTime(String newInstanceId);
 

@@ -1,5 +1,6 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.DbInstanceId;
 import java.time.Duration;
@@ -70,9 +71,23 @@ public final class RecoveryRequest {
     return Optional.ofNullable(trafficSwitch);
   }
 
+  /** Equal when every part is; traffic switches are compared as objects (the same hook instance). */
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RecoveryRequest other
+        && restorePoint.equals(other.restorePoint) && newInstanceId.equals(other.newInstanceId)
+        && Objects.equals(timeout, other.timeout) && Objects.equals(trafficSwitch, other.trafficSwitch);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(restorePoint, newInstanceId, timeout, trafficSwitch);
+  }
+
   @Override
   public String toString() {
-    return "RecoveryRequest[" + restorePoint + " -> " + newInstanceId + "]";
+    return "RecoveryRequest[" + restorePoint + " -> " + newInstanceId + (timeout == null ? "" : ", timeout " + timeout)
+        + (trafficSwitch == null ? "" : ", with traffic switch") + "]";
   }
 
   /** Builds a {@link RecoveryRequest}. */
@@ -114,10 +129,7 @@ public final class RecoveryRequest {
      * @return this builder
      */
     public Builder timeout(Duration value) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw ValidationException.of("timeout", value, "a positive duration");
-      }
-      this.timeout = value;
+      this.timeout = Checks.positive("timeout", value);
       return this;
     }
 

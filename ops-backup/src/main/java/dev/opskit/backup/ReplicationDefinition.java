@@ -1,10 +1,10 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Arn;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An S3 bucket's replication configuration: the IAM role S3 replicates as, and the rules. The guide's:
@@ -21,10 +21,7 @@ public record ReplicationDefinition(Arn role, List<ReplicationRule> rules) {
 
   /** Validates and copies. */
   public ReplicationDefinition {
-    Objects.requireNonNull(role, "role");
-    if (!"iam".equals(role.service()) || !role.resource().startsWith("role/")) {
-      throw ValidationException.of("replication.role", role, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
-    }
+    Checks.iamRole("replication.role", role);
     rules = List.copyOf(rules);
     if (rules.isEmpty() || rules.size() > 1000) {
       throw ValidationException.of("replication.rules", rules.size(), "1 to 1000 rules");

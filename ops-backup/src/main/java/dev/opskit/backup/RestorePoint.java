@@ -1,5 +1,6 @@
 package dev.opskit.backup;
 
+import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.DbSnapshotId;
 import java.time.Instant;
 import java.util.Objects;
@@ -24,6 +25,7 @@ public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestoreP
    *
    * @param time the time
    * @return the restore point
+   * @throws ValidationException when the time is null
    */
   static RestorePoint at(Instant time) {
     return new AtTime(time);
@@ -59,7 +61,9 @@ public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestoreP
   record AtTime(Instant time) implements RestorePoint {
     /** Validates. */
     public AtTime {
-      Objects.requireNonNull(time, "time");
+      if (time == null) {
+        throw ValidationException.of("restoreTime", null, "a time inside the instance's restorable window");
+      }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.DbSnapshotId;
 import java.time.Duration;
@@ -143,10 +144,7 @@ public final class SnapshotOptions {
      * @return this builder
      */
     public Builder timeout(Duration value) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw ValidationException.of("timeout", value, "a positive duration");
-      }
-      this.timeout = value;
+      this.timeout = Checks.positive("timeout", value);
       return this;
     }
 

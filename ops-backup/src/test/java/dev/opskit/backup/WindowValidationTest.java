@@ -43,6 +43,15 @@ class WindowValidationTest {
           });
     }
 
+    @Test
+    void acceptExactlyTheWindowsOfAtLeastThirtyMinutesAroundTheBoundary() {
+      qt().forAll(integers().between(0, 1439), integers().between(0, 60)).checkAssert((start, length) -> {
+        int end = (start + length) % 1440;
+        String text = hhmm(start / 60, start % 60) + "-" + hhmm(end / 60, end % 60);
+        assertThat(accepts(() -> BackupWindow.parse(text))).as(text).isEqualTo(length >= 30);
+      });
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"3:00-04:00", "03:00-04:00 ", "03:00", "03-04", "0300-0400", "03:00-03:29", "24:00-01:00", ""})
     void rejectMalformedOrShortWindowsNamingTheRule(String text) {
@@ -72,6 +81,16 @@ class WindowValidationTest {
             int length = Math.floorMod((d2 * 1440 + h2 * 60 + m2) - (d1 * 1440 + h1 * 60 + m1), 7 * 1440);
             assertThat(accepts(() -> MaintenanceWindow.parse(text))).as(text).isEqualTo(wellFormed && length >= 30);
           });
+    }
+
+    @Test
+    void acceptExactlyTheWindowsOfAtLeastThirtyMinutesAroundTheBoundary() {
+      qt().forAll(integers().between(0, 7 * 1440 - 1), integers().between(0, 60)).checkAssert((start, length) -> {
+        int end = (start + length) % (7 * 1440);
+        String text = DAYS.get(start / 1440) + ":" + hhmm((start % 1440) / 60, start % 60) + "-"
+            + DAYS.get(end / 1440) + ":" + hhmm((end % 1440) / 60, end % 60);
+        assertThat(accepts(() -> MaintenanceWindow.parse(text))).as(text).isEqualTo(length >= 30);
+      });
     }
 
     @ParameterizedTest

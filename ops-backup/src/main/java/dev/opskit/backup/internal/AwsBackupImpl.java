@@ -94,18 +94,31 @@ public final class AwsBackupImpl implements AwsBackup {
 
   @Override
   public BackupPlanSummary createPlan(BackupPlanDefinition plan) {
+    String creatorRequestId = requestId(plan.toJson());
     CreateBackupPlanRequest request = CreateBackupPlanRequest.builder()
         .backupPlan(toAws(plan))
-        .creatorRequestId(requestId(plan.toJson()))
+        .creatorRequestId(creatorRequestId)
         .build();
     ChangeResult<CreateBackupPlanResponse> result = ctx.gate().submit(
         Change.of("backup:CreateBackupPlan", plan.name(), request, backup::createBackupPlan)
-            .ifAlreadyExists(() -> plans().stream().filter(p -> plan.name().equals(p.name())).findFirst()
-                .map(p -> CreateBackupPlanResponse.builder().backupPlanId(p.id()).backupPlanArn(p.arn()).versionId(p.versionId()).build()))
+            .ifAlreadyExists(() -> samePlan(plan.name(), creatorRequestId))
             .build());
     return result.value()
         .map(r -> new BackupPlanSummary(plan.name(), r.backupPlanId(), r.backupPlanArn(), r.versionId()))
         .orElse(new BackupPlanSummary(plan.name(), null, null, null));
+  }
+
+  /**
+   * The existing plan of that name, only when it was created from this very definition (same creator
+   * request id); a different plan that has the name is not accepted as this one.
+   */
+  private Optional<CreateBackupPlanResponse> samePlan(String name, String creatorRequestId) {
+    return Reads.read("backup:ListBackupPlans", name, () ->
+        backup.listBackupPlansPaginator(ListBackupPlansRequest.builder().build()).backupPlansList().stream()
+            .filter(p -> name.equals(p.backupPlanName()) && creatorRequestId.equals(p.creatorRequestId()))
+            .findFirst()
+            .map(p -> CreateBackupPlanResponse.builder().backupPlanId(p.backupPlanId()).backupPlanArn(p.backupPlanArn())
+                .versionId(p.versionId()).build()));
   }
 
   static BackupPlanInput toAws(BackupPlanDefinition plan) {
@@ -199,6 +212,10 @@ public final class AwsBackupImpl implements AwsBackup {
   @Override
   public BackupJob startBackupJob(String vault, Arn resource, Arn role) {
     String name = BackupVaultName.of(vault).value();
+    if (resource == null) {
+      throw ValidationException.of("resourceArn", null, "the ARN of the resource to back up");
+    }
+    Checks.iamRole("iamRoleArn", role);
     StartBackupJobRequest request = StartBackupJobRequest.builder()
         .backupVaultName(name)
         .resourceArn(resource.toString())

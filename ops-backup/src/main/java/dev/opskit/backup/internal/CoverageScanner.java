@@ -18,7 +18,11 @@ import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 
-/** Scans RDS, DynamoDB and S3 (every page) for resources without backups. */
+/**
+ * Scans RDS, DynamoDB and S3 (every page) for resources without backups. S3 lists every bucket of the
+ * account whatever the region, and a bucket of another region cannot be read through this region's
+ * endpoint, so only the buckets of the context's region are listed ({@code BucketRegion}).
+ */
 final class CoverageScanner {
   private final OpsContext ctx;
   private final RdsClient rds;
@@ -54,7 +58,7 @@ final class CoverageScanner {
       }
     }
     List<String> buckets = Reads.read("s3:ListBuckets", "buckets", () ->
-        s3.listBucketsPaginator(ListBucketsRequest.builder().build()).buckets().stream().map(Bucket::name).toList());
+        s3.listBucketsPaginator(ListBucketsRequest.builder().bucketRegion(ctx.region().id()).build()).buckets().stream().map(Bucket::name).toList());
     for (String bucket : buckets) {
       S3ProtectionImpl protection = new S3ProtectionImpl(ctx, s3, bucket);
       try {

@@ -130,6 +130,9 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
           + status.earliestRestorable() + ", " + status.latestRestorable() + "] of " + table);
     }
     String sourceArn = describe(table).map(TableDescription::tableArn).orElse(null);
+    if (describe(target).filter(t -> !restoredFrom(t, sourceArn)).isPresent()) {
+      throw ValidationException.of("targetTable", target, "the name of a table that does not exist yet");
+    }
     RestoreTableToPointInTimeRequest.Builder request =
         RestoreTableToPointInTimeRequest.builder().sourceTableName(table).targetTableName(target);
     if (time == null) {
@@ -140,7 +143,7 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     ChangeResult<RestoreTableToPointInTimeResponse> result = ctx.gate().submit(
         Change.of("dynamodb:RestoreTableToPointInTime", target, request.build(), dynamo::restoreTableToPointInTime)
             .ifAlreadyExists(() -> describe(target)
-                .filter(t -> t.restoreSummary() != null && sourceArn != null && sourceArn.equals(t.restoreSummary().sourceTableArn()))
+                .filter(t -> restoredFrom(t, sourceArn))
                 .map(t -> RestoreTableToPointInTimeResponse.builder().tableDescription(t).build()))
             .build());
     if (result.isPlanned()) {
@@ -154,6 +157,11 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
       TableSummary s = new TableSummary(target, t.get().tableStatusAsString(), t.get().tableArn());
       return s.isActive() ? PollResult.done(s, s.status()) : PollResult.pending(s.status());
     }).orElseThrow();
+  }
+
+  /** Whether a table was restored from the source table (a rerun, or the SDK's retry after a lost response). */
+  private static boolean restoredFrom(TableDescription t, @Nullable String sourceArn) {
+    return t.restoreSummary() != null && sourceArn != null && sourceArn.equals(t.restoreSummary().sourceTableArn());
   }
 
   private Optional<TableDescription> describe(String name) {

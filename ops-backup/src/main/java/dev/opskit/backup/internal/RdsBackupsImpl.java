@@ -157,6 +157,6 @@ public final class RdsBackupsImpl implements RdsBackups {
 
   @Override
   public RecoveryReport recover(RecoveryRequest request) {
-    return new RecoveryProcedure(lookup, restorer, instanceId).run(request, request.timeout().orElse(ctx.defaultWaitTimeout()));
+    return new RecoveryProcedure(restorer, instanceId).run(request, request.timeout().orElse(ctx.defaultWaitTimeout()));
   }
 }

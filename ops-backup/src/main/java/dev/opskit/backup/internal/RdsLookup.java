@@ -25,7 +25,7 @@ final class RdsLookup {
   private static final Set<String> SNAPSHOT_DEAD_ENDS = Set.of("failed", "error", "deleting");
   /** Newest first; snapshots AWS has not dated yet (creating) come first. */
   static final Comparator<DbSnapshot> NEWEST_FIRST =
-      Comparator.comparing(DbSnapshot::createdAt, Comparator.nullsFirst(Comparator.<java.time.Instant>naturalOrder()))
+      Comparator.comparing(DbSnapshot::createdAt, Comparator.nullsLast(Comparator.<java.time.Instant>naturalOrder()))
           .reversed()
           .thenComparing(DbSnapshot::id);
 

@@ -66,9 +66,15 @@ final class RdsRestorer {
     return new RestorableWindow(earliest.isAfter(latest) ? latest : earliest, latest);
   }
 
-  /** Step 1: the source exists and the restore point is one it can be restored to. Returns the source. */
-  DBInstance check(RestorePoint point) {
+  /**
+   * Step 1: the source exists, the restore point is one it can be restored to, and the new identifier is
+   * free (or already holds this very restore, so a rerun carries on with it). Reads only. Returns the source.
+   */
+  DBInstance check(RestorePoint point, DbInstanceId newId) {
     DBInstance source = lookup.instance(instanceId);
+    if (lookup.findInstance(newId.value()).filter(existing -> !isSameRestore(existing, point)).isPresent()) {
+      throw ValidationException.of("newInstanceId", newId.value(), "an identifier no instance uses yet");
+    }
     if (point instanceof RestorePoint.AtTime at) {
       RestorableWindow window = window(source);
       if (!window.contains(at.time())) {
@@ -141,13 +147,16 @@ final class RdsRestorer {
 
   /** Steps 1 to 3. */
   DatabaseInstance restore(RestorePoint point, DbInstanceId newId, Duration timeout) {
-    DBInstance source = check(point);
+    DBInstance source = check(point, newId);
     return submit(point, newId, source).orElseGet(() -> await(newId, timeout));
   }
 
   private Optional<DBInstance> sameRestore(String target, RestorePoint point) {
-    return lookup.findInstance(target)
-        .filter(i -> origin(point).equals(RdsModel.tags(i.tagList()).get(RESTORED_FROM)));
+    return lookup.findInstance(target).filter(i -> isSameRestore(i, point));
+  }
+
+  private boolean isSameRestore(DBInstance existing, RestorePoint point) {
+    return origin(point).equals(RdsModel.tags(existing.tagList()).get(RESTORED_FROM));
   }
 
   /** What the {@value #RESTORED_FROM} tag says: {@code prod-database@snapshot:<id>}, {@code @2026-...Z} or {@code @latest}. */

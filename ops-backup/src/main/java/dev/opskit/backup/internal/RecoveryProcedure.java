@@ -5,7 +5,6 @@ import dev.opskit.backup.RecoveryFailedException;
 import dev.opskit.backup.RecoveryReport;
 import dev.opskit.backup.RecoveryRequest;
 import dev.opskit.backup.RecoveryStep;
-import dev.opskit.core.ValidationException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,23 +20,18 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
  * naming the step and what exists; a restored instance is never deleted by OpsKit.
  */
 final class RecoveryProcedure {
-  private final RdsLookup lookup;
   private final RdsRestorer restorer;
   private final String instanceId;
 
-  RecoveryProcedure(RdsLookup lookup, RdsRestorer restorer, String instanceId) {
-    this.lookup = lookup;
+  RecoveryProcedure(RdsRestorer restorer, String instanceId) {
     this.restorer = restorer;
     this.instanceId = instanceId;
   }
 
   RecoveryReport run(RecoveryRequest request, Duration timeout) {
     String newId = request.newInstanceId().value();
-    // Step 1 is input checking: its failures (bad time, unknown instance or snapshot) are thrown as they are.
-    if (lookup.findInstance(newId).isPresent()) {
-      throw ValidationException.of("newInstanceId", newId, "an identifier no instance uses yet");
-    }
-    DBInstance source = restorer.check(request.restorePoint());
+    // Step 1 is input checking: its failures (bad time, taken id, unknown instance or snapshot) are thrown as they are.
+    DBInstance source = restorer.check(request.restorePoint(), request.newInstanceId());
     Optional<DatabaseInstance> planned = step(RecoveryStep.RESTORE, null,
         () -> restorer.submit(request.restorePoint(), request.newInstanceId(), source));
     if (planned.isPresent()) {

@@ -36,28 +36,30 @@ final class SnapshotPruner {
     List<PruneResult.Decision> kept = new ArrayList<>();
     List<PruneResult.Decision> deleted = new ArrayList<>();
     Instant now = ctx.clock().instant();
-    for (int i = 0; i < manual.size(); i++) {
-      DbSnapshot s = manual.get(i);
-      String keep = reasonToKeep(policy, s, i, now);
+    int rank = 0;
+    for (DbSnapshot s : manual) {
+      String keep = s.isAvailable() ? reasonToKeep(policy, s, rank, now) : "status " + s.status() + ", not available";
       LOG.debug("prune instance={} snapshot={} keep={} reason={}", instanceId, s.id(), keep != null, keep);
       if (keep != null) {
         kept.add(new PruneResult.Decision(s, keep));
       } else {
-        deleted.add(new PruneResult.Decision(s, delete(s, reasonToDelete(policy, i))));
+        deleted.add(new PruneResult.Decision(s, delete(s, reasonToDelete(policy, rank))));
       }
+      rank += s.isAvailable() ? 1 : 0;
     }
     return new PruneResult(instanceId, kept, deleted, ctx.isDryRun());
   }
 
-  /** Why a snapshot stays, or null when the policy lets it go. */
-  static @org.jspecify.annotations.Nullable String reasonToKeep(PrunePolicy policy, DbSnapshot s, int index, Instant now) {
-    if (index == 0) {
+  /**
+   * Why an available snapshot stays, or null when the policy lets it go. Snapshots that are not available
+   * (still creating, failed) are always kept and are not counted: {@code rank} counts only available ones,
+   * so the newest snapshot one can restore from is never deleted, even while a newer one is being made.
+   */
+  static @org.jspecify.annotations.Nullable String reasonToKeep(PrunePolicy policy, DbSnapshot s, int rank, Instant now) {
+    if (rank == 0) {
       return "newest manual snapshot (a policy never deletes it)";
     }
-    if (!s.isAvailable()) {
-      return "status " + s.status() + ", not available";
-    }
-    if (policy.keepLast() != null && index < policy.keepLast()) {
+    if (policy.keepLast() != null && rank < policy.keepLast()) {
       return "among the newest " + policy.keepLast();
     }
     if (policy.maxAge() != null) {
@@ -71,13 +73,13 @@ final class SnapshotPruner {
     return null;
   }
 
-  private static String reasonToDelete(PrunePolicy policy, int index) {
+  private static String reasonToDelete(PrunePolicy policy, int rank) {
     List<String> reasons = new ArrayList<>();
     if (policy.maxAge() != null) {
       reasons.add("older than " + describe(policy.maxAge()));
     }
     if (policy.keepLast() != null) {
-      reasons.add("not among the newest " + policy.keepLast() + " (number " + (index + 1) + ")");
+      reasons.add("not among the newest " + policy.keepLast() + " (number " + (rank + 1) + ")");
     }
     return String.join(" and ", reasons);
   }

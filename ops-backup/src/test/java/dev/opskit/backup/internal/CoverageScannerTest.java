@@ -89,6 +89,9 @@ class CoverageScannerTest {
         "S3_BUCKET bucket-two: versioning suspended",
         "S3_BUCKET bucket-two: no replication");
     assertThat(report.gaps(CoverageGap.Kind.S3_BUCKET)).hasSize(3);
+    // S3 lists the buckets of every region; only this region's can be read through this region's endpoint.
+    org.mockito.Mockito.verify(s3, org.mockito.Mockito.times(2))
+        .listBuckets(argThat((ListBucketsRequest r) -> r != null && "us-east-1".equals(r.bucketRegion())));
   }
 
   private static DBInstance db(String id, int retention) {

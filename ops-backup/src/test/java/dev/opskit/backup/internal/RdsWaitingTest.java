@@ -188,6 +188,32 @@ class RdsWaitingTest {
     }
 
     @Test
+    void aRefusedRestoreFailsTheRestoreStepAndSaysNoInstanceWasCreated() {
+      when(rds.describeDBInstances(any(DescribeDbInstancesRequest.class))).thenAnswer(call -> {
+        String id = call.getArgument(0, DescribeDbInstancesRequest.class).dbInstanceIdentifier();
+        if (id.equals("db-recovered")) {
+          throw software.amazon.awssdk.services.rds.model.DbInstanceNotFoundException.builder().statusCode(404)
+              .awsErrorDetails(AwsErrorDetails.builder().errorCode("DBInstanceNotFound").errorMessage("not found").build()).build();
+        }
+        return instances(instance(id, "available", "db.t3.micro"));
+      });
+      when(rds.restoreDBInstanceToPointInTime(any(RestoreDbInstanceToPointInTimeRequest.class))).thenThrow(
+          software.amazon.awssdk.services.rds.model.InsufficientDbInstanceCapacityException.builder().statusCode(400)
+              .awsErrorDetails(AwsErrorDetails.builder().errorCode("InsufficientDBInstanceCapacity")
+                  .errorMessage("no capacity for db.t3.micro").build()).build());
+
+      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "db").recover(RecoveryRequest.builder().newInstanceId("db-recovered").build()))
+          .isInstanceOfSatisfying(RecoveryFailedException.class, e -> {
+            assertThat(e.step()).isEqualTo(RecoveryStep.RESTORE);
+            assertThat(e.leftInPlace()).isEmpty();
+            assertThat(e.awsErrorCode()).isEqualTo("InsufficientDBInstanceCapacity");
+          })
+          .hasMessageContaining("rds:recover on db: step 2 (restore) failed")
+          .hasMessageContaining("no capacity for db.t3.micro")
+          .hasMessageEndingWith("Now: no instance was created.");
+    }
+
+    @Test
     void anInstanceThatNeverBecomesAvailableFailsTheWaitStep() {
       when(rds.describeDBInstances(any(DescribeDbInstancesRequest.class))).thenAnswer(call -> {
         String id = call.getArgument(0, DescribeDbInstancesRequest.class).dbInstanceIdentifier();
