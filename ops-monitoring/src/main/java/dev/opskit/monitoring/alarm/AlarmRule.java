@@ -2,6 +2,11 @@ package dev.opskit.monitoring.alarm;
 
 import dev.opskit.monitoring.internal.Check;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -14,6 +19,8 @@ import java.util.stream.Collectors;
 public record AlarmRule(String expression) {
   /** Longest rule AWS accepts. */
   public static final int MAX_LENGTH = 10_240;
+  private static final Pattern STATE_FUNCTION =
+      Pattern.compile("\\b(?:ALARM|OK|INSUFFICIENT_DATA)\\s*\\(\\s*(?:\"([^\"]+)\"|([^()\\s\"]+))\\s*\\)");
 
   /** Validates. */
   public AlarmRule {
@@ -95,6 +102,24 @@ public record AlarmRule(String expression) {
     Check.alarmName("AlarmRule.alarmName", alarmName);
     Check.require(alarmName.indexOf('"') < 0, "AlarmRule.alarmName", alarmName, "a name without double quotes");
     return new AlarmRule(state + "(\"" + alarmName + "\")");
+  }
+
+  /**
+   * The alarms this rule refers to, by name (an alarm given by ARN is named by the part after
+   * {@code :alarm:}), in the order they first appear. CloudWatch requires them to exist when the
+   * composite alarm is put.
+   *
+   * @return the names
+   */
+  public Set<String> alarmNames() {
+    Set<String> names = new LinkedHashSet<>();
+    Matcher m = STATE_FUNCTION.matcher(expression);
+    while (m.find()) {
+      String ref = m.group(1) != null ? m.group(1) : m.group(2);
+      int alarm = ref.startsWith("arn:") ? ref.indexOf(":alarm:") : -1;
+      names.add(alarm < 0 ? ref : ref.substring(alarm + ":alarm:".length()));
+    }
+    return Collections.unmodifiableSet(names);
   }
 
   private static AlarmRule join(String operator, AlarmRule... rules) {

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A CloudWatch dashboard as a value: its name and its body, in exactly CloudWatch's dashboard body
@@ -27,7 +26,6 @@ import java.util.regex.Pattern;
  * {@link #bodyJson()} writes a body equal to it as a JSON tree.
  */
 public final class DashboardDefinition {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
   private static final int MAX_WIDGETS = 500;
   private static final int DEFAULT_SIZE = 6;
 
@@ -36,13 +34,12 @@ public final class DashboardDefinition {
   private final Map<String, Object> options;
 
   private DashboardDefinition(String name, List<Widget> widgets, Map<String, ?> options) {
-    Check.require(name != null && NAME.matcher(name).matches(), "DashboardName", name,
-        "1 to 255 letters, digits, hyphens and underscores (CloudWatch's rule for dashboard names)");
+    Check.dashboardName("DashboardName", name);
     Check.require(widgets.size() <= MAX_WIDGETS, "widgets", widgets.size(), "at most " + MAX_WIDGETS + " widgets");
     Check.require(!options.containsKey("widgets"), "options", options.keySet(), "top-level options other than widgets");
     this.name = name;
     this.widgets = List.copyOf(widgets);
-    this.options = JsonValues.freeze(options);
+    this.options = JsonValues.freeze("options", options);
   }
 
   /**

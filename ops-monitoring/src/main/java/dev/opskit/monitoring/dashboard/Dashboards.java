@@ -37,8 +37,11 @@ public interface Dashboards {
    * when it is missing or its body differs as a JSON tree. Applying the same definitions twice sends
    * nothing the second time; in a dry run nothing is sent.
    *
-   * @param definitions the dashboards
+   * @param definitions the dashboards, with unique names
    * @return one change per dashboard, in order
+   * @throws dev.opskit.core.ValidationException for duplicate names, before any call
+   * @throws DashboardApplyException when a read or a PutDashboard fails part-way; it says which dashboards
+   *     were handled before the failure
    */
   List<DashboardChange> apply(Collection<DashboardDefinition> definitions);
 
@@ -47,6 +50,7 @@ public interface Dashboards {
    *
    * @param name the dashboard
    * @return its definition, or empty when there is none
+   * @throws dev.opskit.core.ValidationException when the name is not a valid dashboard name, before any call
    */
   Optional<DashboardDefinition> get(String name);
 
@@ -58,9 +62,11 @@ public interface Dashboards {
   List<DashboardSummary> list();
 
   /**
-   * Deletes dashboards (DeleteDashboards, through the gate).
+   * Deletes dashboards (DeleteDashboards in batches of at most 100 names, through the gate). AWS deletes
+   * none of a batch when one of its dashboards does not exist.
    *
    * @param names the dashboards
+   * @throws dev.opskit.core.ValidationException when a name is not a valid dashboard name, before any call
    */
   void delete(Collection<String> names);
 }

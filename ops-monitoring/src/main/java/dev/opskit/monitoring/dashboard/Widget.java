@@ -32,6 +32,7 @@ import org.jspecify.annotations.Nullable;
 public final class Widget {
   /** Columns of the dashboard grid. */
   public static final int COLUMNS = 24;
+  private static final int MAX_METRICS = 100;
 
   private final String type;
   private final @Nullable Integer x;
@@ -54,7 +55,7 @@ public final class Widget {
     this.y = y;
     this.width = width;
     this.height = height;
-    this.properties = JsonValues.freeze(properties);
+    this.properties = JsonValues.freeze("widget.properties", properties);
     if (type.equals("metric")) {
       Check.require(this.properties.get("region") instanceof String, "widget.properties.region",
           this.properties.get("region"), "the metrics' region, such as us-east-1 (CloudWatch requires it)");
@@ -233,8 +234,9 @@ public final class Widget {
      * @return this builder
      */
     public MetricBuilder period(Duration value) {
-      Check.require(value != null && value.getNano() == 0 && value.getSeconds() > 0, "widget.properties.period",
-          value, "a positive whole number of seconds");
+      long s = value == null || value.getNano() != 0 ? -1 : value.getSeconds();
+      Check.require(s == 1 || s == 5 || s == 10 || s == 30 || (s > 0 && s % 60 == 0), "widget.properties.period",
+          value, "1, 5, 10 or 30 seconds (high-resolution metrics) or a positive multiple of 60 seconds");
       this.period = value;
       return this;
     }
@@ -279,7 +281,8 @@ public final class Widget {
      * @return the widget
      */
     public Widget build() {
-      Check.require(!metrics.isEmpty(), "widget.properties.metrics", "[]", "at least one metric");
+      Check.require(!metrics.isEmpty() && metrics.size() <= MAX_METRICS, "widget.properties.metrics",
+          metrics.size() + " metrics", "1 to " + MAX_METRICS + " metrics");
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("metrics", metrics);
       if (period != null) {

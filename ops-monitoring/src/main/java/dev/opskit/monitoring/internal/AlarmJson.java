@@ -55,7 +55,7 @@ public final class AlarmJson {
    * @param node the JSON object
    * @return the definition
    */
-  public static AlarmSpec read(JsonNode node) {
+  static AlarmSpec read(JsonNode node) {
     JsonFields f = JsonFields.of(node, "alarm JSON", "");
     if (f.has("AlarmRule")) {
       f.onlyKnown(COMPOSITE_FIELDS);
@@ -189,7 +189,7 @@ public final class AlarmJson {
    * @param spec the definition
    * @return a new JSON object
    */
-  public static ObjectNode tree(AlarmSpec spec) {
+  static ObjectNode tree(AlarmSpec spec) {
     ObjectNode n = Json.MAPPER.createObjectNode();
     n.put("AlarmName", spec.name());
     putIfPresent(n, "AlarmDescription", spec.description());

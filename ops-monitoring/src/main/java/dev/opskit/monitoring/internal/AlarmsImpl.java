@@ -83,16 +83,17 @@ public final class AlarmsImpl implements Alarms {
   @Override
   public ApplyResult apply(AlarmPlan plan) {
     List<Supplier<PlannedCall>> steps = new ArrayList<>();
-    List<AlarmChange> puts = plan.changes().stream().filter(c -> !(c instanceof AlarmChange.Delete))
+    Set<String> creates = plan.creates().stream().map(AlarmChange::name).collect(Collectors.toSet());
+    List<AlarmSpec> puts = plan.changes().stream().filter(c -> !(c instanceof AlarmChange.Delete))
+        .map(c -> c instanceof AlarmChange.Create create ? create.definition() : ((AlarmChange.Update) c).definition())
         .collect(Collectors.toList());
-    for (boolean composite : List.of(false, true)) {
-      for (AlarmChange change : puts) {
-        AlarmSpec spec = change instanceof AlarmChange.Create c ? c.definition() : ((AlarmChange.Update) change).definition();
-        if ((spec instanceof CompositeAlarmDefinition) == composite) {
-          Map<String, String> tags = change instanceof AlarmChange.Create ? createTags(spec, plan.managedBy()) : Map.of();
-          steps.add(() -> put(spec, tags));
-        }
-      }
+    List<AlarmSpec> ordered = new ArrayList<>();
+    puts.stream().filter(AlarmDefinition.class::isInstance).forEach(ordered::add);
+    ordered.addAll(CompositeOrder.referencedFirst(puts.stream().filter(CompositeAlarmDefinition.class::isInstance)
+        .map(CompositeAlarmDefinition.class::cast).collect(Collectors.toList())));
+    for (AlarmSpec spec : ordered) {
+      Map<String, String> tags = creates.contains(spec.name()) ? createTags(spec, plan.managedBy()) : Map.of();
+      steps.add(() -> put(spec, tags));
     }
     for (boolean composite : List.of(true, false)) {
       List<String> names = plan.deletes().stream().filter(d -> d.composite() == composite)

@@ -3,12 +3,14 @@ package dev.opskit.monitoring.internal;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.AlarmName;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** The validation rules of CloudWatch, shared by the alarm and dashboard definitions. */
 public final class Check {
   /** Most tags AWS accepts on one resource. */
   public static final int MAX_TAGS = 50;
+  private static final Pattern DASHBOARD_NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
   private Check() {}
 
@@ -70,5 +72,18 @@ public final class Check {
           "1 to 128 characters, not starting with aws:");
       require(value.length() <= 256, field + "." + key, value, "at most 256 characters");
     });
+  }
+
+  /**
+   * A dashboard name as CloudWatch accepts it: 1 to 255 letters, digits, hyphens and underscores.
+   *
+   * @param field the field name
+   * @param value the name
+   * @return the name
+   */
+  public static String dashboardName(String field, @Nullable String value) {
+    require(value != null && DASHBOARD_NAME.matcher(value).matches(), field, value,
+        "1 to 255 letters, digits, hyphens and underscores (CloudWatch's rule for dashboard names)");
+    return value;
   }
 }

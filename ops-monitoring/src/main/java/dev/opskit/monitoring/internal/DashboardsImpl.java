@@ -2,16 +2,21 @@ package dev.opskit.monitoring.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.PlannedCall;
 import dev.opskit.core.internal.RequestParameters;
+import dev.opskit.monitoring.dashboard.DashboardApplyException;
 import dev.opskit.monitoring.dashboard.DashboardChange;
 import dev.opskit.monitoring.dashboard.DashboardDefinition;
 import dev.opskit.monitoring.dashboard.DashboardSummary;
 import dev.opskit.monitoring.dashboard.Dashboards;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -53,23 +58,36 @@ public final class DashboardsImpl implements Dashboards {
 
   @Override
   public List<DashboardChange> apply(Collection<DashboardDefinition> definitions) {
+    List<DashboardDefinition> list = List.copyOf(definitions);
+    Set<String> seen = new HashSet<>();
+    list.stream().filter(d -> !seen.add(d.name())).findFirst().ifPresent(d -> {
+      throw ValidationException.of("definitions", d.name(), "definitions with unique dashboard names");
+    });
     List<DashboardChange> out = new ArrayList<>();
-    for (DashboardDefinition d : definitions) {
-      Optional<String> live = body(d.name());
-      DashboardChange.Action action = live.isEmpty() ? DashboardChange.Action.CREATE
-          : sameTree(live.get(), d.bodyJson()) ? DashboardChange.Action.UNCHANGED : DashboardChange.Action.UPDATE;
-      PlannedCall call = null;
-      if (action != DashboardChange.Action.UNCHANGED) {
-        PutDashboardRequest request =
-            PutDashboardRequest.builder().dashboardName(d.name()).dashboardBody(d.bodyJson()).build();
-        ChangeResult<?> result = ctx.gate().submit(
-            Change.of("cloudwatch:PutDashboard", d.name(), request, cloudWatch::putDashboard).build());
-        call = result instanceof ChangeResult.Planned<?> p ? p.call()
-            : new PlannedCall("cloudwatch:PutDashboard", d.name(), RequestParameters.of(request, Set.of()).parameters());
+    for (DashboardDefinition d : list) {
+      try {
+        out.add(apply(d));
+      } catch (OpsException e) {
+        throw new DashboardApplyException(out, list.size(), e);
       }
-      out.add(new DashboardChange(d.name(), action, call, ctx.isDryRun()));
     }
     return out;
+  }
+
+  private DashboardChange apply(DashboardDefinition d) {
+    Optional<String> live = body(d.name());
+    DashboardChange.Action action = live.isEmpty() ? DashboardChange.Action.CREATE
+        : sameTree(live.get(), d.bodyJson()) ? DashboardChange.Action.UNCHANGED : DashboardChange.Action.UPDATE;
+    PlannedCall call = null;
+    if (action != DashboardChange.Action.UNCHANGED) {
+      PutDashboardRequest request =
+          PutDashboardRequest.builder().dashboardName(d.name()).dashboardBody(d.bodyJson()).build();
+      ChangeResult<?> result = ctx.gate().submit(
+          Change.of("cloudwatch:PutDashboard", d.name(), request, cloudWatch::putDashboard).build());
+      call = result instanceof ChangeResult.Planned<?> p ? p.call()
+          : new PlannedCall("cloudwatch:PutDashboard", d.name(), RequestParameters.of(request, Set.of()).parameters());
+    }
+    return new DashboardChange(d.name(), action, call, ctx.isDryRun());
   }
 
   private static boolean sameTree(String live, String desired) {
@@ -100,6 +118,7 @@ public final class DashboardsImpl implements Dashboards {
 
   @Override
   public Optional<DashboardDefinition> get(String name) {
+    Check.dashboardName("name", name);
     return body(name).map(b -> DashboardDefinition.fromBodyJson(name, b));
   }
 
@@ -113,12 +132,12 @@ public final class DashboardsImpl implements Dashboards {
 
   @Override
   public void delete(Collection<String> names) {
-    List<String> list = List.copyOf(names);
-    if (list.isEmpty()) {
-      return;
+    List<String> list = List.copyOf(new LinkedHashSet<>(names));
+    list.forEach(n -> Check.dashboardName("names", n));
+    for (List<String> batch : Batches.of(list, AlarmsImpl.BATCH)) {
+      DeleteDashboardsRequest request = DeleteDashboardsRequest.builder().dashboardNames(batch).build();
+      ctx.gate().submit(Change.of("cloudwatch:DeleteDashboards", String.join(",", batch), request,
+          cloudWatch::deleteDashboards).build());
     }
-    DeleteDashboardsRequest request = DeleteDashboardsRequest.builder().dashboardNames(list).build();
-    ctx.gate().submit(Change.of("cloudwatch:DeleteDashboards", String.join(",", list), request,
-        cloudWatch::deleteDashboards).build());
   }
 }

@@ -3,12 +3,14 @@ package dev.opskit.monitoring.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.core.type.TypeReference;
+import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Plain Java JSON values (String, Number, Boolean, List, Map, null) for the open parts of a dashboard
@@ -20,29 +22,32 @@ public final class JsonValues {
   /**
    * A deeply immutable copy of a JSON object as a map.
    *
+   * @param field the field the map is, for the error
    * @param map the map of plain JSON values
    * @return the copy, keeping key order
+   * @throws dev.opskit.core.ValidationException when a value is not a plain JSON value
    */
-  public static Map<String, Object> freeze(Map<String, ?> map) {
+  public static Map<String, Object> freeze(String field, Map<String, ?> map) {
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(k, freezeValue(v)));
+    map.forEach((k, v) -> out.put(k, freezeValue(field + "." + k, v)));
     return Collections.unmodifiableMap(out);
   }
 
   @SuppressWarnings("unchecked")
-  private static Object freezeValue(Object value) {
+  private static @Nullable Object freezeValue(String field, @Nullable Object value) {
     if (value instanceof Map<?, ?> m) {
-      return freeze((Map<String, ?>) m);
+      return freeze(field, (Map<String, ?>) m);
     }
     if (value instanceof List<?> l) {
       List<Object> out = new ArrayList<>();
-      l.forEach(v -> out.add(freezeValue(v)));
+      l.forEach(v -> out.add(freezeValue(field, v)));
       return Collections.unmodifiableList(out);
     }
     if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
       return value;
     }
-    throw new IllegalArgumentException("not a JSON value: " + value.getClass().getName());
+    throw ValidationException.of(field, value.getClass().getName(),
+        "plain JSON values: String, Number, Boolean, List, Map or null");
   }
 
   /**
@@ -51,8 +56,8 @@ public final class JsonValues {
    * @param node the object
    * @return the map
    */
-  public static Map<String, Object> fromTree(JsonNode node) {
-    return freeze(Json.MAPPER.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() { }));
+  static Map<String, Object> fromTree(JsonNode node) {
+    return freeze("JSON", Json.MAPPER.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() { }));
   }
 
   /**
@@ -61,7 +66,7 @@ public final class JsonValues {
    * @param value the value
    * @return the tree
    */
-  public static JsonNode toTree(Object value) {
+  static JsonNode toTree(Object value) {
     return Json.MAPPER.valueToTree(value);
   }
 
@@ -72,7 +77,7 @@ public final class JsonValues {
    * @param field the field name for errors
    * @return the tree
    */
-  public static JsonNode parse(String json, String field) {
+  static JsonNode parse(String json, String field) {
     try {
       return Json.MAPPER.readTree(json);
     } catch (JsonProcessingException e) {

@@ -34,7 +34,7 @@ public final class Resources {
    * @param path the absolute resource path
    * @return the tree
    */
-  public static JsonNode json(String path) {
+  static JsonNode json(String path) {
     try {
       return Json.MAPPER.readTree(text(path));
     } catch (IOException e) {

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import software.amazon.awssdk.services.cloudwatch.model.ComparisonOperator;
 import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 
@@ -88,6 +90,15 @@ class AlarmDefinitionTest {
     assertThat(AlarmDefinition.fromJson(anomaly.toJson())).isEqualTo(anomaly);
   }
 
+  @Test
+  void aRuleNamesTheAlarmsItRefersTo() {
+    AlarmRule rule = AlarmRule.of("(ALARM(\"HighCPUUtilization\") OR OK( HighMemoryUsage )) AND NOT "
+        + "INSUFFICIENT_DATA(\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:Db:Connections\") AND ALARM(\"HighCPUUtilization\")");
+
+    assertThat(rule.alarmNames()).containsExactly("HighCPUUtilization", "HighMemoryUsage", "Db:Connections");
+    assertThat(AlarmRule.of("TRUE").alarmNames()).isEmpty();
+  }
+
   static Stream<Arguments> invalid() {
     return Stream.of(
         rule("AlarmName", "Invalid AlarmName: ''. Allowed: 1 to 255 characters", b -> b.name("")),
@@ -147,6 +158,44 @@ class AlarmDefinitionTest {
   }
 
   @Nested
+  class MetricMathRules {
+    private final MetricStat errors = MetricStat.of("AWS/Lambda", "Errors", "Sum", Duration.ofMinutes(5));
+
+    @ParameterizedTest
+    @ValueSource(strings = {"m1", "errorRate", "e_1", "x"})
+    void idsThatStartWithALowerCaseLetterAreAccepted(String id) {
+      assertThat(MetricQuery.metric(id, errors).id()).isEqualTo(id);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "M1", "1m", "_m", "m-1", "m 1"})
+    void otherIdsAreRejected(String id) {
+      assertThatThrownBy(() -> MetricQuery.metric(id, errors))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid Metrics.Id: '" + id + "'. Allowed: a lower-case letter, then letters, digits and "
+              + "underscores, at most 255 characters");
+    }
+
+    @Test
+    void anEntryHasExactlyOneOfMetricStatAndExpression() {
+      assertThatThrownBy(() -> new MetricQuery("m1", errors, "m1 * 2", null, true, null, null))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid Metrics.m1: 'm1 * 2'. Allowed: exactly one of MetricStat and Expression");
+      assertThatThrownBy(() -> new MetricQuery("m1", null, null, null, true, null, null))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid Metrics.m1: null. Allowed: exactly one of MetricStat and Expression");
+    }
+
+    @Test
+    void exactlyOneEntryReturnsData() {
+      assertThatThrownBy(() -> Alarms.define("NoResult").metricQuery(MetricQuery.metric("m1", errors).withReturnData(false))
+          .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).threshold(1).build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid Metrics.ReturnData: '[m1]'. Allowed: exactly one entry with ReturnData true");
+    }
+  }
+
+  @Nested
   class Properties {
     @Test
     void periodIsAcceptedExactlyWhenAwsWouldAcceptIt() {
@@ -154,6 +203,26 @@ class AlarmDefinitionTest {
         boolean valid = seconds == 10 || seconds == 20 || seconds == 30 || (seconds > 0 && seconds % 60 == 0);
         return valid == accepts(b -> b.period(Duration.ofSeconds(seconds)).evaluationPeriods(1), "Period");
       });
+    }
+
+    @Test
+    void everyPeriodUpToTwoHoursIsAcceptedExactlyWhenAwsWouldAcceptIt() {
+      for (int seconds = -1; seconds <= 7200; seconds++) {
+        boolean valid = seconds == 10 || seconds == 20 || seconds == 30 || (seconds > 0 && seconds % 60 == 0);
+        int s = seconds;
+        assertThat(accepts(b -> b.period(Duration.ofSeconds(s)).evaluationPeriods(1), "Period"))
+            .as("period of %d s", s).isEqualTo(valid);
+      }
+      assertThat(accepts(b -> b.period(Duration.ofSeconds(60).plusMillis(1)), "Period")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0} s x {1}: {2}")
+    @CsvSource({"10,8640,true", "10,8641,false", "20,4320,true", "20,4321,false", "30,2880,true", "30,2881,false",
+        "60,1440,true", "60,1441,false", "300,288,true", "300,289,false", "3540,24,true", "3540,25,false",
+        "3600,168,true", "3600,169,false", "86400,7,true", "86400,8,false"})
+    void evaluationWindowBoundaries(int periodSeconds, int periods, boolean valid) {
+      assertThat(accepts(b -> b.period(Duration.ofSeconds(periodSeconds)).evaluationPeriods(periods), "EvaluationPeriods"))
+          .isEqualTo(valid);
     }
 
     @Test

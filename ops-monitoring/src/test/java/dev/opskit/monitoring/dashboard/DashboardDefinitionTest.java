@@ -117,12 +117,40 @@ class DashboardDefinitionTest {
     }
 
     @Test
+    void aMetricWidgetPeriodIsOneCloudWatchAccepts() {
+      for (int seconds = 0; seconds <= 3600; seconds++) {
+        boolean valid = seconds == 1 || seconds == 5 || seconds == 10 || seconds == 30 || (seconds > 0 && seconds % 60 == 0);
+        Duration period = Duration.ofSeconds(seconds);
+        if (valid) {
+          assertThat(Widget.metric().period(period)).as("%d s", seconds).isNotNull();
+        } else {
+          assertThatThrownBy(() -> Widget.metric().period(period)).as("%d s", seconds)
+              .isInstanceOf(ValidationException.class)
+              .hasMessage("Invalid widget.properties.period: '" + period + "'. Allowed: 1, 5, 10 or 30 seconds "
+                  + "(high-resolution metrics) or a positive multiple of 60 seconds");
+        }
+      }
+    }
+
+    @Test
     void aMetricWidgetNeedsAMetric() {
       assertThatThrownBy(() -> Widget.metric().region("us-east-1").build())
           .isInstanceOf(ValidationException.class)
-          .hasMessage("Invalid widget.properties.metrics: '[]'. Allowed: at least one metric");
+          .hasMessage("Invalid widget.properties.metrics: '0 metrics'. Allowed: 1 to 100 metrics");
+      Widget.MetricBuilder many = Widget.metric().region("us-east-1");
+      for (int i = 0; i < 100; i++) {
+        many.metric("AWS/EC2", "CPUUtilization", "InstanceId", "i-" + i);
+      }
+      assertThat(((List<?>) many.build().properties().get("metrics"))).hasSize(100);
+      assertThatThrownBy(() -> many.metric("AWS/EC2", "CPUUtilization").build())
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget.properties.metrics: '101 metrics'. Allowed: 1 to 100 metrics");
       assertThat(Widget.of("custom", Map.of("endpoint", "arn:aws:lambda:us-east-1:123456789012:function:w")).type())
           .isEqualTo("custom");
+      assertThatThrownBy(() -> Widget.of("custom", Map.of("params", Map.of("since", Duration.ofHours(1)))))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget.properties.params.since: 'java.time.Duration'. Allowed: plain JSON values: "
+              + "String, Number, Boolean, List, Map or null");
     }
   }
 }

@@ -191,6 +191,22 @@ class AlarmsImplTest {
     }
 
     @Test
+    void aCompositeAlarmIsPutAfterTheCompositeAlarmsItsRuleNames() {
+      CompositeAlarmDefinition inner = Alarms.defineComposite("HostUnderPressure")
+          .rule(AlarmRule.allOf(AlarmRule.alarm("HighCPUUtilization"), AlarmRule.alarm("HighMemoryUsage"))).build();
+      CompositeAlarmDefinition outer = Alarms.defineComposite("PageTheOnCall")
+          .rule(AlarmRule.anyOf(AlarmRule.alarm("HostUnderPressure"), AlarmRule.alarm("DatabaseConnectionFailures")))
+          .build();
+      List<AlarmSpec> defs = new ArrayList<>(List.of(outer, inner));
+      defs.addAll(AlarmPresets.guide());
+
+      ApplyResult created = alarms.apply(alarms.plan(defs, MANAGED));
+
+      assertThat(created.calls()).extracting(c -> c.target()).endsWith("HostUnderPressure", "PageTheOnCall");
+      assertThat(alarms.plan(defs, MANAGED).isEmpty()).isTrue();
+    }
+
+    @Test
     void duplicateNamesAreRejected() {
       AlarmDefinition cpu = AlarmPresets.highCpuUtilization();
 

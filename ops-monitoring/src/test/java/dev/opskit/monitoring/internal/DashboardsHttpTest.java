@@ -14,7 +14,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.opskit.core.AccessDeniedException;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.RetryPolicy;
+import dev.opskit.core.ValidationException;
+import dev.opskit.monitoring.dashboard.DashboardApplyException;
 import dev.opskit.monitoring.dashboard.DashboardChange;
+import dev.opskit.monitoring.dashboard.DashboardDefinition;
 import dev.opskit.monitoring.dashboard.DashboardPresets;
 import dev.opskit.monitoring.dashboard.DashboardSummary;
 import dev.opskit.monitoring.dashboard.Dashboards;
@@ -24,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -115,5 +119,69 @@ class DashboardsHttpTest {
     assertThatThrownBy(() -> dashboards.get("infrastructure-overview"))
         .isInstanceOf(AccessDeniedException.class)
         .hasMessageStartingWith("cloudwatch:GetDashboard on infrastructure-overview:");
+  }
+
+  private void putAnswers(String name, int status, String body) {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=PutDashboard"))
+        .withRequestBody(containing("DashboardName=" + name + "&"))
+        .willReturn(aResponse().withStatus(status).withBody(body)));
+  }
+
+  private static final String PUT_OK = "<PutDashboardResponse xmlns=\"" + CloudWatchXml.NS
+      + "\"><PutDashboardResult><DashboardValidationMessages/></PutDashboardResult>"
+      + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PutDashboardResponse>";
+
+  @Test
+  void aFailurePartWaySaysWhichDashboardsWereApplied() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetDashboard"))
+        .willReturn(aResponse().withStatus(404).withBody(error("ResourceNotFound", "Dashboard does not exist"))));
+    putAnswers("first", 200, PUT_OK);
+    putAnswers("second", 400, error("InvalidParameterInput", "The field DashboardBody must be a valid JSON object"));
+    String body = DashboardPresets.coreMetrics().bodyJson();
+    List<DashboardDefinition> three = List.of(
+        DashboardDefinition.fromBodyJson("first", body),
+        DashboardDefinition.fromBodyJson("second", body),
+        DashboardDefinition.fromBodyJson("third", body));
+
+    assertThatThrownBy(() -> dashboards.apply(three))
+        .isInstanceOf(DashboardApplyException.class)
+        .hasMessageContaining("failed at dashboard 2 of 3")
+        .hasMessageContaining("cloudwatch:PutDashboard on second")
+        .hasMessageContaining("left in place: created dashboard first")
+        .hasMessageContaining("the failed dashboard and the 1 after it")
+        .satisfies(e -> assertThat(((DashboardApplyException) e).applied()).extracting(DashboardChange::name)
+            .containsExactly("first"));
+    assertThat(server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DashboardName=third"))))
+        .isEmpty();
+  }
+
+  @Test
+  void badInputIsRejectedBeforeAnyCall() {
+    DashboardDefinition core = DashboardPresets.coreMetrics();
+
+    assertThatThrownBy(() -> dashboards.apply(List.of(core, core)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid definitions: 'infrastructure-overview'. Allowed: definitions with unique dashboard names");
+    assertThatThrownBy(() -> dashboards.get("Infrastructure Overview"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid name: 'Infrastructure Overview'. Allowed: 1 to 255 letters, digits, hyphens");
+    assertThatThrownBy(() -> dashboards.delete(List.of("ok", "not ok")))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid names: 'not ok'");
+    assertThat(server.getAllServeEvents()).isEmpty();
+  }
+
+  @Test
+  void deletesInBatchesOfAHundred() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DeleteDashboards"))
+        .willReturn(aResponse().withStatus(200).withBody("<DeleteDashboardsResponse xmlns=\"" + CloudWatchXml.NS
+            + "\"><DeleteDashboardsResult/><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
+            + "</DeleteDashboardsResponse>")));
+
+    dashboards.delete(IntStream.range(0, 201).mapToObj(i -> "d" + i).toList());
+
+    assertThat(server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteDashboards"))))
+        .extracting(r -> r.getBodyAsString().split("DashboardNames.member.", -1).length - 1)
+        .containsExactly(100, 100, 1);
   }
 }

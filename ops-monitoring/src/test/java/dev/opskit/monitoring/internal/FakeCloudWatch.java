@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.internal;
 
+import dev.opskit.monitoring.alarm.AlarmRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CloudWatchException;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsResponse;
@@ -99,6 +101,11 @@ final class FakeCloudWatch implements CloudWatchClient {
   @Override
   public PutCompositeAlarmResponse putCompositeAlarm(PutCompositeAlarmRequest r) {
     count("PutCompositeAlarm");
+    List<String> missing = AlarmRule.of(r.alarmRule()).alarmNames().stream()
+        .filter(n -> !metricAlarms.containsKey(n) && !compositeAlarms.containsKey(n)).toList();
+    if (!missing.isEmpty()) {
+      throw validationError("Could not save the composite alarm as alarms " + missing + " in the alarm rule do not exist");
+    }
     boolean created = !compositeAlarms.containsKey(r.alarmName());
     compositeAlarms.put(r.alarmName(), CompositeAlarm.builder()
         .alarmName(r.alarmName()).alarmArn(ARN_PREFIX + r.alarmName()).alarmDescription(r.alarmDescription())
@@ -111,11 +118,24 @@ final class FakeCloudWatch implements CloudWatchClient {
     return PutCompositeAlarmResponse.builder().build();
   }
 
+  private static CloudWatchException validationError(String message) {
+    return (CloudWatchException) CloudWatchException.builder().statusCode(400)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("ValidationError").errorMessage(message).build())
+        .build();
+  }
+
   @Override
   public DeleteAlarmsResponse deleteAlarms(DeleteAlarmsRequest r) {
     count("DeleteAlarms");
     if (r.alarmNames().size() > 100) {
       throw new IllegalArgumentException("AWS takes at most 100 names, got " + r.alarmNames().size());
+    }
+    List<String> needed = r.alarmNames().stream().filter(n -> compositeAlarms.entrySet().stream()
+        .anyMatch(c -> !r.alarmNames().contains(c.getKey())
+            && AlarmRule.of(c.getValue().alarmRule()).alarmNames().contains(n))).toList();
+    if (!needed.isEmpty()) {
+      throw validationError("Cannot delete " + String.join(",", needed)
+          + " as there are composite alarm(s) depending on them.");
     }
     r.alarmNames().forEach(n -> {
       metricAlarms.remove(n);
