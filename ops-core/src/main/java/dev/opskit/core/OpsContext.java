@@ -293,14 +293,18 @@ public final class OpsContext implements AutoCloseable {
     resources.close();
   }
 
-  /** Shows region, endpoint and flags; never credentials. */
+  /** Shows region, endpoint (without any user info it carries) and flags; never credentials. */
   @Override
   public String toString() {
     return "OpsContext[region=" + region.id()
-        + (endpoint == null ? "" : ", endpoint=" + endpoint)
+        + (endpoint == null ? "" : ", endpoint=" + withoutUserInfo(endpoint))
         + ", dryRun=" + dryRun
         + ", defaultTags=" + defaultTags.keySet()
         + "]";
+  }
+
+  private static String withoutUserInfo(URI uri) {
+    return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
   }
 
   /** Builds an {@link OpsContext}. */
@@ -508,8 +512,11 @@ public final class OpsContext implements AutoCloseable {
      * @throws ValidationException when the region is missing
      */
     public OpsContext build() {
+      boolean defaultCredentials = credentials == null;
       validate();
-      return new OpsContext(this, ContextResources.root(httpClient));
+      // The default chain is made here, so the context owns it (it may hold refresh threads) and closes it.
+      AutoCloseable owned = defaultCredentials && credentials instanceof AutoCloseable c ? c : null;
+      return new OpsContext(this, ContextResources.root(httpClient, owned));
     }
   }
 }

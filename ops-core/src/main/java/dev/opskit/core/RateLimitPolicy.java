@@ -31,6 +31,9 @@ public record RateLimitPolicy(int requestsPerSecond, Duration maxWait, Map<Strin
     TreeMap<String, Integer> copy = new TreeMap<>();
     perService.forEach(
         (service, limit) -> {
+          if (service == null || service.isBlank()) {
+            throw ValidationException.of("rateLimitPolicy.perService", service, "an SDK service name, such as rds");
+          }
           if (limit == null || limit < 1) {
             throw ValidationException.of("rateLimitPolicy.perService." + service, limit, "at least 1");
           }
@@ -57,6 +60,9 @@ public record RateLimitPolicy(int requestsPerSecond, Duration maxWait, Map<Strin
    * @return the copy
    */
   public RateLimitPolicy withService(String service, int limit) {
+    if (service == null || service.isBlank()) {
+      throw ValidationException.of("rateLimitPolicy.perService", service, "an SDK service name, such as rds");
+    }
     TreeMap<String, Integer> copy = new TreeMap<>(perService);
     copy.put(service.toLowerCase(Locale.ROOT), limit);
     return new RateLimitPolicy(requestsPerSecond, maxWait, copy);

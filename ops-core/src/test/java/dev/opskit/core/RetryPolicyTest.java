@@ -35,5 +35,11 @@ class RetryPolicyTest {
     assertThatThrownBy(() -> new RateLimitPolicy(0, Duration.ZERO, Map.of()))
         .isInstanceOf(ValidationException.class)
         .hasMessage("Invalid rateLimitPolicy.requestsPerSecond: '0'. Allowed: at least 1");
+    assertThatThrownBy(() -> RateLimitPolicy.DEFAULT.withService(" ", 5))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rateLimitPolicy.perService: ' '. Allowed: an SDK service name, such as rds");
+    assertThatThrownBy(() -> RateLimitPolicy.DEFAULT.withService("rds", 0))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rateLimitPolicy.perService.rds: '0'. Allowed: at least 1");
   }
 }

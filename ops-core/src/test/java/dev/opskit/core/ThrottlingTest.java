@@ -142,6 +142,40 @@ class ThrottlingTest {
   }
 
   @Test
+  void everyHttpAttemptRetriesIncludedTakesARateLimitPermit() {
+    throttleFirst(2, "400");
+    // Two permits: enough for one call, not for the third attempt of a call throttled twice.
+    RateLimitPolicy twoPerSecond = RateLimitPolicy.perSecond(2).withMaxWait(Duration.ZERO);
+    try (OpsContext ctx = context(twoPerSecond)) {
+      SqsClient sqs = ctx.client(SqsClient.class, SqsClient::builder);
+
+      assertThatThrownBy(() -> ctx.gate().submit(createQueue(sqs)))
+          .isInstanceOf(ThrottledException.class)
+          .hasMessageContaining("client-side rate limit")
+          .hasMessageContaining("(its retry, attempt 3) was not sent");
+    }
+    server.verify(2, postRequestedFor(anyUrl()));
+  }
+
+  @Test
+  void theBudgetIsTheSameForEveryCallHoweverManyFailedBefore() {
+    // No retry-token bucket: a run of failures never shrinks the budget of later calls to one attempt.
+    server.stubFor(post(anyUrl()).willReturn(aResponse().withStatus(500)
+        .withHeader("Content-Type", "application/x-amz-json-1.0")
+        .withBody("{\"__type\":\"com.amazonaws.sqs#InternalError\",\"message\":\"try again\"}")));
+    int calls = 40;
+    try (OpsContext ctx = context(RateLimitPolicy.perSecond(10_000))) {
+      SqsClient sqs = ctx.client(SqsClient.class, SqsClient::builder);
+      for (int i = 0; i < calls; i++) {
+        assertThatThrownBy(() -> ctx.gate().submit(createQueue(sqs)))
+            .isInstanceOf(ServiceException.class)
+            .hasMessageContaining("after " + BUDGET + " attempts");
+      }
+    }
+    server.verify(calls * BUDGET, postRequestedFor(anyUrl()));
+  }
+
+  @Test
   void clientSideRateLimitRefusesBeforeSendingWhenNoPermitComesInTime() {
     throttleFirst(0, "400");
     RateLimitPolicy onePerSecond = RateLimitPolicy.perSecond(1).withMaxWait(Duration.ZERO);

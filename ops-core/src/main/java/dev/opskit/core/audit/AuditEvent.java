@@ -1,9 +1,8 @@
 package dev.opskit.core.audit;
 
+import dev.opskit.core.internal.Parameters;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -39,13 +38,13 @@ public record AuditEvent(
   /** What a secret value is replaced with. */
   public static final String REDACTED = "*** redacted ***";
 
-  /** Validates and copies. */
+  /** Validates and copies deeply. */
   public AuditEvent {
     Objects.requireNonNull(time, "time");
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(target, "target");
-    // Keep AWS's member order (the request's field order), which Map.copyOf would lose.
-    parameters = Collections.unmodifiableMap(new LinkedHashMap<>(parameters));
+    // Deeply immutable, keeping AWS's member order (the request's field order), which Map.copyOf would lose.
+    parameters = Parameters.copyOf(parameters);
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(duration, "duration");
   }

@@ -16,8 +16,9 @@ public final class AuditSinks {
   }
 
   /**
-   * Appends each event as one JSON object on one line to a file (created if missing). Close the
-   * returned sink, or the context that was built with it, to release the file.
+   * Appends each event as one JSON object on one line to a file (created if missing), flushed as soon
+   * as it is written. Close the returned sink when done to release the file: a context never closes a
+   * sink it was given, so close the sink after the contexts that use it.
    *
    * @param file the file
    * @return the sink

@@ -2,6 +2,8 @@ package dev.opskit.core.change;
 
 import dev.opskit.core.OpsException;
 import dev.opskit.core.ValidationException;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -71,7 +73,7 @@ public final class Change<R> {
    *
    * @param operation {@code service:Action}
    * @param target the resource id or ARN
-   * @param parameters what the change does, for the audit trail and the plan
+   * @param parameters what the change does, for the audit trail and the plan, in the order given
    * @param call the code that makes the change
    * @param <R> the answer type
    * @return a builder
@@ -79,7 +81,8 @@ public final class Change<R> {
   public static <R> Builder<R> described(
       String operation, String target, Map<String, ?> parameters, Supplier<R> call) {
     Objects.requireNonNull(call, "call");
-    return new Builder<>(operation, target, Map.copyOf(parameters), call);
+    // Keep the caller's order (the audit trail and the plan show it), which Map.copyOf would lose.
+    return new Builder<>(operation, target, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), call);
   }
 
   /** {@code service:Action}. */

@@ -1,5 +1,6 @@
 package dev.opskit.core.change;
 
+import dev.opskit.core.internal.Parameters;
 import java.util.Map;
 import java.util.Objects;
 
@@ -12,11 +13,11 @@ import java.util.Objects;
  */
 public record PlannedCall(String operation, String target, Map<String, Object> parameters) {
 
-  /** Validates and copies. */
+  /** Validates and copies deeply. */
   public PlannedCall {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(target, "target");
-    parameters = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parameters));
+    parameters = Parameters.copyOf(parameters);
   }
 
   /** {@code rds:CreateDBSnapshot prod-database {DBSnapshotIdentifier=..., ...}}. */

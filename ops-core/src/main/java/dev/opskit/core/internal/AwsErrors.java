@@ -109,7 +109,8 @@ public final class AwsErrors {
     }
     if (hasCause(error, RequestNotPermitted.class)) {
       return new ThrottledException(
-          "OpsKit's client-side rate limit (RateLimitPolicy) gave no permit within its maximum wait; nothing was sent."
+          "OpsKit's client-side rate limit (RateLimitPolicy) gave no permit within its maximum wait, so the request"
+              + (attempts != null && attempts > 1 ? " (its retry, attempt " + attempts + ")" : "") + " was not sent."
               + " Lower the concurrency or raise the limit.",
           operation, resource, cause(error, redaction));
     }

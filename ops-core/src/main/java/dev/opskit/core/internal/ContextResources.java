@@ -55,9 +55,11 @@ public final class ContextResources implements AutoCloseable {
    * Resources of a root context.
    *
    * @param httpClient an HTTP client the caller owns, or null to make (and later close) one
+   * @param owned something else the root context made and must close (such as the default credentials
+   *     provider), or null
    * @return the resources
    */
-  public static ContextResources root(@Nullable SdkHttpClient httpClient) {
+  public static ContextResources root(@Nullable SdkHttpClient httpClient, @Nullable AutoCloseable owned) {
     boolean owns = httpClient == null;
     SdkHttpClient http =
         owns
@@ -67,7 +69,7 @@ public final class ContextResources implements AutoCloseable {
                 .socketTimeout(Duration.ofSeconds(60))
                 .build()
             : httpClient;
-    ContextResources root = new ContextResources(new Shared(http, owns), null);
+    ContextResources root = new ContextResources(new Shared(http, owns), owned);
     root.shared.root = root;
     return root;
   }
@@ -82,6 +84,12 @@ public final class ContextResources implements AutoCloseable {
     requireOpen();
     ContextResources child = new ContextResources(shared, owned);
     shared.children.add(child);
+    // The root may have closed meanwhile, without seeing the new child: close it here, then.
+    ContextResources root = shared.root;
+    if (closed.get() || (root != null && root.closed.get())) {
+      child.close();
+      throw closedError();
+    }
     return child;
   }
 
@@ -94,8 +102,20 @@ public final class ContextResources implements AutoCloseable {
    * @return the client
    */
   public <C extends SdkClient> C client(Class<C> type, Supplier<C> factory) {
-    requireOpen();
-    return type.cast(clients.computeIfAbsent(type, t -> factory.get()));
+    SdkClient cached = clients.get(type);
+    if (cached != null && !closed.get()) {
+      return type.cast(cached);
+    }
+    // Made and closed under one lock: a client made while the context closes is never left open.
+    synchronized (this) {
+      requireOpen();
+      SdkClient client = clients.get(type);
+      if (client == null) {
+        client = factory.get();
+        clients.put(type, client);
+      }
+      return type.cast(client);
+    }
   }
 
   /**
@@ -188,18 +208,28 @@ public final class ContextResources implements AutoCloseable {
 
   private void requireOpen() {
     if (closed.get()) {
-      throw new ResourceStateException("the context is closed; build a new one", "opskit:context", null, null);
+      throw closedError();
     }
   }
 
+  private static ResourceStateException closedError() {
+    return new ResourceStateException("the context is closed; build a new one", "opskit:context", null, null);
+  }
+
+  /**
+   * Closes the clients this context made, what it owns, and, for the root, every derived context and
+   * the HTTP client it made. Idempotent and safe to call while other threads use the context.
+   */
   @Override
   public void close() {
-    if (!closed.compareAndSet(false, true)) {
-      return;
-    }
     List<Throwable> failures = new ArrayList<>();
-    clients.values().forEach(c -> closeQuietly(c, failures));
-    clients.clear();
+    synchronized (this) {
+      if (!closed.compareAndSet(false, true)) {
+        return;
+      }
+      clients.values().forEach(c -> closeQuietly(c, failures));
+      clients.clear();
+    }
     if (owned != null) {
       closeQuietly(owned, failures);
     }

@@ -86,16 +86,26 @@ public final class GateImpl implements Gate {
     try {
       return new Attempt<>(change.call().get(), false);
     } catch (SdkException e) {
+      OpsException mapped = AwsErrors.map(e, change.operation(), change.target(), redaction);
       if (AwsErrors.isAlreadyExists(e) && change.existing().isPresent()) {
-        Optional<R> existing = change.existing().get().get();
+        Optional<R> existing = findExisting(change, redaction);
         if (existing.isPresent()) {
           return new Attempt<>(existing.get(), true);
         }
         throw new ResourceStateException(
             "AWS says the resource already exists, but the existing one is not the one this change asked for;"
                 + " choose another name or remove the other resource.",
-            change.operation(), change.target(), AwsErrors.errorCode(e), null, null);
+            change.operation(), change.target(), mapped.awsErrorCode(), mapped.requestId(), mapped);
       }
+      throw mapped;
+    }
+  }
+
+  /** The change's own lookup; a read, so an SDK failure in it is mapped like any other. */
+  private static <R> Optional<R> findExisting(Change<R> change, Redaction redaction) {
+    try {
+      return change.existing().orElseThrow().get();
+    } catch (SdkException e) {
       throw AwsErrors.map(e, change.operation(), change.target(), redaction);
     }
   }

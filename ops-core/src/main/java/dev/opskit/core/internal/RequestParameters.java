@@ -44,7 +44,7 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
     } else {
       params = Map.of("value", converted);
     }
-    return new RequestParameters(java.util.Collections.unmodifiableMap(params), Redaction.of(secrets));
+    return new RequestParameters(Parameters.copyOf(params), Redaction.of(secrets));
   }
 
   private static @Nullable Object convert(@Nullable Object value, Set<String> extra, List<String> secrets) {

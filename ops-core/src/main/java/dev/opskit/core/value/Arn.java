@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  *     AWS-managed IAM policies; {@code ec2} in the EC2 alarm actions of the {@code automate} service
  *     ({@code arn:aws:automate:us-east-1:ec2:stop})
  * @param resource everything after the fifth colon, such as {@code db:orders-db}; never empty, may itself
- *     contain {@code :} and {@code /}
+ *     contain {@code :} and {@code /}, and inner spaces ({@code alarm:High CPU}), but no other whitespace
  */
 public record Arn(String partition, String service, String region, String accountId, String resource) {
   /** The longest ARN accepted, in characters. */
@@ -42,8 +42,11 @@ public record Arn(String partition, String service, String region, String accoun
             && (ACCOUNT_ID.matcher(accountId).matches() || ("automate".equals(service) && "ec2".equals(accountId))),
         "arn.accountId", accountId,
         "12 digits, empty, or 'aws' (or 'ec2' in EC2 alarm actions such as arn:aws:automate:us-east-1:ec2:stop)");
-    Checks.require(resource != null && !resource.isEmpty() && resource.chars().noneMatch(Arn::isBlankOrControl),
-        "arn.resource", resource, "1 or more characters, without whitespace or control characters");
+    Checks.require(resource != null && !resource.isEmpty() && resource.chars().noneMatch(Arn::isBlankOrControl)
+            && !resource.startsWith(" ") && !resource.endsWith(" "),
+        "arn.resource", resource,
+        "1 or more characters, without control characters or whitespace other than inner spaces"
+            + " (as in a CloudWatch alarm name)");
     String text = String.join(":", "arn", partition, service, region, accountId, resource);
     Checks.require(text.length() <= MAX_LENGTH, "arn", text, SHAPE + ", at most " + MAX_LENGTH + " characters");
   }
@@ -130,7 +133,8 @@ public record Arn(String partition, String service, String region, String accoun
     return -1;
   }
 
+  /** Whitespace and control characters, except the plain space that alarm names (and so their ARNs) may hold. */
   private static boolean isBlankOrControl(int c) {
-    return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c);
+    return c != ' ' && (Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c));
   }
 }

@@ -4,6 +4,8 @@ import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ProgressListener;
 import dev.opskit.core.Sleeper;
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.internal.AwsErrors;
+import dev.opskit.core.internal.Redaction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import java.util.Objects;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * Polls until a goal is reached, fails, or the timeout passes. Immutable and reusable.
@@ -74,7 +77,9 @@ public final class Poller {
   }
 
   /**
-   * Polls until done, failed or timed out. Exceptions thrown by {@code check} end the wait and propagate.
+   * Polls until done, failed or timed out. An exception thrown by {@code check} ends the wait: an AWS SDK
+   * exception is mapped to an {@link dev.opskit.core.OpsException} naming this wait's operation and
+   * target (as every OpsKit operation maps them), anything else propagates as it is.
    *
    * @param check one poll
    * @param <T> the value type
@@ -86,7 +91,7 @@ public final class Poller {
     Duration pause = interval;
     int polls = 0;
     while (true) {
-      PollResult<T> result = Objects.requireNonNull(check.get(), "a poll returned null");
+      PollResult<T> result = Objects.requireNonNull(poll(check), "a poll returned null");
       polls++;
       Instant now = clock.instant();
       Duration elapsed = Duration.between(start, now);
@@ -103,6 +108,14 @@ public final class Poller {
       Duration left = Duration.between(now, deadline);
       sleeper.sleep(pause.compareTo(left) < 0 ? pause : left);
       pause = grow(pause);
+    }
+  }
+
+  private <T> PollResult<T> poll(Supplier<PollResult<T>> check) {
+    try {
+      return check.get();
+    } catch (SdkException e) {
+      throw AwsErrors.map(e, operation, target, Redaction.none());
     }
   }
 

@@ -59,6 +59,16 @@ class AuditSinksTest {
   }
 
   @Test
+  void jsonLinesMakesEachEventDurableAsSoonAsItIsRecorded(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("live.jsonl");
+    try (AuditSinks.ClosableAuditSink sink = AuditSinks.jsonLines(file)) {
+      sink.record(event("rds:CreateDBSnapshot", Outcome.SUCCEEDED));
+      // Still open: a crash now must not lose the event.
+      assertThat(Files.readAllLines(file)).singleElement().asString().contains("rds:CreateDBSnapshot");
+    }
+  }
+
+  @Test
   void jsonLinesAppendsAcrossReopens(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("a.jsonl");
     try (AuditSinks.ClosableAuditSink sink = AuditSinks.jsonLines(file)) {

@@ -77,6 +77,20 @@ class GateTest {
     }
   }
 
+  @Test
+  void describedChangesKeepTheOrderOfTheirParameters() {
+    Map<String, Object> params = new LinkedHashMap<>();
+    for (String key : java.util.List.of("Zeta", "Alpha", "Mu", "Beta", "Omega", "Gamma", "Delta", "Epsilon")) {
+      params.put(key, key.toLowerCase(java.util.Locale.ROOT));
+    }
+    ChangeResult<String> result = dryRunGate.submit(Change.<String>described("ssm:PutParameter", "/p", params, () -> "x").build());
+
+    assertThat(((ChangeResult.Planned<String>) result).call().parameters().keySet())
+        .containsExactly("Zeta", "Alpha", "Mu", "Beta", "Omega", "Gamma", "Delta", "Epsilon");
+    assertThat(audit.events().get(0).parameters().keySet())
+        .containsExactly("Zeta", "Alpha", "Mu", "Beta", "Omega", "Gamma", "Delta", "Epsilon");
+  }
+
   @Nested
   class Applying {
     @Test
@@ -124,6 +138,25 @@ class GateTest {
       assertThat(event.parameters()).containsEntry("Value", AuditEvent.REDACTED);
       assertThat(event.detail()).doesNotContain("hunter2-very-secret").contains("ValidationException");
       assertThat(event.requestId()).isEqualTo("req-ValidationException");
+    }
+
+    @Test
+    void secretsAreScrubbedFromTheAuditDetailOfFailuresOpsKitDidNotMap() {
+      Map<String, Object> params = Map.of("Name", "/prod/db", "Value", "hunter2-very-secret");
+      Change<String> opsFailure = Change.<String>described("ssm:PutParameter", "/prod/db", params, () -> {
+        throw new ResourceStateException("cannot store hunter2-very-secret now", "ssm:PutParameter", "/prod/db", null);
+      }).secret("Value").build();
+      Change<String> bug = Change.<String>described("ssm:PutParameter", "/prod/db", params, () -> {
+        throw new IllegalStateException("bug while handling hunter2-very-secret");
+      }).secret("Value").build();
+
+      assertThatThrownBy(() -> gate.submit(opsFailure)).isInstanceOf(ResourceStateException.class);
+      assertThatThrownBy(() -> gate.submit(bug)).isInstanceOf(IllegalStateException.class);
+
+      assertThat(audit.events()).hasSize(2).allSatisfy(e -> {
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.detail()).contains(AuditEvent.REDACTED).doesNotContain("hunter2-very-secret");
+      });
     }
 
     @Test
@@ -214,6 +247,56 @@ class GateTest {
           .isInstanceOf(ResourceStateException.class)
           .hasMessageContaining("rds:CreateDBSnapshot on snap-1")
           .hasMessageContaining("not the one this change asked for");
+    }
+
+    @Test
+    void theStateErrorChainsWhatAwsSaid() {
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists");
+      }).ifAlreadyExists(Optional::<String>empty).build();
+
+      assertThatThrownBy(() -> gate.submit(change))
+          .isInstanceOf(ResourceStateException.class)
+          .hasCauseInstanceOf(ResourceStateException.class)
+          .satisfies(e -> {
+            assertThat(((OpsException) e).awsErrorCode()).isEqualTo("DBSnapshotAlreadyExists");
+            assertThat(((OpsException) e).requestId()).isEqualTo("req-DBSnapshotAlreadyExists");
+            // The request holds a secret (api_token), so AWS's exception is chained scrubbed, under its own name.
+            assertThat(e.getCause().getCause().toString()).startsWith(AwsServiceException.class.getName() + ": exists");
+          });
+    }
+
+    @Test
+    void otherFailuresNeverAskTheLookup() {
+      AtomicInteger lookups = new AtomicInteger();
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
+        throw awsError("DBInstanceNotFound", 404, "no such instance");
+      }).ifAlreadyExists(() -> {
+        lookups.incrementAndGet();
+        return Optional.of("existing snap-1");
+      }).build();
+
+      assertThatThrownBy(() -> gate.submit(change)).isInstanceOf(ResourceNotFoundException.class);
+      assertThat(lookups).hasValue(0);
+    }
+
+    @Test
+    void anSdkFailureOfTheLookupIsMappedNeverLeaked() {
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists");
+      }).ifAlreadyExists(() -> {
+        throw awsError("AccessDenied", 403, "not allowed to describe tok-123456");
+      }).build();
+
+      assertThatThrownBy(() -> gate.submit(change))
+          .isInstanceOf(dev.opskit.core.AccessDeniedException.class)
+          .hasMessageStartingWith("rds:CreateDBSnapshot on snap-1: access denied (AccessDenied: not allowed to describe "
+              + AuditEvent.REDACTED + ")")
+          .satisfies(e -> assertThat(stackText(e)).doesNotContain("tok-123456"));
+      assertThat(audit.events()).singleElement().satisfies(e -> {
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.detail()).contains("access denied").doesNotContain("tok-123456");
+      });
     }
 
     @Test

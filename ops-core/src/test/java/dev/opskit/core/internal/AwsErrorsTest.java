@@ -80,6 +80,23 @@ class AwsErrorsTest {
   }
 
   @Test
+  void secretsAreScrubbedFromEveryCauseInTheChain() {
+    SdkClientException e = SdkClientException.builder().message("Unable to execute HTTP request")
+        .cause(new IOException("broken pipe while sending Password=p@ss w0rd!",
+            new IllegalStateException("p@ss w0rd! rejected")))
+        .build();
+
+    OpsException mapped = AwsErrors.map(e, "rds:CreateDBInstance", "db-1", Redaction.of(List.of("p@ss w0rd!")));
+
+    java.io.StringWriter trace = new java.io.StringWriter();
+    mapped.printStackTrace(new java.io.PrintWriter(trace));
+    assertThat(trace.toString())
+        .doesNotContain("p@ss w0rd!")
+        .contains(IOException.class.getName() + ": broken pipe while sending Password=*** redacted ***")
+        .contains(IllegalStateException.class.getName() + ": *** redacted *** rejected");
+  }
+
+  @Test
   void alreadyExistsIsRecognisedAcrossServices() {
     for (String code : List.of("DBSnapshotAlreadyExists", "AlreadyExistsException", "EntityAlreadyExists",
         "BucketAlreadyOwnedByYou", "ResourceAlreadyExistsException", "ResourceExistsException")) {

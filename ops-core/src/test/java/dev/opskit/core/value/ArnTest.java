@@ -30,14 +30,17 @@ class ArnTest {
   private static final String REGION = "empty or a region code such as us-east-1";
   private static final String ACCOUNT =
       "12 digits, empty, or 'aws' (or 'ec2' in EC2 alarm actions such as arn:aws:automate:us-east-1:ec2:stop)";
-  private static final String RESOURCE = "1 or more characters, without whitespace or control characters";
+  private static final String RESOURCE = "1 or more characters, without control characters or whitespace other than"
+      + " inner spaces (as in a CloudWatch alarm name)";
   private static final String PREFIX = "arn:aws:ec2:us-east-1:123456789012:";
+
+  private static final String NOT_BLANK = "[^\\p{javaWhitespace}\\p{javaSpaceChar}\\p{javaISOControl}]";
 
   /** The ARN rules restated as one expression, as an oracle independent of the code (length aside). */
   private static final String VALID = "arn:(aws|aws-cn|aws-us-gov|aws-iso|aws-iso-b|aws-iso-e|aws-iso-f|aws-eusc)"
       + ":(automate:([a-z]{2,4}(-[a-z]+)+-[0-9]+)?:([0-9]{12}|aws|ec2)?"
       + "|[a-z0-9][a-z0-9-]*:([a-z]{2,4}(-[a-z]+)+-[0-9]+)?:([0-9]{12}|aws)?)"
-      + ":[^\\p{javaWhitespace}\\p{javaSpaceChar}\\p{javaISOControl}]+";
+      + ":" + NOT_BLANK + "(( |" + NOT_BLANK + ")*" + NOT_BLANK + ")?";
 
   static Gen<Arn> validArns() {
     Gen<String> partition = Generate.pick(
@@ -73,6 +76,8 @@ class ArnTest {
           + "|123456789012|table/Orders/stream/2024|table|Orders/stream/2024",
       "arn:aws-us-gov:logs:us-gov-west-1:123456789012:log-group:/aws/lambda/x:*|aws-us-gov|logs|us-gov-west-1"
           + "|123456789012|log-group:/aws/lambda/x:*|log-group|/aws/lambda/x:*",
+      "arn:aws:cloudwatch:us-east-1:123456789012:alarm:High CPU on orders-db|aws|cloudwatch|us-east-1"
+          + "|123456789012|alarm:High CPU on orders-db|alarm|High CPU on orders-db",
       "arn:aws:backup:eu-west-1:123456789012:backup-vault:Default|aws|backup|eu-west-1|123456789012"
           + "|backup-vault:Default|backup-vault|Default",
       "arn:aws-eusc:sns:eusc-de-east-1:123456789012:alerts|aws-eusc|sns|eusc-de-east-1|123456789012|alerts|''"
@@ -143,7 +148,8 @@ class ArnTest {
       "arn:aws:iam::AWS:policy/ReadOnlyAccess|arn.accountId|AWS",
       "arn:aws:ec2:us-east-1:ec2:instance/i-1|arn.accountId|ec2",
       "arn:aws:ec2:us-east-1:123456789012:|arn.resource|''",
-      "arn:aws:ec2:us-east-1:123456789012:instance/i 1|arn.resource|instance/i 1",
+      "'arn:aws:cloudwatch:us-east-1:123456789012:alarm:High CPU '|arn.resource|'alarm:High CPU '",
+      "'arn:aws:s3::: bucket'|arn.resource|' bucket'",
       "arn:aws:s3:::bucket/with\u00a0nbsp|arn.resource|bucket/with\u00a0nbsp",
     })
     void namingThePartThatIsWrong(String text, String field, String value) {

@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import dev.opskit.core.ManualClock;
 import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.ProgressEvent;
+import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import java.time.Duration;
@@ -17,6 +18,8 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 class PollerTest {
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -101,6 +104,31 @@ class PollerTest {
           .hasMessageContaining("rds:wait-snapshot-available on snap-1")
           .hasMessageContaining("still backing-up")
           .hasMessageContaining("PT30S");
+    }
+
+    @Test
+    void anSdkExceptionFromTheCheckEndsTheWaitMappedNeverRaw() {
+      AtomicInteger polls = new AtomicInteger();
+      assertThatThrownBy(() -> poller().<String>await(() -> {
+        polls.incrementAndGet();
+        throw AwsServiceException.builder()
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("DBSnapshotNotFound").errorMessage("gone").build())
+            .statusCode(404).build();
+      }))
+          .isInstanceOf(ResourceNotFoundException.class)
+          .hasMessageStartingWith("rds:wait-snapshot-available on snap-1: not found (DBSnapshotNotFound: gone)")
+          .hasCauseInstanceOf(AwsServiceException.class);
+      assertThat(polls).hasValue(1);
+      assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
+    void anyOtherExceptionFromTheCheckPropagatesAsItIs() {
+      IllegalStateException bug = new IllegalStateException("bug in the check");
+      assertThatThrownBy(() -> poller().<String>await(() -> {
+        throw bug;
+      })).isSameAs(bug);
+      assertThat(progress).isEmpty();
     }
 
     @Test
