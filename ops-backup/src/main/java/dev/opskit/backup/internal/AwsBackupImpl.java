@@ -1,5 +1,6 @@
 package dev.opskit.backup.internal;
 
+import dev.opskit.core.Reads;
 import dev.opskit.backup.AwsBackup;
 import dev.opskit.backup.BackupCopyAction;
 import dev.opskit.backup.BackupJob;

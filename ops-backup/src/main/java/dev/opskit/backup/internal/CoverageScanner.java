@@ -1,5 +1,6 @@
 package dev.opskit.backup.internal;
 
+import dev.opskit.core.Reads;
 import dev.opskit.backup.BucketVersioning;
 import dev.opskit.backup.CoverageGap;
 import dev.opskit.backup.CoverageReport;

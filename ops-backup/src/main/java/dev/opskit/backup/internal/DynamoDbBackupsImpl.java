@@ -1,5 +1,6 @@
 package dev.opskit.backup.internal;
 
+import dev.opskit.core.Reads;
 import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.DynamoDbBackups;
 import dev.opskit.backup.PitrStatus;

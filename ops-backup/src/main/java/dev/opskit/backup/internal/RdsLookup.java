@@ -1,5 +1,6 @@
 package dev.opskit.backup.internal;
 
+import dev.opskit.core.Reads;
 import dev.opskit.backup.DatabaseInstance;
 import dev.opskit.backup.DbSnapshot;
 import dev.opskit.core.OpsContext;

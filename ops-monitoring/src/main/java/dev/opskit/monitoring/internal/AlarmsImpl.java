@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.internal;
 
+import dev.opskit.core.Reads;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.OpsException;
 import dev.opskit.core.ResourceNotFoundException;

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.internal;
 
+import dev.opskit.core.Reads;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.OpsException;

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.internal;
 
+import dev.opskit.core.Reads;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
