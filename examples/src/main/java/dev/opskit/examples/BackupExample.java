@@ -12,16 +12,13 @@ import dev.opskit.backup.ReplicationPlan;
 import dev.opskit.backup.ReplicationRule;
 import dev.opskit.backup.SettingsPlan;
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.Reads;
 import dev.opskit.core.change.Change;
-import dev.opskit.core.internal.AwsErrors;
-import dev.opskit.core.internal.Redaction;
 import dev.opskit.core.value.Arn;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
-import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -134,14 +131,6 @@ public final class BackupExample implements TourStep {
   }
 
   private static boolean exists(Supplier<?> read, String operation, String target) {
-    try {
-      read.get();
-      return true;
-    } catch (SdkException e) {
-      if (AwsErrors.map(e, operation, target, Redaction.none()) instanceof ResourceNotFoundException) {
-        return false;
-      }
-      throw AwsErrors.map(e, operation, target, Redaction.none());
-    }
+    return Reads.find(operation, target, read).isPresent();
   }
 }

@@ -16,6 +16,9 @@ public sealed interface ChangeResult<R> {
   /** The answer, when the change was applied; empty in a dry run. */
   Optional<R> value();
 
+  /** The call, as sent (or, in a dry run, as it would have been sent): operation, target, redacted request. */
+  PlannedCall call();
+
   /** Whether this is a dry-run plan (nothing was sent). */
   default boolean isPlanned() {
     return this instanceof Planned<R>;
@@ -36,12 +39,15 @@ public sealed interface ChangeResult<R> {
    * @param answer AWS's answer (or the existing resource when {@code alreadyExisted})
    * @param requestId the AWS request id, when known
    * @param alreadyExisted true when a retried create found the resource already made
+   * @param call the call that was made, with its redacted request
    * @param <R> the answer type
    */
-  record Applied<R>(R answer, @Nullable String requestId, boolean alreadyExisted) implements ChangeResult<R> {
+  record Applied<R>(R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call)
+      implements ChangeResult<R> {
     /** Validates. */
     public Applied {
       Objects.requireNonNull(answer, "answer");
+      Objects.requireNonNull(call, "call");
     }
 
     @Override
@@ -51,7 +57,7 @@ public sealed interface ChangeResult<R> {
 
     @Override
     public <U> ChangeResult<U> map(Function<? super R, ? extends U> mapper) {
-      return new Applied<>(mapper.apply(answer), requestId, alreadyExisted);
+      return new Applied<>(mapper.apply(answer), requestId, alreadyExisted, call);
     }
   }
 

@@ -60,8 +60,8 @@ public final class GateImpl implements Gate {
   public <R> ChangeResult<R> submit(Change<R> change) {
     RequestParameters params = RequestParameters.of(change.request(), change.secretNames());
     Instant start = clock.instant();
+    PlannedCall planned = new PlannedCall(change.operation(), change.target(), params.parameters());
     if (dryRun) {
-      PlannedCall planned = new PlannedCall(change.operation(), change.target(), params.parameters());
       record(change, params, start, Outcome.PLANNED, null, null);
       LOG.debug("planned operation={} target={}", change.operation(), change.target());
       return new ChangeResult.Planned<>(planned);
@@ -71,7 +71,7 @@ public final class GateImpl implements Gate {
       String requestId = requestIdOf(attempt.answer);
       record(change, params, start, Outcome.SUCCEEDED, requestId,
           attempt.alreadyExisted ? "already existed: a retried create found the resource it asked for" : null);
-      return new ChangeResult.Applied<>(attempt.answer, requestId, attempt.alreadyExisted);
+      return new ChangeResult.Applied<>(attempt.answer, requestId, attempt.alreadyExisted, planned);
     } catch (OpsException e) {
       record(change, params, start, Outcome.FAILED, e.requestId(), params.redaction().scrub(e.getMessage()));
       throw e;

@@ -109,6 +109,15 @@ class GateTest {
     }
 
     @Test
+    void appliedResultCarriesTheRedactedCallThatWasMade() {
+      ChangeResult<String> result =
+          gate.submit(Change.<CreateQueueRequest, String>of("sqs:CreateQueue", "orders", request(), r -> "ok").build());
+
+      assertThat(result.call()).isEqualTo(new PlannedCall("sqs:CreateQueue", "orders", audit.events().get(0).parameters()));
+      assertThat(result.call().toString()).doesNotContain("tok-123456");
+    }
+
+    @Test
     void secretNamedMembersAreRedactedInTheAuditTrail() {
       gate.submit(Change.<CreateQueueRequest, String>of("sqs:CreateQueue", "orders", request(), r -> "ok").build());
 

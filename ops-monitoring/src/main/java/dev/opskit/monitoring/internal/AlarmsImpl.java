@@ -7,7 +7,6 @@ import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.PlannedCall;
-import dev.opskit.core.internal.RequestParameters;
 import dev.opskit.monitoring.alarm.AlarmApplyException;
 import dev.opskit.monitoring.alarm.AlarmChange;
 import dev.opskit.monitoring.alarm.AlarmDefinition;
@@ -132,11 +131,7 @@ public final class AlarmsImpl implements Alarms {
   }
 
   private <Q, R> PlannedCall submit(String operation, String target, Q request, Function<Q, R> call) {
-    ChangeResult<R> result = ctx.gate().submit(Change.of(operation, target, request, call).build());
-    if (result instanceof ChangeResult.Planned<R> planned) {
-      return planned.call();
-    }
-    return new PlannedCall(operation, target, RequestParameters.of(request, Set.of()).parameters());
+    return ctx.gate().submit(Change.of(operation, target, request, call).build()).call();
   }
 
   @Override

@@ -8,7 +8,6 @@ import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.PlannedCall;
-import dev.opskit.core.internal.RequestParameters;
 import dev.opskit.monitoring.dashboard.DashboardApplyException;
 import dev.opskit.monitoring.dashboard.DashboardChange;
 import dev.opskit.monitoring.dashboard.DashboardDefinition;
@@ -85,8 +84,7 @@ public final class DashboardsImpl implements Dashboards {
           PutDashboardRequest.builder().dashboardName(d.name()).dashboardBody(d.bodyJson()).build();
       ChangeResult<?> result = ctx.gate().submit(
           Change.of("cloudwatch:PutDashboard", d.name(), request, cloudWatch::putDashboard).build());
-      call = result instanceof ChangeResult.Planned<?> p ? p.call()
-          : new PlannedCall("cloudwatch:PutDashboard", d.name(), RequestParameters.of(request, Set.of()).parameters());
+      call = result.call();
     }
     return new DashboardChange(d.name(), action, call, ctx.isDryRun());
   }
