@@ -120,7 +120,7 @@ public final class BackupExample implements TourStep {
       ctx.gate().submit(Change.of("dynamodb:CreateTable", TABLE, request, dynamo::createTable).build());
       out.println("  created DynamoDB table " + TABLE);
     }
-    S3Client s3 = ctx.client(S3Client.class, S3Client::builder, b -> b.forcePathStyle(ctx.endpointOverride().isPresent()));
+    S3Client s3 = ctx.client(S3Client.class, S3Client::builder);
     for (String bucket : List.of(BUCKET, REPLICA)) {
       if (!exists(() -> s3.headBucket(HeadBucketRequest.builder().bucket(bucket).build()), "s3:HeadBucket", bucket)) {
         ctx.gate().submit(Change.of("s3:CreateBucket", bucket, CreateBucketRequest.builder().bucket(bucket).build(), s3::createBucket)

@@ -4,6 +4,7 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import software.amazon.awssdk.services.cloudwatchlogs.CloudWatchLogsClient;
@@ -46,11 +47,17 @@ public final class CoreExample implements TourStep {
     }
     out.println("  log group exists after the dry run? " + find(logs).isPresent());
 
-    out.println("Apply: the same changes for real.");
+    out.println("Apply: the same changes for real (a group that exists already is left as it is).");
+    boolean exists = find(logs).isPresent();
     for (Change<?> change : logGroupChanges(logs)) {
+      if (exists && change.operation().equals("logs:CreateLogGroup")) {
+        out.println("  " + change.operation() + " " + change.target() + ": exists already, not created");
+        continue;
+      }
       ChangeResult<?> applied = ctx.gate().submit(change);
       boolean already = applied instanceof ChangeResult.Applied<?> a && a.alreadyExisted();
-      out.println("  " + change.operation() + " " + change.target() + (already ? " (already existed)" : " done"));
+      out.println("  " + change.operation() + " " + change.target()
+          + (already ? " (made by an earlier attempt whose answer was lost)" : " done"));
     }
     LogGroup group = find(logs).orElseThrow();
     out.println("  read back: " + group.logGroupName() + " retention=" + group.retentionInDays() + " days");
@@ -62,18 +69,24 @@ public final class CoreExample implements TourStep {
         .description("master password of prod-database")
         .secretString("{\"username\":\"admin\",\"password\":\"Tour-Only-Example-Passw0rd\"}")
         .build();
+    if (existingSecret(secrets).isPresent()) {
+      out.println("  secret " + SECRET + " exists already (from an earlier run), not created again");
+      return;
+    }
     ChangeResult<CreateSecretResponse> created = ctx.gate().submit(
         Change.of("secretsmanager:CreateSecret", SECRET, create, secrets::createSecret)
-            .ifAlreadyExists(() -> existingSecret(secrets))
+            .ifAlreadyExists(attempts -> existingSecret(secrets, attempts))
             .build());
     out.println("  secret " + SECRET + (created instanceof ChangeResult.Applied<?> a && a.alreadyExisted()
-        ? " already existed" : " created"));
+        ? " created (by an attempt whose answer was lost)" : " created"));
   }
 
   private static List<Change<?>> logGroupChanges(CloudWatchLogsClient logs) {
     Change<CreateLogGroupResponse> create = Change.of("logs:CreateLogGroup", LOG_GROUP,
             CreateLogGroupRequest.builder().logGroupName(LOG_GROUP).build(), logs::createLogGroup)
-        .ifAlreadyExists(() -> find(logs).map(g -> CreateLogGroupResponse.builder().build()))
+        .ifAlreadyExists(attempts -> find(logs)
+            .filter(g -> g.creationTime() != null && attempts.covers(Instant.ofEpochMilli(g.creationTime())))
+            .map(g -> CreateLogGroupResponse.builder().build()))
         .build();
     Change<?> retention = Change.of("logs:PutRetentionPolicy", LOG_GROUP,
         PutRetentionPolicyRequest.builder().logGroupName(LOG_GROUP).retentionInDays(RETENTION_DAYS).build(),
@@ -89,8 +102,17 @@ public final class CoreExample implements TourStep {
   }
 
   private static Optional<CreateSecretResponse> existingSecret(SecretsManagerClient secrets) {
+    return existingSecret(secrets, null);
+  }
+
+  /** The secret; with attempts, only when one of them made it (created during the call). */
+  private static Optional<CreateSecretResponse> existingSecret(
+      SecretsManagerClient secrets, dev.opskit.core.change.@org.jspecify.annotations.Nullable CallAttempts attempts) {
     try {
       var d = secrets.describeSecret(DescribeSecretRequest.builder().secretId(SECRET).build());
+      if (attempts != null && !attempts.covers(d.createdDate())) {
+        return Optional.empty();
+      }
       return Optional.of(CreateSecretResponse.builder().arn(d.arn()).name(d.name()).build());
     } catch (ResourceNotFoundException e) {
       return Optional.empty();

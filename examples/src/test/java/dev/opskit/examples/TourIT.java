@@ -60,7 +60,7 @@ class TourIT {
     ByteArrayOutputStream second = new ByteArrayOutputStream();
     new CoreExample().run(ctx, new PrintStream(second, true, StandardCharsets.UTF_8));
     assertThat(second.toString(StandardCharsets.UTF_8))
-        .contains("logs:CreateLogGroup /aws/ecs/api-service (already existed)")
-        .contains("secret prod/database/master already existed");
+        .contains("logs:CreateLogGroup /aws/ecs/api-service: exists already, not created")
+        .contains("secret prod/database/master exists already (from an earlier run), not created again");
   }
 }

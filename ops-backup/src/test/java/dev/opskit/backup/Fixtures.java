@@ -30,7 +30,7 @@ final class Fixtures {
   }
 
   static S3Client s3(OpsContext ctx) {
-    return ctx.client(S3Client.class, S3Client::builder, b -> b.forcePathStyle(true));
+    return ctx.client(S3Client.class, S3Client::builder);
   }
 
   /** A small PostgreSQL instance with tags and a backup retention period. */

@@ -146,6 +146,6 @@ class RdsSnapshotIT {
     assertThatThrownBy(() -> Backups.using(ctx).rds("beta-db").snapshot(o -> o.name("shared-name")))
         .isInstanceOf(dev.opskit.core.ResourceStateException.class)
         .hasMessageContaining("rds:CreateDBSnapshot on shared-name")
-        .hasMessageContaining("not the one this change asked for");
+        .hasMessageContaining("shared-name already exists, and this call did not make it: its first attempt met it");
   }
 }

@@ -9,6 +9,8 @@ import dev.opskit.core.waiting.Poller;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -65,6 +67,7 @@ public final class OpsContext implements AutoCloseable {
   private final Duration defaultWaitTimeout;
   private final ContextResources resources;
   private final Gate gate;
+  private final List<ClientSettings<?>> clientSettings;
 
   private OpsContext(Builder b, ContextResources resources) {
     this.region = b.region;
@@ -80,7 +83,8 @@ public final class OpsContext implements AutoCloseable {
     this.defaultTags = Map.copyOf(b.defaultTags);
     this.defaultWaitTimeout = b.defaultWaitTimeout;
     this.resources = resources;
-    this.gate = new GateImpl(dryRun, clock, sleeper, auditSink, retryPolicy);
+    this.clientSettings = List.copyOf(b.clientSettings);
+    this.gate = new GateImpl(dryRun, clock, sleeper, auditSink, retryPolicy, resources::isClosed);
   }
 
   /** Starts building a context. Only the region is required. */
@@ -100,32 +104,19 @@ public final class OpsContext implements AutoCloseable {
    */
   public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
       Class<C> type, Supplier<B> builder) {
-    return client(type, builder, b -> { });
-  }
-
-  /**
-   * An SDK client of this context with service-specific settings, such as path-style access for S3
-   * against an emulator. Clients are cached per type, so the customizer runs once, when the client is
-   * first made, and the first caller's settings are the ones every later caller gets: give the same
-   * settings wherever a type is asked for.
-   *
-   * @param type the client interface
-   * @param builder the SDK's builder factory
-   * @param customizer service-specific settings, applied after the context's
-   * @param <C> the client type
-   * @param <B> the builder type
-   * @return the cached client
-   */
-  public <C extends SdkClient, B extends AwsClientBuilder<B, C> & AwsSyncClientBuilder<B, C>> C client(
-      Class<C> type, Supplier<B> builder, Consumer<B> customizer) {
+    if (type == null || builder == null) {
+      throw ValidationException.of("client", type, "a client interface and its SDK builder, such as"
+          + " client(RdsClient.class, RdsClient::builder)");
+    }
     return resources.client(type, () -> {
       B b = builder.get();
       b.region(region).credentialsProvider(credentials);
       if (endpoint != null) {
         b.endpointOverride(endpoint);
+        ClientSettings.pathStyleForEmulators(b);
       }
       resources.configure(b, retryPolicy, rateLimitPolicy);
-      customizer.accept(b);
+      clientSettings.forEach(settings -> settings.applyTo(b));
       return b.build();
     });
   }
@@ -171,7 +162,7 @@ public final class OpsContext implements AutoCloseable {
    * @return the derived context
    */
   public OpsContext forRegion(Region other) {
-    Objects.requireNonNull(other, "region");
+    required(other, "region");
     return derive(toBuilder().region(other), null);
   }
 
@@ -206,7 +197,9 @@ public final class OpsContext implements AutoCloseable {
 
   private OpsContext derive(Builder b, @Nullable AutoCloseable owned) {
     b.validate();
-    OpsContext derived = new OpsContext(b, resources.derive(owned));
+    ContextResources child = resources.derive(owned);
+    OpsContext derived = new OpsContext(b, child);
+    child.attach(derived);
     return derived;
   }
 
@@ -224,6 +217,7 @@ public final class OpsContext implements AutoCloseable {
     b.rateLimitPolicy = rateLimitPolicy;
     b.defaultTags.putAll(defaultTags);
     b.defaultWaitTimeout = defaultWaitTimeout;
+    b.clientSettings.addAll(clientSettings);
     return b;
   }
 
@@ -307,6 +301,19 @@ public final class OpsContext implements AutoCloseable {
     return uri.getRawUserInfo() == null ? uri.toString() : uri.toString().replace(uri.getRawUserInfo() + "@", "");
   }
 
+  private static @Nullable String masked(@Nullable URI uri) {
+    return uri == null || uri.getRawUserInfo() == null
+        ? (uri == null ? null : uri.toString())
+        : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+  }
+
+  private static <T> T required(@Nullable T value, String field) {
+    if (value == null) {
+      throw ValidationException.of(field, null, "a value (not null)");
+    }
+    return value;
+  }
+
   /** Builds an {@link OpsContext}. */
   public static final class Builder {
     private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
@@ -324,8 +331,35 @@ public final class OpsContext implements AutoCloseable {
     private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.DEFAULT;
     private final Map<String, String> defaultTags = new TreeMap<>();
     private Duration defaultWaitTimeout = Duration.ofMinutes(60);
+    private final List<ClientSettings<?>> clientSettings = new ArrayList<>();
 
     private Builder() {}
+
+    /**
+     * Service-specific settings for every SDK client of a builder type that this context (and the
+     * contexts derived from it) makes, applied after the context's own settings. Client configuration is
+     * the context's concern, so every caller of {@link #client} gets the same client, whichever asks first.
+     *
+     * <pre>{@code
+     * OpsContext.builder().region(Region.US_EAST_1)
+     *     .clientSettings(S3ClientBuilder.class, b -> b.accelerate(true))
+     * }</pre>
+     *
+     * <p>With an {@link #endpointOverride endpoint override}, S3 clients use path-style addressing
+     * (emulators serve buckets on paths); settings given here come after that and may change it.
+     *
+     * @param builderType the SDK builder interface, such as {@code S3ClientBuilder.class}
+     * @param settings what to set on it
+     * @param <B> the builder type
+     * @return this builder
+     */
+    public <B> Builder clientSettings(Class<B> builderType, Consumer<? super B> settings) {
+      if (builderType == null || settings == null) {
+        throw ValidationException.of("clientSettings", builderType, "an SDK builder type and the settings for it");
+      }
+      clientSettings.add(new ClientSettings<>(builderType, settings));
+      return this;
+    }
 
     /**
      * The region (required).
@@ -334,7 +368,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder region(Region value) {
-      this.region = Objects.requireNonNull(value, "region");
+      this.region = required(value, "region");
       return this;
     }
 
@@ -345,7 +379,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder credentialsProvider(AwsCredentialsProvider value) {
-      this.credentials = Objects.requireNonNull(value, "credentialsProvider");
+      this.credentials = required(value, "credentialsProvider");
       return this;
     }
 
@@ -358,7 +392,12 @@ public final class OpsContext implements AutoCloseable {
     public Builder endpointOverride(URI value) {
       if (value == null || value.getScheme() == null
           || !(value.getScheme().equals("http") || value.getScheme().equals("https")) || value.getHost() == null) {
-        throw ValidationException.of("endpointOverride", value, "an absolute http or https URI, such as http://127.0.0.1:5000");
+        throw ValidationException.of("endpointOverride", masked(value),
+            "an absolute http or https URI, such as http://127.0.0.1:5000");
+      }
+      if (value.getRawUserInfo() != null) {
+        throw ValidationException.of("endpointOverride", masked(value),
+            "a URI without user info: give credentials with credentialsProvider, never in the endpoint");
       }
       this.endpoint = value;
       return this;
@@ -371,7 +410,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder httpClient(SdkHttpClient value) {
-      this.httpClient = Objects.requireNonNull(value, "httpClient");
+      this.httpClient = required(value, "httpClient");
       return this;
     }
 
@@ -382,7 +421,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      this.clock = required(value, "clock");
       return this;
     }
 
@@ -393,7 +432,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      this.sleeper = required(value, "sleeper");
       return this;
     }
 
@@ -415,7 +454,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder auditSink(AuditSink value) {
-      this.auditSink = Objects.requireNonNull(value, "auditSink");
+      this.auditSink = required(value, "auditSink");
       return this;
     }
 
@@ -426,7 +465,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder progressListener(ProgressListener value) {
-      this.progressListener = Objects.requireNonNull(value, "progressListener");
+      this.progressListener = required(value, "progressListener");
       return this;
     }
 
@@ -437,7 +476,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder retryPolicy(RetryPolicy value) {
-      this.retryPolicy = Objects.requireNonNull(value, "retryPolicy");
+      this.retryPolicy = required(value, "retryPolicy");
       return this;
     }
 
@@ -448,7 +487,7 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder rateLimitPolicy(RateLimitPolicy value) {
-      this.rateLimitPolicy = Objects.requireNonNull(value, "rateLimitPolicy");
+      this.rateLimitPolicy = required(value, "rateLimitPolicy");
       return this;
     }
 

@@ -37,6 +37,11 @@ public final class Reads {
       return call.get();
     } catch (SdkException e) {
       throw AwsErrors.map(e, operation, target, Redaction.none());
+    } catch (IllegalStateException e) {
+      if (AwsErrors.isClosedClient(e)) {
+        throw AwsErrors.closedDuringCall(e, operation, target, Redaction.none());
+      }
+      throw e;
     }
   }
 

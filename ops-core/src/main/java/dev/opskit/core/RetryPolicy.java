@@ -22,18 +22,52 @@ import java.time.Duration;
  * <p>So a read sends at most {@code maxAttempts} requests, and a change at most
  * {@code maxAttempts × operationAttempts}.
  *
+ * <p>Two timeouts bound the time, so a hung endpoint cannot hold a call for minutes: each HTTP attempt
+ * ends after {@link #apiCallAttemptTimeout()} (default 30 s) and is retried like a lost answer, and one AWS
+ * call with all its attempts ends after {@link #apiCallTimeout()} (default 2 min). Either ends in
+ * {@link OperationTimeoutException}. A change repeated at the operation level gets a fresh call timeout per
+ * repetition.
+ *
  * @param maxAttempts HTTP requests per AWS call, 1 to 20 (default 5)
  * @param baseDelay first backoff delay of the SDK retry (default 100 ms)
  * @param maxBackoff largest backoff delay of the SDK retry (default 20 s)
  * @param operationAttempts attempts of a change for its declared retryable conditions, 1 to 20 (default 3)
  * @param operationBackoff wait between those attempts (default 5 s)
+ * @param apiCallTimeout the longest one AWS call may take, all its HTTP attempts included (default 2 min)
+ * @param apiCallAttemptTimeout the longest one HTTP attempt may take (default 30 s)
  */
 public record RetryPolicy(
-    int maxAttempts, Duration baseDelay, Duration maxBackoff, int operationAttempts, Duration operationBackoff) {
+    int maxAttempts,
+    Duration baseDelay,
+    Duration maxBackoff,
+    int operationAttempts,
+    Duration operationBackoff,
+    Duration apiCallTimeout,
+    Duration apiCallAttemptTimeout) {
 
-  /** The default budget: 5 HTTP attempts, 3 operation attempts. */
+  /** Default overall time of one AWS call. */
+  public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMinutes(2);
+  /** Default time of one HTTP attempt. */
+  public static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+
+  /** The default budget: 5 HTTP attempts, 3 operation attempts, 30 s per attempt, 2 min per call. */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(20), 3, Duration.ofSeconds(5));
+
+  /**
+   * A budget with the default timeouts.
+   *
+   * @param maxAttempts HTTP requests per AWS call, 1 to 20
+   * @param baseDelay first backoff delay of the SDK retry
+   * @param maxBackoff largest backoff delay of the SDK retry
+   * @param operationAttempts attempts of a change for its declared retryable conditions, 1 to 20
+   * @param operationBackoff wait between those attempts
+   */
+  public RetryPolicy(
+      int maxAttempts, Duration baseDelay, Duration maxBackoff, int operationAttempts, Duration operationBackoff) {
+    this(maxAttempts, baseDelay, maxBackoff, operationAttempts, operationBackoff, DEFAULT_API_CALL_TIMEOUT,
+        DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
+  }
 
   /** Validates the budget. */
   public RetryPolicy {
@@ -49,6 +83,23 @@ public record RetryPolicy(
     if (maxBackoff.compareTo(baseDelay) < 0) {
       throw ValidationException.of("retryPolicy.maxBackoff", maxBackoff, "at least baseDelay (" + baseDelay + ")");
     }
+    requirePositive("retryPolicy.apiCallTimeout", apiCallTimeout);
+    requirePositive("retryPolicy.apiCallAttemptTimeout", apiCallAttemptTimeout);
+    if (apiCallTimeout.compareTo(apiCallAttemptTimeout) < 0) {
+      throw ValidationException.of("retryPolicy.apiCallTimeout", apiCallTimeout,
+          "at least apiCallAttemptTimeout (" + apiCallAttemptTimeout + ")");
+    }
+  }
+
+  /**
+   * Returns a copy with other timeouts.
+   *
+   * @param call the longest one AWS call may take, all attempts included
+   * @param attempt the longest one HTTP attempt may take
+   * @return the copy
+   */
+  public RetryPolicy withTimeouts(Duration call, Duration attempt) {
+    return new RetryPolicy(maxAttempts, baseDelay, maxBackoff, operationAttempts, operationBackoff, call, attempt);
   }
 
   /**
@@ -58,7 +109,8 @@ public record RetryPolicy(
    * @return the copy
    */
   public RetryPolicy withMaxAttempts(int attempts) {
-    return new RetryPolicy(attempts, baseDelay, maxBackoff, operationAttempts, operationBackoff);
+    return new RetryPolicy(attempts, baseDelay, maxBackoff, operationAttempts, operationBackoff, apiCallTimeout,
+        apiCallAttemptTimeout);
   }
 
   /**
@@ -69,7 +121,8 @@ public record RetryPolicy(
    * @return the copy
    */
   public RetryPolicy withBackoff(Duration base, Duration max) {
-    return new RetryPolicy(maxAttempts, base, max, operationAttempts, operationBackoff);
+    return new RetryPolicy(maxAttempts, base, max, operationAttempts, operationBackoff, apiCallTimeout,
+        apiCallAttemptTimeout);
   }
 
   /**
@@ -80,10 +133,10 @@ public record RetryPolicy(
    * @return the copy
    */
   public RetryPolicy withOperationAttempts(int attempts, Duration backoff) {
-    return new RetryPolicy(maxAttempts, baseDelay, maxBackoff, attempts, backoff);
+    return new RetryPolicy(maxAttempts, baseDelay, maxBackoff, attempts, backoff, apiCallTimeout, apiCallAttemptTimeout);
   }
 
-  private static void requirePositive(String field, Duration value) {
+  private static void requirePositive(String field, @org.jspecify.annotations.Nullable Duration value) {
     if (value == null || value.isNegative() || value.isZero()) {
       throw ValidationException.of(field, value, "a positive duration");
     }

@@ -14,6 +14,7 @@ import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.RecoveryPoint;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.value.Arn;
@@ -76,8 +77,9 @@ public final class AwsBackupImpl implements AwsBackup {
         .build();
     ChangeResult<CreateBackupVaultResponse> result = ctx.gate().submit(
         Change.of("backup:CreateBackupVault", vault, request, backup::createBackupVault)
-            .ifAlreadyExists(() -> Reads.find("backup:DescribeBackupVault", vault, () ->
+            .ifAlreadyExists(attempts -> Reads.find("backup:DescribeBackupVault", vault, () ->
                     backup.describeBackupVault(DescribeBackupVaultRequest.builder().backupVaultName(vault).build()))
+                .filter(d -> attempts.covers(d.creationDate()))
                 .map(d -> CreateBackupVaultResponse.builder().backupVaultName(d.backupVaultName())
                     .backupVaultArn(d.backupVaultArn()).creationDate(d.creationDate()).build()))
             .build());
@@ -102,7 +104,7 @@ public final class AwsBackupImpl implements AwsBackup {
         .build();
     ChangeResult<CreateBackupPlanResponse> result = ctx.gate().submit(
         Change.of("backup:CreateBackupPlan", plan.name(), request, backup::createBackupPlan)
-            .ifAlreadyExists(() -> samePlan(plan.name(), creatorRequestId))
+            .ifAlreadyExists(attempts -> samePlan(plan.name(), creatorRequestId, attempts))
             .build());
     return result.value()
         .map(r -> new BackupPlanSummary(plan.name(), r.backupPlanId(), r.backupPlanArn(), r.versionId()))
@@ -113,10 +115,11 @@ public final class AwsBackupImpl implements AwsBackup {
    * The existing plan of that name, only when it was created from this very definition (same creator
    * request id); a different plan that has the name is not accepted as this one.
    */
-  private Optional<CreateBackupPlanResponse> samePlan(String name, String creatorRequestId) {
+  private Optional<CreateBackupPlanResponse> samePlan(String name, String creatorRequestId, CallAttempts attempts) {
     return Reads.read("backup:ListBackupPlans", name, () ->
         backup.listBackupPlansPaginator(ListBackupPlansRequest.builder().build()).backupPlansList().stream()
-            .filter(p -> name.equals(p.backupPlanName()) && creatorRequestId.equals(p.creatorRequestId()))
+            .filter(p -> name.equals(p.backupPlanName()) && creatorRequestId.equals(p.creatorRequestId())
+                && attempts.covers(p.creationDate()))
             .findFirst()
             .map(p -> CreateBackupPlanResponse.builder().backupPlanId(p.backupPlanId()).backupPlanArn(p.backupPlanArn())
                 .versionId(p.versionId()).build()));
@@ -192,7 +195,7 @@ public final class AwsBackupImpl implements AwsBackup {
         .build();
     ChangeResult<CreateBackupSelectionResponse> result = ctx.gate().submit(
         Change.of("backup:CreateBackupSelection", planId, request, backup::createBackupSelection)
-            .ifAlreadyExists(() -> existingSelection(planId, selection.name()))
+            .ifAlreadyExists(attempts -> existingSelection(planId, selection.name(), attempts))
             .build());
     return result.value().map(CreateBackupSelectionResponse::selectionId).orElse(null);
   }
@@ -201,11 +204,11 @@ public final class AwsBackupImpl implements AwsBackup {
     return Condition.builder().conditionType(ConditionType.STRINGEQUALS).conditionKey(tag.getKey()).conditionValue(tag.getValue()).build();
   }
 
-  private Optional<CreateBackupSelectionResponse> existingSelection(String planId, String name) {
+  private Optional<CreateBackupSelectionResponse> existingSelection(String planId, String name, CallAttempts attempts) {
     return Reads.read("backup:ListBackupSelections", planId, () ->
         backup.listBackupSelectionsPaginator(ListBackupSelectionsRequest.builder().backupPlanId(planId).build())
             .backupSelectionsList().stream()
-            .filter(s -> name.equals(s.selectionName()))
+            .filter(s -> name.equals(s.selectionName()) && attempts.covers(s.creationDate()))
             .findFirst()
             .map(s -> CreateBackupSelectionResponse.builder().selectionId(s.selectionId()).backupPlanId(planId).build()));
   }

@@ -60,6 +60,6 @@ public final class BackupsImpl implements Backups {
   }
 
   private S3Client s3() {
-    return ctx.client(S3Client.class, S3Client::builder, b -> b.forcePathStyle(ctx.endpointOverride().isPresent()));
+    return ctx.client(S3Client.class, S3Client::builder);
   }
 }

@@ -9,7 +9,9 @@ import dev.opskit.backup.TableSummary;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.Change;
+import dev.opskit.core.change.Duplicates;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.paging.Page;
 import dev.opskit.core.paging.Pages;
@@ -35,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.ListBackupsRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListBackupsResponse;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoveryDescription;
 import software.amazon.awssdk.services.dynamodb.model.PointInTimeRecoverySpecification;
+import software.amazon.awssdk.services.dynamodb.model.RestoreSummary;
 import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeRequest;
 import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
@@ -43,8 +46,6 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsReq
 /** DynamoDB point-in-time recovery and on-demand backups of one table. */
 public final class DynamoDbBackupsImpl implements DynamoDbBackups {
   private static final Pattern BACKUP_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
-  /** How far back a duplicate made by the SDK's retry of a lost CreateBackup may be dated (clock skew included). */
-  static final Duration RETRY_HORIZON = Duration.ofMinutes(1);
 
   private final OpsContext ctx;
   private final DynamoDbClient dynamo;
@@ -131,8 +132,11 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
           + status.earliestRestorable() + ", " + status.latestRestorable() + "] of " + table);
     }
     String sourceArn = describe(table).map(TableDescription::tableArn).orElse(null);
-    if (describe(target).filter(t -> !restoredFrom(t, sourceArn)).isPresent()) {
-      throw ValidationException.of("targetTable", target, "the name of a table that does not exist yet");
+    Optional<TableDescription> taken = describe(target);
+    if (taken.isPresent()) {
+      throw new ResourceStateException("table " + target + " already exists" + origin(taken.get())
+          + "; restore into a name no table uses, or delete that table first", "dynamodb:RestoreTableToPointInTime",
+          target, null);
     }
     RestoreTableToPointInTimeRequest.Builder request =
         RestoreTableToPointInTimeRequest.builder().sourceTableName(table).targetTableName(target);
@@ -143,8 +147,8 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     }
     ChangeResult<RestoreTableToPointInTimeResponse> result = ctx.gate().submit(
         Change.of("dynamodb:RestoreTableToPointInTime", target, request.build(), dynamo::restoreTableToPointInTime)
-            .ifAlreadyExists(() -> describe(target)
-                .filter(t -> restoredFrom(t, sourceArn))
+            .ifAlreadyExists(attempts -> describe(target)
+                .filter(t -> restoredFrom(t, sourceArn, time) && attempts.covers(t.creationDateTime()))
                 .map(t -> RestoreTableToPointInTimeResponse.builder().tableDescription(t).build()))
             .build());
     if (result.isPlanned()) {
@@ -160,9 +164,27 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     }).orElseThrow();
   }
 
-  /** Whether a table was restored from the source table (a rerun, or the SDK's retry after a lost response). */
-  private static boolean restoredFrom(TableDescription t, @Nullable String sourceArn) {
-    return t.restoreSummary() != null && sourceArn != null && sourceArn.equals(t.restoreSummary().sourceTableArn());
+  /**
+   * Whether a table was restored from the source table to the time asked for (any time, for the latest
+   * restorable time): what an earlier attempt of this call would have made.
+   */
+  private static boolean restoredFrom(TableDescription t, @Nullable String sourceArn, @Nullable Instant time) {
+    RestoreSummary r = t.restoreSummary();
+    if (r == null || sourceArn == null || !sourceArn.equals(r.sourceTableArn())) {
+      return false;
+    }
+    return time == null || (r.restoreDateTime() != null
+        && Duration.between(r.restoreDateTime(), time).abs().compareTo(Duration.ofSeconds(1)) < 0);
+  }
+
+  /** What AWS says a table was restored from, for messages. */
+  private static String origin(TableDescription t) {
+    RestoreSummary r = t.restoreSummary();
+    if (r == null) {
+      return " (created " + t.creationDateTime() + ", not a restore)";
+    }
+    return " (restored from " + (r.sourceTableArn() != null ? r.sourceTableArn() : r.sourceBackupArn())
+        + " to " + r.restoreDateTime() + ", created " + t.creationDateTime() + ")";
   }
 
   private Optional<TableDescription> describe(String name) {
@@ -178,31 +200,34 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     describe(table).orElseThrow(() -> new dev.opskit.core.ResourceNotFoundException(
         "no table " + table + " in " + ctx.region().id(), "dynamodb:DescribeTable", table, null));
     CreateBackupRequest request = CreateBackupRequest.builder().tableName(table).backupName(backupName).build();
-    Instant started = ctx.clock().instant();
-    ChangeResult<CreateBackupResponse> result =
-        ctx.gate().submit(Change.of("dynamodb:CreateBackup", table, request, dynamo::createBackup).build());
+    // CreateBackup has no idempotency token: each attempt the SDK sends after a lost answer makes one more
+    // backup. The gate removes those it can prove this call made, and adopts one if every answer was lost.
+    ChangeResult<CreateBackupResponse> result = ctx.gate().submit(
+        Change.of("dynamodb:CreateBackup", table, request, dynamo::createBackup)
+            .duplicatesOfRetries(Duplicates.of(
+                r -> r.backupDetails().backupArn(),
+                attempts -> madeDuring(backupName, attempts),
+                arn -> Change.of("dynamodb:DeleteBackup", arn, DeleteBackupRequest.builder().backupArn(arn).build(),
+                    dynamo::deleteBackup).build()))
+            .build());
     if (result instanceof ChangeResult.Applied<CreateBackupResponse> applied) {
       BackupDetails d = applied.answer().backupDetails();
-      removeDuplicatesOfARetriedCreate(backupName, d.backupArn(), started.minus(RETRY_HORIZON));
       return new TableBackup(d.backupArn(), d.backupName(), table, d.backupStatusAsString(), d.backupCreationDateTime(),
           d.backupSizeBytes() == null ? 0 : d.backupSizeBytes());
     }
     return new TableBackup(null, backupName, table, DbSnapshot.PLANNED, null, 0);
   }
 
-  /**
-   * CreateBackup has no idempotency token: when its response is lost, the SDK's retry makes a second
-   * backup of the same name. Backups of this name made since the call started (less a margin for clock
-   * skew), other than the one AWS answered with, are such duplicates and are deleted through the gate.
-   */
-  private void removeDuplicatesOfARetriedCreate(String backupName, String kept, Instant since) {
-    for (TableBackup duplicate : backups()) {
-      if (backupName.equals(duplicate.name()) && duplicate.arn() != null && !duplicate.arn().equals(kept)
-          && duplicate.createdAt() != null && !duplicate.createdAt().isBefore(since) && !"DELETED".equals(duplicate.status())) {
-        ctx.gate().submit(Change.of("dynamodb:DeleteBackup", duplicate.arn(),
-            DeleteBackupRequest.builder().backupArn(duplicate.arn()).build(), dynamo::deleteBackup).build());
-      }
-    }
+  /** Backups of this table with this name, not deleted, created inside the call's attempts. */
+  private List<Duplicates.Made<CreateBackupResponse>> madeDuring(String backupName, CallAttempts attempts) {
+    return backups().stream()
+        .filter(b -> backupName.equals(b.name()) && b.arn() != null && b.createdAt() != null
+            && attempts.covers(b.createdAt()) && !"DELETED".equals(b.status()))
+        .map(b -> new Duplicates.Made<>(b.arn(), b.createdAt(), CreateBackupResponse.builder()
+            .backupDetails(BackupDetails.builder().backupArn(b.arn()).backupName(b.name())
+                .backupStatus(b.status()).backupCreationDateTime(b.createdAt()).backupSizeBytes(b.sizeBytes()).build())
+            .build()))
+        .toList();
   }
 
   @Override

@@ -13,6 +13,8 @@ import dev.opskit.backup.RestorePoint;
 import dev.opskit.backup.SettingsPlan;
 import dev.opskit.backup.SnapshotOptions;
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.value.DbInstanceId;
@@ -20,9 +22,10 @@ import dev.opskit.core.value.DbSnapshotId;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
-import java.util.Objects;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +37,9 @@ import software.amazon.awssdk.services.rds.model.DBInstance;
 /** RDS backups of one instance: snapshots and restores here; settings, pruning and recovery delegated. */
 public final class RdsBackupsImpl implements RdsBackups {
   private static final Logger LOG = LoggerFactory.getLogger(RdsBackupsImpl.class);
+  private static final String ALREADY_EXISTS = "DBSnapshotAlreadyExists";
+  /** Names taken by others between the listing and the create that are stepped over before giving up. */
+  private static final int MAX_COLLISIONS = 20;
   private final OpsContext ctx;
   private final String instanceId;
   private final RdsLookup lookup;
@@ -74,13 +80,35 @@ public final class RdsBackupsImpl implements RdsBackups {
 
   @Override
   public DbSnapshot snapshot(SnapshotOptions options) {
-    Objects.requireNonNull(options, "options");
+    if (options == null) {
+      throw ValidationException.of("options", null, "snapshot options (SnapshotOptions.builder().build() for the defaults)");
+    }
     DBInstance source = lookup.instance(instanceId);
-    String id = options.name().map(DbSnapshotId::value).orElseGet(() -> SnapshotNames.firstFree(
-        instanceId, LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC),
-        name -> lookup.findSnapshot(name).isPresent()).value());
-    LOG.debug("snapshot instance={} name={} dryRun={}", instanceId, id, ctx.isDryRun());
     Map<String, String> tags = RdsModel.merged(RdsModel.tags(source.tagList()), ctx.defaultTags(), options.tags());
+    if (options.name().isPresent()) {
+      return take(options, source, options.name().get().value(), tags);
+    }
+    // The guide's name of the day: one listing tells which are taken; a name another caller takes between
+    // that listing and the create is met as "already exists", and the next free name is tried.
+    LocalDate day = LocalDate.ofInstant(ctx.clock().instant(), ZoneOffset.UTC);
+    Set<String> taken = new HashSet<>();
+    lookup.snapshots(instanceId).forEach(s -> taken.add(s.id()));
+    for (int collisions = 0; ; collisions++) {
+      String id = SnapshotNames.firstFree(instanceId, day, taken::contains).value();
+      try {
+        return take(options, source, id, tags);
+      } catch (ResourceStateException e) {
+        if (!ALREADY_EXISTS.equals(e.awsErrorCode()) || collisions >= MAX_COLLISIONS) {
+          throw e;
+        }
+        LOG.debug("snapshot name taken meanwhile instance={} name={}; trying the next", instanceId, id);
+        taken.add(id);
+      }
+    }
+  }
+
+  private DbSnapshot take(SnapshotOptions options, DBInstance source, String id, Map<String, String> tags) {
+    LOG.debug("snapshot instance={} name={} dryRun={}", instanceId, id, ctx.isDryRun());
     CreateDbSnapshotRequest request = CreateDbSnapshotRequest.builder()
         .dbInstanceIdentifier(instanceId)
         .dbSnapshotIdentifier(id)
@@ -88,8 +116,10 @@ public final class RdsBackupsImpl implements RdsBackups {
         .build();
     ChangeResult<CreateDbSnapshotResponse> result = ctx.gate().submit(
         Change.of("rds:CreateDBSnapshot", id, request, rds::createDBSnapshot)
-            .ifAlreadyExists(() -> lookup.findSnapshot(id)
-                .filter(s -> instanceId.equals(s.dbInstanceIdentifier()) && "manual".equals(s.snapshotType()))
+            // Only an earlier attempt of this call: a manual snapshot of this instance, made during the call.
+            .ifAlreadyExists(attempts -> lookup.findSnapshot(id)
+                .filter(s -> instanceId.equals(s.dbInstanceIdentifier()) && "manual".equals(s.snapshotType())
+                    && (s.snapshotCreateTime() == null || attempts.covers(s.snapshotCreateTime())))
                 .map(s -> CreateDbSnapshotResponse.builder().dbSnapshot(s).build()))
             .build());
     if (result instanceof ChangeResult.Applied<CreateDbSnapshotResponse> applied) {

@@ -8,6 +8,7 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.value.DbInstanceId;
@@ -113,7 +114,7 @@ final class RdsRestorer {
           .build();
       result = ctx.gate().submit(Change.of("rds:RestoreDBInstanceFromDBSnapshot", target, request,
               rds::restoreDBInstanceFromDBSnapshot)
-          .ifAlreadyExists(() -> sameRestore(target, point).map(i ->
+          .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
               RestoreDbInstanceFromDbSnapshotResponse.builder().dbInstance(i).build()))
           .build());
     } else {
@@ -129,7 +130,7 @@ final class RdsRestorer {
       }
       result = ctx.gate().submit(Change.of("rds:RestoreDBInstanceToPointInTime", target, request.build(),
               rds::restoreDBInstanceToPointInTime)
-          .ifAlreadyExists(() -> sameRestore(target, point).map(i ->
+          .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
               RestoreDbInstanceToPointInTimeResponse.builder().dbInstance(i).build()))
           .build());
     }
@@ -151,8 +152,13 @@ final class RdsRestorer {
     return submit(point, newId, source).orElseGet(() -> await(newId, timeout));
   }
 
-  private Optional<DBInstance> sameRestore(String target, RestorePoint point) {
-    return lookup.findInstance(target).filter(i -> isSameRestore(i, point));
+  /**
+   * The instance an earlier attempt of this call made: restored from the same point (its tag says so) and,
+   * where RDS already reports it, created during the call.
+   */
+  private Optional<DBInstance> sameRestore(String target, RestorePoint point, CallAttempts attempts) {
+    return lookup.findInstance(target).filter(i -> isSameRestore(i, point)
+        && (i.instanceCreateTime() == null || attempts.covers(i.instanceCreateTime())));
   }
 
   private boolean isSameRestore(DBInstance existing, RestorePoint point) {

@@ -215,8 +215,9 @@ class InputValidationTest {
       });
 
       assertThatThrownBy(() -> new DynamoDbBackupsImpl(ctx, dynamo, "user-sessions").restoreToLatestRestorableTime("orders"))
-          .isInstanceOf(ValidationException.class)
-          .hasMessage("Invalid targetTable: 'orders'. Allowed: the name of a table that does not exist yet");
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessage("dynamodb:RestoreTableToPointInTime on orders: table orders already exists (created null, not a"
+              + " restore); restore into a name no table uses, or delete that table first");
       verify(dynamo, never()).restoreTableToPointInTime(any(RestoreTableToPointInTimeRequest.class));
       assertThat(audit.events()).isEmpty();
     }
@@ -242,15 +243,31 @@ class InputValidationTest {
     private final BackupPlanDefinition plan = BackupPlanDefinition.of("efs-backup-plan",
         BackupPlanRule.of("daily", "efs-backup-vault", Schedule.dailyAt(5, 0)));
 
-    /** AWS refuses the create: a plan of that name exists, made with this creator request id. */
+    /**
+     * AWS refuses the create on the SDK's second attempt (the first one's answer was lost): a plan of that
+     * name exists, made with this creator request id just now.
+     */
     private AwsBackupImpl planNameTakenBy(String planId, String creatorRequestId) {
+      return planNameTakenBy(planId, creatorRequestId, 2);
+    }
+
+    private AwsBackupImpl planNameTakenBy(String planId, String creatorRequestId, int attempts) {
       when(backup.createBackupPlan(any(CreateBackupPlanRequest.class))).thenThrow(AlreadyExistsException.builder().statusCode(400)
+          .numAttempts(attempts)
           .awsErrorDetails(AwsErrorDetails.builder().errorCode("AlreadyExistsException").errorMessage("exists").build()).build());
       when(backup.listBackupPlansPaginator(any(ListBackupPlansRequest.class))).thenCallRealMethod();
       when(backup.listBackupPlans(any(ListBackupPlansRequest.class))).thenReturn(ListBackupPlansResponse.builder()
           .backupPlansList(BackupPlansListMember.builder().backupPlanName("efs-backup-plan").backupPlanId(planId)
-              .creatorRequestId(creatorRequestId).build()).build());
+              .creatorRequestId(creatorRequestId).creationDate(Instant.now()).build()).build());
       return new AwsBackupImpl(ctx, backup);
+    }
+
+    @Test
+    void aPlanThatExistsWhenTheFirstAttemptArrivesIsNotThisCallsEvenFromTheSameDefinition() {
+      assertThatThrownBy(() -> planNameTakenBy("mine", AwsBackupImpl.requestId(plan.toJson()), 1).createPlan(plan))
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessageContaining("efs-backup-plan already exists, and this call did not make it: its first attempt met it");
+      verify(backup, never()).listBackupPlans(any(ListBackupPlansRequest.class));
     }
 
     @Test

@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * CreateDbSnapshotRequest request = CreateDbSnapshotRequest.builder()...build();
  * ChangeResult<CreateDbSnapshotResponse> result = ctx.gate().submit(
  *     Change.of("rds:CreateDBSnapshot", snapshotId, request, rds::createDBSnapshot)
- *         .ifAlreadyExists(() -> findSnapshotOf(instanceId, snapshotId))
+ *         .ifAlreadyExists(attempts -> findSnapshotOf(instanceId, snapshotId)
+ *             .filter(s -> attempts.covers(s.snapshotCreateTime())))
  *         .build());
  * }</pre>
  *
@@ -37,7 +38,8 @@ public final class Change<R> {
   private final @Nullable Object request;
   private final Supplier<R> call;
   private final Set<String> secretNames;
-  private final @Nullable Supplier<Optional<R>> existing;
+  private final @Nullable Function<CallAttempts, Optional<R>> existing;
+  private final @Nullable Duplicates<R> duplicates;
   private final Predicate<OpsException> retryWhen;
 
   private Change(Builder<R> b) {
@@ -47,6 +49,7 @@ public final class Change<R> {
     this.call = b.call;
     this.secretNames = Set.copyOf(b.secretNames);
     this.existing = b.existing;
+    this.duplicates = b.duplicates;
     this.retryWhen = b.retryWhen;
   }
 
@@ -111,8 +114,13 @@ public final class Change<R> {
   }
 
   /** How to find the resource when AWS says it already exists; empty when a conflict is an error. */
-  public Optional<Supplier<Optional<R>>> existing() {
+  public Optional<Function<CallAttempts, Optional<R>>> existing() {
     return Optional.ofNullable(existing);
+  }
+
+  /** How to find and remove what retried attempts of a create without idempotency token made; may be empty. */
+  public Optional<Duplicates<R>> duplicates() {
+    return Optional.ofNullable(duplicates);
   }
 
   /** Which failures the gate may retry at the operation level. */
@@ -136,7 +144,8 @@ public final class Change<R> {
     private final @Nullable Object request;
     private final Supplier<R> call;
     private final Set<String> secretNames = new LinkedHashSet<>();
-    private @Nullable Supplier<Optional<R>> existing;
+    private @Nullable Function<CallAttempts, Optional<R>> existing;
+    private @Nullable Duplicates<R> duplicates;
     private Predicate<OpsException> retryWhen = e -> false;
 
     private Builder(String operation, String target, @Nullable Object request, Supplier<R> call) {
@@ -165,16 +174,33 @@ public final class Change<R> {
     }
 
     /**
-     * Makes a create idempotent: when AWS answers that the resource already exists, the gate calls
-     * {@code findExisting}; if it returns the resource, and only if that resource is the one this change
-     * asked for (the supplier must check, for example that a snapshot with this name is of the same
-     * instance), the change counts as applied.
+     * Makes a create idempotent under retries: when AWS answers that the resource already exists, and only
+     * when an earlier attempt of this very call {@linkplain CallAttempts#mayHaveActedUnseen() may have made
+     * it} (the SDK sent the request again after an answer was lost), the gate calls {@code findExisting}
+     * with the call's attempts. It must return the resource only if it matches every identifying input of
+     * this change (same source, same restore time...) and was created inside the call
+     * ({@link CallAttempts#covers}); then the change counts as applied. In every other case, a first
+     * attempt that meets "already exists" included, the gate fails with
+     * {@link dev.opskit.core.ResourceStateException} naming the existing resource: it is not this call's.
      *
-     * @param findExisting finds the existing resource that this change would have made
+     * @param findExisting finds the existing resource that this call made
      * @return this builder
      */
-    public Builder<R> ifAlreadyExists(Supplier<Optional<R>> findExisting) {
+    public Builder<R> ifAlreadyExists(Function<CallAttempts, Optional<R>> findExisting) {
       this.existing = Objects.requireNonNull(findExisting, "findExisting");
+      return this;
+    }
+
+    /**
+     * For a create without idempotency token (each request makes a new resource): lets the gate find and
+     * remove what attempts of this call made beyond the one AWS answered with, and adopt one when every
+     * answer was lost. See {@link Duplicates} for what the gate proves before removing anything.
+     *
+     * @param strategy how to find and remove them
+     * @return this builder
+     */
+    public Builder<R> duplicatesOfRetries(Duplicates<R> strategy) {
+      this.duplicates = Objects.requireNonNull(strategy, "strategy");
       return this;
     }
 

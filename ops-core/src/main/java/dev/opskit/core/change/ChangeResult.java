@@ -38,16 +38,31 @@ public sealed interface ChangeResult<R> {
    *
    * @param answer AWS's answer (or the existing resource when {@code alreadyExisted})
    * @param requestId the AWS request id, when known
-   * @param alreadyExisted true when a retried create found the resource already made
+   * @param alreadyExisted true when a retried create found the resource an earlier attempt of the same call
+   *     made (its answer was lost)
    * @param call the call that was made, with its redacted request
+   * @param note what else the gate did or saw (duplicates of lost attempts removed, or kept because they
+   *     could not be proven to be this call's), or null; also the audit event's detail
    * @param <R> the answer type
    */
-  record Applied<R>(R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call)
+  record Applied<R>(R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call, @Nullable String note)
       implements ChangeResult<R> {
     /** Validates. */
     public Applied {
       Objects.requireNonNull(answer, "answer");
       Objects.requireNonNull(call, "call");
+    }
+
+    /**
+     * An applied change without a note.
+     *
+     * @param answer AWS's answer
+     * @param requestId the AWS request id, or null
+     * @param alreadyExisted whether a retried create found its resource
+     * @param call the call
+     */
+    public Applied(R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call) {
+      this(answer, requestId, alreadyExisted, call, null);
     }
 
     @Override
@@ -57,7 +72,7 @@ public sealed interface ChangeResult<R> {
 
     @Override
     public <U> ChangeResult<U> map(Function<? super R, ? extends U> mapper) {
-      return new Applied<>(mapper.apply(answer), requestId, alreadyExisted, call);
+      return new Applied<>(mapper.apply(answer), requestId, alreadyExisted, call, note);
     }
   }
 

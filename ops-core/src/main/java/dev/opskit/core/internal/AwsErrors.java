@@ -1,6 +1,7 @@
 package dev.opskit.core.internal;
 
 import dev.opskit.core.AccessDeniedException;
+import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.OpsException;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
@@ -10,6 +11,8 @@ import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** The one mapping from AWS SDK exceptions to OpsKit exceptions. */
@@ -74,11 +77,24 @@ public final class AwsErrors {
       SdkException error, String operation, @Nullable String resource, Redaction redaction) {
     Integer attempts = error.numAttempts();
     String tries = attempts == null ? "" : " after " + attempts + (attempts == 1 ? " attempt" : " attempts");
+    if (error instanceof ApiCallTimeoutException || error instanceof ApiCallAttemptTimeoutException) {
+      boolean whole = error instanceof ApiCallTimeoutException;
+      return new OperationTimeoutException(
+          (whole ? "the AWS call did not complete within its overall timeout (RetryPolicy.apiCallTimeout)"
+              : "every attempt of the AWS call timed out (RetryPolicy.apiCallAttemptTimeout)") + tries
+              + "; the endpoint is slow or hung. The change may or may not have been made: check before repeating it,"
+              + " or raise the timeout.",
+          operation, resource, cause(error, redaction));
+    }
+    if (isClosedClient(error)) {
+      return closedDuringCall(error, operation, resource, redaction);
+    }
     if (error instanceof AwsServiceException ase) {
       String code = ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
       String awsMessage =
           ase.awsErrorDetails() == null ? ase.getMessage() : ase.awsErrorDetails().errorMessage();
-      String said = redaction.scrub((code == null ? "HTTP " + ase.statusCode() : code) + ": " + awsMessage);
+      String said = redaction.scrub((code == null ? "HTTP " + ase.statusCode() : code)
+          + (awsMessage == null || awsMessage.isBlank() ? ", no message" : ": " + awsMessage));
       String requestId = ase.requestId();
       int status = ase.statusCode();
       // Scrub the cause too: its message may echo a secret from the request.
@@ -104,6 +120,13 @@ public final class AwsErrors {
         return new ResourceStateException(
             "the resource's state does not allow this (" + said + ").", operation, resource, code, requestId, cause);
       }
+      if (status >= 500) {
+        return new ServiceException(
+            "the AWS service failed to handle the call" + tries + " (" + said + "); the SDK retried it within"
+                + " RetryPolicy.maxAttempts. It is on AWS's side: try again later, and check the AWS Health Dashboard"
+                + " if it persists.",
+            operation, resource, code, requestId, cause);
+      }
       return new ServiceException(
           "AWS rejected the call" + tries + " (" + said + ").", operation, resource, code, requestId, cause);
     }
@@ -117,6 +140,44 @@ public final class AwsErrors {
     return new ServiceException(
         "the call did not complete" + tries + " (" + redaction.scrub(error.getMessage()) + ").",
         operation, resource, cause(error, redaction));
+  }
+
+  /**
+   * Whether a failure says that the client (or the HTTP connection pool) was closed under the call, as
+   * happens when a context is closed while another thread uses it.
+   *
+   * @param error any throwable
+   * @return true for Apache's "Connection pool shut down" and the SDK's closed-client errors
+   */
+  public static boolean isClosedClient(Throwable error) {
+    for (Throwable t = error; t != null; t = t.getCause()) {
+      String m = t.getMessage();
+      if (t instanceof IllegalStateException && m != null
+          && (m.contains("pool shut down") || m.contains("has been closed") || m.contains("is closed"))) {
+        return true;
+      }
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The OpsKit error for a call whose client was closed under it.
+   *
+   * @param error the failure
+   * @param operation the operation
+   * @param resource the resource, or null
+   * @param redaction scrubs secret values
+   * @return a {@link ResourceStateException}
+   */
+  public static OpsException closedDuringCall(
+      Throwable error, String operation, @Nullable String resource, Redaction redaction) {
+    return new ResourceStateException(
+        "the context was closed while the call ran (its HTTP client is shut down); the call may or may not have"
+            + " reached AWS. Use a context that stays open until its work is done.",
+        operation, resource, null, null, new ScrubbedCause(error, redaction));
   }
 
   private static Throwable cause(SdkException error, Redaction redaction) {

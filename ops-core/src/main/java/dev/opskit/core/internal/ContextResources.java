@@ -11,12 +11,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +48,7 @@ public final class ContextResources implements AutoCloseable {
   private final ConcurrentMap<Class<?>, SdkClient> clients = new ConcurrentHashMap<>();
   private final @Nullable AutoCloseable owned;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private @Nullable Reference<Object> handle;
 
   private ContextResources(Shared shared, @Nullable AutoCloseable owned) {
     this.shared = shared;
@@ -82,15 +86,63 @@ public final class ContextResources implements AutoCloseable {
    */
   public ContextResources derive(@Nullable AutoCloseable owned) {
     requireOpen();
+    expungeDropped();
     ContextResources child = new ContextResources(shared, owned);
-    shared.children.add(child);
+    // Held strongly (the map's value is the key's referent) until attach ties it to its context.
+    child.handle = new WeakReference<>(child, shared.dropped);
+    shared.children.put(child.handle, child);
+    closeIfRootClosed(child);
+    return child;
+  }
+
+  private void closeIfRootClosed(ContextResources child) {
     // The root may have closed meanwhile, without seeing the new child: close it here, then.
     ContextResources root = shared.root;
     if (closed.get() || (root != null && root.closed.get())) {
       child.close();
       throw closedError();
     }
-    return child;
+  }
+
+  /**
+   * Ties derived resources to the context that uses them. The root holds that context only weakly: a
+   * derived context the caller drops is not kept alive by its root (its clients are closed the next time
+   * the tree derives or closes), while closing the root still closes every live one.
+   *
+   * @param context the derived context
+   * @throws dev.opskit.core.ResourceStateException when the root closed meanwhile (these resources are then closed)
+   */
+  public void attach(Object context) {
+    Reference<Object> ref = new WeakReference<>(context, shared.dropped);
+    Reference<Object> before = handle;
+    this.handle = ref;
+    shared.children.put(ref, this);
+    if (before != null) {
+      shared.children.remove(before);
+    }
+    closeIfRootClosed(this);
+  }
+
+  /** Closes the resources of derived contexts that are no longer reachable. */
+  private void expungeDropped() {
+    for (Reference<?> ref = shared.dropped.poll(); ref != null; ref = shared.dropped.poll()) {
+      ContextResources child = shared.children.remove(ref);
+      if (child != null) {
+        child.close();
+      }
+    }
+  }
+
+  /** Whether these resources are closed. */
+  public boolean isClosed() {
+    ContextResources root = shared.root;
+    return closed.get() || (root != null && root.closed.get());
+  }
+
+  /** How many derived contexts the root still holds (for tests of the weak hold). */
+  public int liveDerived() {
+    expungeDropped();
+    return shared.children.size();
   }
 
   /**
@@ -133,7 +185,11 @@ public final class ContextResources implements AutoCloseable {
     builder.overrideConfiguration(
         ClientOverrideConfiguration.builder()
             .retryStrategy(retryStrategy(retry))
+            .apiCallTimeout(retry.apiCallTimeout())
+            .apiCallAttemptTimeout(retry.apiCallAttemptTimeout())
+            // Order matters: an attempt refused a permit is not sent, so it is not traced as an attempt.
             .addExecutionInterceptor(new RateLimitingInterceptor(shared.limiters, limits))
+            .addExecutionInterceptor(new AttemptTrace.Interceptor())
             .build());
   }
 
@@ -234,12 +290,13 @@ public final class ContextResources implements AutoCloseable {
       closeQuietly(owned, failures);
     }
     if (shared.root == this) {
-      shared.children.forEach(ContextResources::close);
+      shared.children.values().forEach(ContextResources::close);
+      shared.children.clear();
       if (shared.ownsHttp) {
         closeQuietly(shared.http, failures);
       }
-    } else {
-      shared.children.remove(this);
+    } else if (handle != null) {
+      shared.children.remove(handle);
     }
     failures.forEach(f -> LOG.debug("closing OpsContext resource failed: {}", f.toString()));
   }
@@ -264,7 +321,8 @@ public final class ContextResources implements AutoCloseable {
                 .failureRateThreshold(50)
                 .waitDurationInOpenState(Duration.ofSeconds(60))
                 .build());
-    final List<ContextResources> children = new CopyOnWriteArrayList<>();
+    final Map<Reference<Object>, ContextResources> children = new ConcurrentHashMap<>();
+    final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
     @Nullable ContextResources root;
 
     Shared(SdkHttpClient http, boolean ownsHttp) {

@@ -8,6 +8,7 @@ import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.AuditSink;
 import dev.opskit.core.audit.Outcome;
 import dev.opskit.core.change.Change;
+import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.Gate;
 import dev.opskit.core.change.PlannedCall;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,6 +35,7 @@ public final class GateImpl implements Gate {
   private final AuditSink audit;
   private final RetryPolicy retryPolicy;
   private final Sleeper sleeper;
+  private final BooleanSupplier closed;
 
   /**
    * Creates a gate.
@@ -42,13 +45,29 @@ public final class GateImpl implements Gate {
    * @param sleeper pauses between operation-level attempts
    * @param audit the audit sink
    * @param retryPolicy the retry budget
+   * @param closed whether the context the gate belongs to is closed
    */
-  public GateImpl(boolean dryRun, Clock clock, Sleeper sleeper, AuditSink audit, RetryPolicy retryPolicy) {
+  public GateImpl(
+      boolean dryRun, Clock clock, Sleeper sleeper, AuditSink audit, RetryPolicy retryPolicy, BooleanSupplier closed) {
+    this.closed = closed;
     this.dryRun = dryRun;
     this.clock = clock;
     this.sleeper = sleeper;
     this.audit = audit;
     this.retryPolicy = retryPolicy;
+  }
+
+  /**
+   * Creates a gate that is never closed (for tests).
+   *
+   * @param dryRun plan only
+   * @param clock the clock
+   * @param sleeper pauses between operation-level attempts
+   * @param audit the audit sink
+   * @param retryPolicy the retry budget
+   */
+  public GateImpl(boolean dryRun, Clock clock, Sleeper sleeper, AuditSink audit, RetryPolicy retryPolicy) {
+    this(dryRun, clock, sleeper, audit, retryPolicy, () -> false);
   }
 
   @Override
@@ -69,13 +88,23 @@ public final class GateImpl implements Gate {
     try {
       Attempt<R> attempt = retry(change).executeSupplier(() -> attemptOnce(change, params.redaction()));
       String requestId = requestIdOf(attempt.answer);
-      record(change, params, start, Outcome.SUCCEEDED, requestId,
-          attempt.alreadyExisted ? "already existed: a retried create found the resource it asked for" : null);
-      return new ChangeResult.Applied<>(attempt.answer, requestId, attempt.alreadyExisted, planned);
+      String note = attempt.note == null ? null : params.redaction().scrub(attempt.note);
+      record(change, params, start, Outcome.SUCCEEDED, requestId, note);
+      return new ChangeResult.Applied<>(attempt.answer, requestId, attempt.alreadyExisted, planned, note);
+    } catch (Final f) {
+      OpsException e = f.error;
+      record(change, params, start, Outcome.FAILED, e.requestId(), params.redaction().scrub(e.getMessage()));
+      throw e;
     } catch (OpsException e) {
       record(change, params, start, Outcome.FAILED, e.requestId(), params.redaction().scrub(e.getMessage()));
       throw e;
     } catch (RuntimeException e) {
+      if (closed.getAsBoolean() || AwsErrors.isClosedClient(e)) {
+        // The context (or its HTTP client) was closed while the call ran: say so in OpsKit's terms.
+        OpsException mapped = AwsErrors.closedDuringCall(e, change.operation(), change.target(), params.redaction());
+        record(change, params, start, Outcome.FAILED, null, mapped.getMessage());
+        throw mapped;
+      }
       // A bug or an unexpected failure in caller-supplied code: audit it, never leak secrets in the log.
       record(change, params, start, Outcome.FAILED, null, params.redaction().scrub(String.valueOf(e)));
       throw e;
@@ -83,28 +112,62 @@ public final class GateImpl implements Gate {
   }
 
   private <R> Attempt<R> attemptOnce(Change<R> change, Redaction redaction) {
+    AttemptTrace trace = AttemptTrace.begin();
+    R answer;
     try {
-      return new Attempt<>(change.call().get(), false);
+      answer = change.call().get();
     } catch (SdkException e) {
+      CallAttempts attempts = trace.finish(e);
       OpsException mapped = AwsErrors.map(e, change.operation(), change.target(), redaction);
       if (AwsErrors.isAlreadyExists(e) && change.existing().isPresent()) {
-        Optional<R> existing = findExisting(change, redaction);
-        if (existing.isPresent()) {
-          return new Attempt<>(existing.get(), true);
-        }
-        throw new ResourceStateException(
-            "AWS says the resource already exists, but the existing one is not the one this change asked for;"
-                + " choose another name or remove the other resource.",
-            change.operation(), change.target(), mapped.awsErrorCode(), mapped.requestId(), mapped);
+        return decisive(() -> alreadyExists(change, attempts, mapped, redaction));
+      }
+      if (change.duplicates().isPresent() && attempts.mayHaveActedUnseen()) {
+        return decisive(() -> RetriedCreates.adopt(this, change, change.duplicates().orElseThrow(), attempts, mapped));
       }
       throw mapped;
+    } catch (RuntimeException e) {
+      trace.finish(null);
+      throw e;
     }
+    CallAttempts attempts = trace.finish(null);
+    if (change.duplicates().isPresent() && attempts.mayHaveActedUnseen()) {
+      R made = answer;
+      return decisive(() -> new Attempt<>(made, false,
+          RetriedCreates.removeExtras(this, change, change.duplicates().orElseThrow(), attempts, made)));
+    }
+    return new Attempt<>(answer, false, null);
+  }
+
+  /**
+   * "Already exists": success only when an earlier attempt of this call may have made the resource and the
+   * change's lookup proves it is the one asked for; otherwise the existing resource is someone else's.
+   */
+  private static <R> Attempt<R> alreadyExists(
+      Change<R> change, CallAttempts attempts, OpsException mapped, Redaction redaction) {
+    if (!attempts.mayHaveActedUnseen()) {
+      throw new ResourceStateException(
+          change.target() + " already exists, and this call did not make it: "
+              + (attempts.retried() ? "no earlier attempt of it can have acted" : "its first attempt met it")
+              + ". Choose another name, or delete the existing resource if it is no longer needed.",
+          change.operation(), change.target(), mapped.awsErrorCode(), mapped.requestId(), mapped);
+    }
+    Optional<R> existing = findExisting(change, attempts, redaction);
+    if (existing.isPresent()) {
+      return new Attempt<>(existing.get(), true,
+          "already existed: attempt " + attempts.attempts() + " found the resource an earlier attempt of this call made"
+              + " (its answer was lost)");
+    }
+    throw new ResourceStateException(
+        change.target() + " already exists, but it is not the one this change asked for (other inputs, or made"
+            + " before this call); choose another name or remove the other resource.",
+        change.operation(), change.target(), mapped.awsErrorCode(), mapped.requestId(), mapped);
   }
 
   /** The change's own lookup; a read, so an SDK failure in it is mapped like any other. */
-  private static <R> Optional<R> findExisting(Change<R> change, Redaction redaction) {
+  private static <R> Optional<R> findExisting(Change<R> change, CallAttempts attempts, Redaction redaction) {
     try {
-      return change.existing().orElseThrow().get();
+      return change.existing().orElseThrow().apply(attempts);
     } catch (SdkException e) {
       throw AwsErrors.map(e, change.operation(), change.target(), redaction);
     }
@@ -161,6 +224,29 @@ public final class GateImpl implements Gate {
     return null;
   }
 
-  private record Attempt<R>(R answer, boolean alreadyExisted) {}
+  /**
+   * Runs a step whose failure must end the change at once: what it decided (an existing resource is not
+   * this call's, duplicates could not be removed) would only get worse if the whole change were repeated.
+   */
+  private static <R> Attempt<R> decisive(java.util.function.Supplier<Attempt<R>> step) {
+    try {
+      return step.get();
+    } catch (OpsException e) {
+      throw new Final(e);
+    }
+  }
+
+  /** Carries an OpsException past the operation-level retry, which only repeats OpsExceptions. */
+  private static final class Final extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient OpsException error;
+
+    Final(OpsException error) {
+      super(null, null, false, false);
+      this.error = error;
+    }
+  }
+
+  record Attempt<R>(R answer, boolean alreadyExisted, @Nullable String note) {}
 
 }

@@ -16,6 +16,7 @@ import dev.opskit.core.internal.GateImpl;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -33,7 +34,13 @@ class GateTest {
   private final Gate dryRunGate = new GateImpl(true, clock, clock.sleeper(), audit, retry);
 
   private static AwsServiceException awsError(String code, int status, String message) {
+    return awsError(code, status, message, 1);
+  }
+
+  /** An AWS error the SDK reports after {@code attempts} attempts (the earlier ones got no answer). */
+  private static AwsServiceException awsError(String code, int status, String message, int attempts) {
     return AwsServiceException.builder()
+        .numAttempts(attempts)
         .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
         .statusCode(status)
         .requestId("req-" + code)
@@ -232,25 +239,63 @@ class GateTest {
   @Nested
   class IdempotentCreate {
     @Test
-    void alreadyExistsForTheResourceAskedForIsSuccess() {
+    void alreadyExistsMetByARetryForTheResourceAskedForIsSuccess() {
+      List<CallAttempts> asked = new java.util.ArrayList<>();
       ChangeResult<String> result = gate.submit(Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
-        throw awsError("DBSnapshotAlreadyExists", 400, "Cannot create the snapshot because a snapshot with the identifier snap-1 already exists.");
-      }).ifAlreadyExists(() -> Optional.of("existing snap-1")).build());
+        throw awsError("DBSnapshotAlreadyExists", 400, "Cannot create the snapshot because a snapshot with the identifier snap-1 already exists.", 2);
+      }).ifAlreadyExists(attempts -> {
+        asked.add(attempts);
+        return Optional.of("existing snap-1");
+      }).build());
 
       assertThat(result).isInstanceOf(ChangeResult.Applied.class);
       assertThat(((ChangeResult.Applied<String>) result).alreadyExisted()).isTrue();
       assertThat(result.value()).contains("existing snap-1");
+      assertThat(asked).singleElement().satisfies(a -> {
+        assertThat(a.attempts()).isEqualTo(2);
+        assertThat(a.unanswered()).isEqualTo(1);
+      });
       assertThat(audit.events()).singleElement().satisfies(e -> {
         assertThat(e.outcome()).isEqualTo(Outcome.SUCCEEDED);
-        assertThat(e.detail()).contains("already existed");
+        assertThat(e.detail()).contains("already existed").contains("earlier attempt of this call");
       });
+    }
+
+    @Test
+    void alreadyExistsOnTheFirstAttemptIsSomeoneElsesAndTheLookupIsNeverAsked() {
+      AtomicInteger lookups = new AtomicInteger();
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "before-upgrade", request(), r -> {
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists", 1);
+      }).ifAlreadyExists(attempts -> {
+        lookups.incrementAndGet();
+        return Optional.of("the old snapshot");
+      }).build();
+
+      assertThatThrownBy(() -> gate.submit(change))
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessage("rds:CreateDBSnapshot on before-upgrade: before-upgrade already exists, and this call did not make"
+              + " it: its first attempt met it. Choose another name, or delete the existing resource if it is no longer needed.");
+      assertThat(lookups).hasValue(0);
+      assertThat(audit.events()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.FAILED));
+    }
+
+    @Test
+    void aStateErrorFromTheRuleIsNeverRepeatedAtTheOperationLevel() {
+      AtomicInteger calls = new AtomicInteger();
+      Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
+        calls.incrementAndGet();
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists", 1);
+      }).ifAlreadyExists(attempts -> Optional.of("x")).retryWhen(e -> e instanceof ResourceStateException).build();
+
+      assertThatThrownBy(() -> gate.submit(change)).isInstanceOf(ResourceStateException.class);
+      assertThat(calls).hasValue(1);
     }
 
     @Test
     void alreadyExistsForAnotherResourceIsAStateError() {
       Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
-        throw awsError("DBSnapshotAlreadyExists", 400, "exists");
-      }).ifAlreadyExists(Optional::<String>empty).build();
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists", 3);
+      }).ifAlreadyExists(attempts -> Optional.<String>empty()).build();
 
       assertThatThrownBy(() -> gate.submit(change))
           .isInstanceOf(ResourceStateException.class)
@@ -261,8 +306,8 @@ class GateTest {
     @Test
     void theStateErrorChainsWhatAwsSaid() {
       Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
-        throw awsError("DBSnapshotAlreadyExists", 400, "exists");
-      }).ifAlreadyExists(Optional::<String>empty).build();
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists", 2);
+      }).ifAlreadyExists(attempts -> Optional.<String>empty()).build();
 
       assertThatThrownBy(() -> gate.submit(change))
           .isInstanceOf(ResourceStateException.class)
@@ -280,7 +325,7 @@ class GateTest {
       AtomicInteger lookups = new AtomicInteger();
       Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
         throw awsError("DBInstanceNotFound", 404, "no such instance");
-      }).ifAlreadyExists(() -> {
+      }).ifAlreadyExists(attempts -> {
         lookups.incrementAndGet();
         return Optional.of("existing snap-1");
       }).build();
@@ -292,8 +337,8 @@ class GateTest {
     @Test
     void anSdkFailureOfTheLookupIsMappedNeverLeaked() {
       Change<String> change = Change.<CreateQueueRequest, String>of("rds:CreateDBSnapshot", "snap-1", request(), r -> {
-        throw awsError("DBSnapshotAlreadyExists", 400, "exists");
-      }).ifAlreadyExists(() -> {
+        throw awsError("DBSnapshotAlreadyExists", 400, "exists", 2);
+      }).ifAlreadyExists(attempts -> {
         throw awsError("AccessDenied", 403, "not allowed to describe tok-123456");
       }).build();
 

@@ -1,0 +1,115 @@
+package dev.opskit.core.internal;
+
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.change.CallAttempts;
+import dev.opskit.core.change.Change;
+import dev.opskit.core.change.Duplicates;
+import dev.opskit.core.change.Gate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What the gate does for a create without idempotency token when an attempt may have acted unseen:
+ * find what this call made, remove only what it can prove is a duplicate of this call, and say exactly
+ * what exists when it cannot.
+ */
+final class RetriedCreates {
+  private RetriedCreates() {}
+
+  /**
+   * After a success: removes the resources that earlier, unanswered attempts made.
+   *
+   * @return the note for the result and the audit, or null when nothing else was found
+   */
+  static <R> String removeExtras(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, R answer) {
+    String kept = duplicates.idOf(answer);
+    List<Duplicates.Made<R>> extras = new ArrayList<>();
+    for (Duplicates.Made<R> made : find(change, duplicates, attempts, "made " + kept + ", but")) {
+      if (!made.id().equals(kept)) {
+        extras.add(made);
+      }
+    }
+    if (extras.isEmpty()) {
+      return null;
+    }
+    if (extras.size() > attempts.unanswered()) {
+      return "kept " + ids(extras) + ": made during this call with the same inputs, but more of them ("
+          + extras.size() + ") than attempts whose answer was lost (" + attempts.unanswered()
+          + "), so they cannot be proven to be this call's; check and delete them yourself if they are";
+    }
+    remove(gate, change, duplicates, kept, extras);
+    return "removed " + ids(extras) + ": made by " + (extras.size() == 1 ? "an earlier attempt" : "earlier attempts")
+        + " of this call whose answer was lost; kept " + kept;
+  }
+
+  /**
+   * After a failure whose attempts may have acted: adopts the earliest resource the call made (removing
+   * the rest), or fails saying what exists.
+   */
+  static <R> GateImpl.Attempt<R> adopt(
+      Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, OpsException failure) {
+    List<Duplicates.Made<R>> made = new ArrayList<>(find(change, duplicates, attempts, "the call failed (" 
+        + failure.getMessage() + "), and"));
+    if (made.isEmpty()) {
+      throw failure;
+    }
+    if (made.size() > attempts.unanswered()) {
+      throw new ResourceStateException(
+          "the call failed after " + attempts.attempts() + " attempts, " + attempts.unanswered()
+              + " of them without an answer; " + ids(made) + " exist with the same inputs, made during the call, more"
+              + " than those attempts could have made, so none can be proven to be this call's and all were kept."
+              + " Check them and delete what is not wanted. Cause: " + failure.getMessage(),
+          change.operation(), change.target(), failure.awsErrorCode(), failure.requestId(), failure);
+    }
+    made.sort(Comparator.comparing(Duplicates.Made::createdAt));
+    Duplicates.Made<R> first = made.get(0);
+    List<Duplicates.Made<R>> extras = made.subList(1, made.size());
+    remove(gate, change, duplicates, first.id(), extras);
+    String note = "every answer of the call was lost, but attempts made " + first.id() + " (kept)"
+        + (extras.isEmpty() ? "" : "; removed the duplicates " + ids(extras));
+    return new GateImpl.Attempt<>(first.asAnswer(), true, note);
+  }
+
+  private static <R> List<Duplicates.Made<R>> find(
+      Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, String context) {
+    try {
+      return duplicates.madeDuring(attempts);
+    } catch (OpsException e) {
+      throw new ResourceStateException(
+          context + " looking for duplicates made by its " + attempts.unanswered() + " unanswered attempt(s) failed ("
+              + e.getMessage() + "); up to " + attempts.unanswered() + " more resources with the same inputs may"
+              + " exist: list them and delete the extras",
+          change.operation(), change.target(), e.awsErrorCode(), e.requestId(), e);
+    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+      OpsException mapped = AwsErrors.map(e, change.operation(), change.target(), Redaction.none());
+      throw new ResourceStateException(
+          context + " looking for duplicates made by its unanswered attempts failed (" + mapped.getMessage()
+              + "); up to " + attempts.unanswered() + " more resources with the same inputs may exist",
+          change.operation(), change.target(), mapped.awsErrorCode(), mapped.requestId(), mapped);
+    }
+  }
+
+  private static <R> void remove(
+      Gate gate, Change<R> change, Duplicates<R> duplicates, String kept, List<Duplicates.Made<R>> extras) {
+    List<String> removed = new ArrayList<>();
+    for (Duplicates.Made<R> extra : extras) {
+      try {
+        gate.submit(duplicates.removal(extra.id()));
+        removed.add(extra.id());
+      } catch (OpsException e) {
+        List<String> left = extras.stream().map(Duplicates.Made::id).filter(id -> !removed.contains(id)).toList();
+        throw new ResourceStateException(
+            "made " + kept + ", but removing the duplicates that earlier attempts of this call made failed ("
+                + e.getMessage() + "). Exist now: " + kept + " (this call's) and the duplicates " + left
+                + (removed.isEmpty() ? "" : "; removed " + removed) + ". Delete the duplicates yourself.",
+            change.operation(), change.target(), e.awsErrorCode(), e.requestId(), e);
+      }
+    }
+  }
+
+  private static String ids(List<? extends Duplicates.Made<?>> made) {
+    return made.stream().map(Duplicates.Made::id).toList().toString();
+  }
+}
