@@ -37,7 +37,7 @@ public final class Reads {
       return call.get();
     } catch (SdkException e) {
       throw AwsErrors.map(e, operation, target, Redaction.none());
-    } catch (IllegalStateException e) {
+    } catch (IllegalStateException | java.util.concurrent.RejectedExecutionException e) {
       if (AwsErrors.isClosedClient(e)) {
         throw AwsErrors.closedDuringCall(e, operation, target, Redaction.none());
       }

@@ -147,13 +147,19 @@ public final class AwsErrors {
    * happens when a context is closed while another thread uses it.
    *
    * @param error any throwable
-   * @return true for Apache's "Connection pool shut down" and the SDK's closed-client errors
+   * @return true for Apache's "Connection pool shut down", a closed client's refused timer task and the
+   *     SDK's closed-client errors
    */
   public static boolean isClosedClient(Throwable error) {
     for (Throwable t = error; t != null; t = t.getCause()) {
       String m = t.getMessage();
       if (t instanceof IllegalStateException && m != null
           && (m.contains("pool shut down") || m.contains("has been closed") || m.contains("is closed"))) {
+        return true;
+      }
+      // A closed SDK client's timeout scheduler refuses the call's timer task.
+      if (t instanceof java.util.concurrent.RejectedExecutionException && m != null
+          && (m.contains("Terminated") || m.contains("Shutting down"))) {
         return true;
       }
       if (t.getCause() == t) {
