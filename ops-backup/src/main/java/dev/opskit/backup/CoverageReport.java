@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * Which resources lack backups: RDS instances with automated backups off, DynamoDB tables without
- * point-in-time recovery, S3 buckets without versioning or replication. Obtain with
+ * point-in-time recovery, S3 buckets without versioning or replication. A bucket counts as replicated when
+ * one of its own replication rules is enabled, or when it is the destination of an enabled rule of another
+ * bucket in the scan (it holds that bucket's copies); a disabled rule covers neither bucket. Obtain with
  * {@link Backups#coverage()}.
  *
  * @param scannedAt when the scan ran (the context's clock)

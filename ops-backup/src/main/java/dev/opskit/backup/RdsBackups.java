@@ -52,8 +52,9 @@ public interface RdsBackups {
   List<DbSnapshot> snapshots();
 
   /**
-   * The times the instance can be restored to; see {@link RestorableWindow} for how the earliest time is
-   * worked out.
+   * The times the instance can be restored to: the {@code RestoreWindow} AWS reports for the instance's
+   * automated backup (DescribeDBInstanceAutomatedBackups); see {@link RestorableWindow} for the estimate used
+   * when AWS reports none.
    *
    * @return the window
    * @throws dev.opskit.core.ResourceStateException when automated backups are off (retention 0)
@@ -61,17 +62,46 @@ public interface RdsBackups {
   RestorableWindow restorableWindow();
 
   /**
-   * Restores a snapshot of this instance into a new instance (with the source's class and tags) and
-   * waits until it is available.
+   * Restores a snapshot of this instance into a new instance and waits until it is available. The new
+   * instance gets the snapshot's engine and storage, the class and tags of this instance, the context's
+   * default tags and the tag {@code opskit:restored-from}. The snapshot may outlive the instance: to restore
+   * a snapshot of an instance that no longer exists, give the class with
+   * {@link #restoreFromSnapshot(String, String, Consumer)} (the new instance then gets the snapshot's tags).
    *
    * @param snapshotId the snapshot
    * @param newInstanceId the new instance
    * @return the new instance
    * @throws dev.opskit.core.ValidationException when an identifier is invalid, the snapshot is of another
-   *     instance, or another instance already uses {@code newInstanceId} (all before any change)
-   * @throws dev.opskit.core.ResourceNotFoundException when the instance or snapshot does not exist
+   *     instance, or this instance no longer exists and so has no class to copy (all before any change)
+   * @throws dev.opskit.core.ResourceStateException when an instance named {@code newInstanceId} already
+   *     exists, whatever made it (an earlier run of this very restore too): delete it or choose another id;
+   *     or when the snapshot is not available (all before any change)
+   * @throws dev.opskit.core.ResourceNotFoundException when the snapshot does not exist
    */
   DatabaseInstance restoreFromSnapshot(String snapshotId, String newInstanceId);
+
+  /**
+   * Restores a snapshot of this instance with options, such as the class of the new instance (needed when
+   * this instance no longer exists): {@code restoreFromSnapshot("prod-database-final", "prod-database-back",
+   * o -> o.instanceClass("db.r6g.large").timeout(Duration.ofHours(2)))}. Otherwise as
+   * {@link #restoreFromSnapshot(String, String)}.
+   *
+   * @param snapshotId the snapshot
+   * @param newInstanceId the new instance
+   * @param options sets the options
+   * @return the new instance
+   */
+  DatabaseInstance restoreFromSnapshot(String snapshotId, String newInstanceId, Consumer<RestoreOptions.Builder> options);
+
+  /**
+   * Restores a snapshot of this instance with options. Otherwise as {@link #restoreFromSnapshot(String, String)}.
+   *
+   * @param snapshotId the snapshot
+   * @param newInstanceId the new instance
+   * @param options the options
+   * @return the new instance
+   */
+  DatabaseInstance restoreFromSnapshot(String snapshotId, String newInstanceId, RestoreOptions options);
 
   /**
    * Restores the instance as it was at a point in time into a new instance and waits until it is
@@ -80,9 +110,9 @@ public interface RdsBackups {
    * @param time inside the restorable window
    * @param newInstanceId the new instance
    * @return the new instance
-   * @throws dev.opskit.core.ValidationException when the time is null or outside the window, or another
-   *     instance already uses {@code newInstanceId} (all before any change)
-   * @throws dev.opskit.core.ResourceStateException when automated backups are off
+   * @throws dev.opskit.core.ValidationException when the time is null or outside the window (before any change)
+   * @throws dev.opskit.core.ResourceStateException when automated backups are off, or an instance named
+   *     {@code newInstanceId} already exists (before any change; delete it or choose another id)
    */
   DatabaseInstance restoreToPointInTime(Instant time, String newInstanceId);
 
@@ -92,8 +122,8 @@ public interface RdsBackups {
    *
    * @param newInstanceId the new instance
    * @return the new instance
-   * @throws dev.opskit.core.ValidationException when another instance already uses {@code newInstanceId}
-   * @throws dev.opskit.core.ResourceStateException when automated backups are off
+   * @throws dev.opskit.core.ResourceStateException when automated backups are off, or an instance named
+   *     {@code newInstanceId} already exists (before any change; delete it or choose another id)
    */
   DatabaseInstance restoreToLatestRestorableTime(String newInstanceId);
 
@@ -140,9 +170,13 @@ public interface RdsBackups {
    *
    * @param request what to recover to
    * @return the report
-   * @throws dev.opskit.core.ValidationException when the new id is taken or the time is outside the
-   *     restorable window (step 1 checks input and fails before any change)
-   * @throws dev.opskit.core.ResourceNotFoundException when the instance or snapshot does not exist (step 1)
+   * @throws dev.opskit.core.ValidationException when the time is outside the restorable window (step 1
+   *     checks input and fails before any change)
+   * @throws dev.opskit.core.ResourceStateException when an instance named like the new one already exists
+   *     (step 1)
+   * @throws dev.opskit.core.ResourceNotFoundException when the instance or snapshot does not exist (step 1;
+   *     verification needs the source, so a snapshot of a deleted instance is restored with
+   *     {@link #restoreFromSnapshot(String, String, Consumer)} instead)
    * @throws RecoveryFailedException when step 2 to 5 fails: says which, and what exists now (a restored
    *     instance is left in place, never deleted)
    */

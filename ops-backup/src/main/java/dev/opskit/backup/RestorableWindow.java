@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * The times an RDS instance can be restored to. {@code latest} is AWS's {@code LatestRestorableTime};
- * {@code earliest} is the current time minus the backup retention period, but not before the instance
- * was created (AWS does not report an earliest time for an instance; the oldest automated backup may be
- * a little younger, so a time very close to {@code earliest} can still be refused by AWS).
+ * The times an RDS instance can be restored to: the {@code RestoreWindow} ({@code EarliestTime},
+ * {@code LatestTime}) AWS reports for the instance's automated backup in DescribeDBInstanceAutomatedBackups.
+ * When AWS reports no window (no automated backup listed yet, or one without a {@code RestoreWindow}, as an
+ * emulator may answer), it is estimated: {@code latest} is the instance's {@code LatestRestorableTime} and
+ * {@code earliest} the current time minus the backup retention period, but not before the instance was
+ * created (the oldest automated backup may be younger, so AWS can still refuse a time near that estimate).
  *
  * @param earliest the earliest restorable time
  * @param latest the latest restorable time

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
@@ -36,6 +37,66 @@ class RdsRestoreIT {
     assertThat(restored.instanceClass()).isEqualTo("db.t3.micro");
     assertThat(restored.tags()).containsEntry("team", "shop").containsEntry("opskit:restored-from", "shop-db@snapshot:shop-db-backup-20240101");
     assertThat(restored.endpoint()).isNotBlank();
+  }
+
+  @Test
+  void aSnapshotOfADeletedInstanceCannotBeRestoredWithoutAClassAndNothingIsSent(OpsContext ctx, InMemoryAuditSink audit) {
+    Fixtures.instance(ctx, "gone-db", 7, Map.of("team", "archive"));
+    RdsBackups rds = Backups.using(ctx).rds("gone-db");
+    rds.snapshot(o -> o.name("gone-db-final"));
+    Fixtures.rds(ctx).deleteDBInstance(r -> r.dbInstanceIdentifier("gone-db").skipFinalSnapshot(true));
+    audit.clear();
+
+    assertThatThrownBy(() -> rds.restoreFromSnapshot("gone-db-final", "gone-db-back"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid instanceClass: null. Allowed: an instance class such as db.t3.micro, passed as"
+            + " restoreFromSnapshot(snapshotId, newInstanceId, o -> o.instanceClass(...)): gone-db, the instance"
+            + " snapshot gone-db-final was taken of, no longer exists, so its class cannot be copied");
+    assertThat(audit.events()).isEmpty();
+    assertThat(Fixtures.rds(ctx).describeDBInstances().dbInstances()).extracting(DBInstance::dbInstanceIdentifier)
+        .doesNotContain("gone-db-back");
+  }
+
+  @Test
+  void aSnapshotOfADeletedInstanceIsRestoredWithTheGivenClassAndTheSnapshotsTags(OpsContext ctx, InMemoryAuditSink audit) {
+    Fixtures.instance(ctx, "old-db", 7, Map.of("team", "archive"));
+    RdsBackups rds = Backups.using(ctx).rds("old-db");
+    rds.snapshot(o -> o.name("old-db-final"));
+    Fixtures.rds(ctx).deleteDBInstance(r -> r.dbInstanceIdentifier("old-db").skipFinalSnapshot(true));
+    audit.clear();
+
+    DatabaseInstance restored = rds.restoreFromSnapshot("old-db-final", "old-db-back",
+        o -> o.instanceClass("db.t3.small").timeout(Duration.ofMinutes(30)));
+
+    assertThat(restored.id()).isEqualTo("old-db-back");
+    assertThat(restored.isAvailable()).isTrue();
+    assertThat(restored.engine()).isEqualTo("postgres");
+    assertThat(restored.instanceClass()).isEqualTo("db.t3.small");
+    assertThat(restored.allocatedStorageGiB()).isEqualTo(20);
+    assertThat(restored.tags()).containsEntry("team", "archive").containsEntry("opskit:restored-from", "old-db@snapshot:old-db-final");
+    assertThat(AuditAssertions.assertThat(audit).hasExactlyOneEvent("rds:RestoreDBInstanceFromDBSnapshot").parameters())
+        .containsEntry("DBSnapshotIdentifier", "old-db-final")
+        .containsEntry("DBInstanceClass", "db.t3.small");
+  }
+
+  @Test
+  void aRerunOfAFinishedRestoreIsRefusedNamingTheInstanceItMadeBefore(OpsContext ctx, InMemoryAuditSink audit) {
+    Fixtures.instance(ctx, "rerun-db", 7, Map.of());
+    RdsBackups rds = Backups.using(ctx).rds("rerun-db");
+    rds.snapshot(o -> o.name("rerun-db-snap"));
+    rds.restoreFromSnapshot("rerun-db-snap", "rerun-db-copy");
+    audit.clear();
+
+    assertThatThrownBy(() -> rds.restoreFromSnapshot("rerun-db-snap", "rerun-db-copy"))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessageStartingWith("rds:RestoreDBInstanceFromDBSnapshot on rerun-db-copy: DB instance rerun-db-copy already"
+            + " exists (postgres, available, created ")
+        .hasMessageEndingWith(", restored earlier from rerun-db@snapshot:rerun-db-snap); a restore never takes over an"
+            + " existing instance: delete it, or choose another newInstanceId");
+    assertThatThrownBy(() -> rds.restoreToLatestRestorableTime("rerun-db-copy"))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessageStartingWith("rds:RestoreDBInstanceToPointInTime on rerun-db-copy: DB instance rerun-db-copy already exists");
+    assertThat(audit.events()).isEmpty();
   }
 
   @Test
@@ -149,8 +210,10 @@ class RdsRestoreIT {
     Instant future = Instant.now().plus(Duration.ofDays(1));
 
     assertThatThrownBy(() -> rds.recover(r -> r.newInstanceId("input-db-taken")))
-        .isInstanceOf(ValidationException.class)
-        .hasMessage("Invalid newInstanceId: 'input-db-taken'. Allowed: an identifier no instance uses yet");
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessageStartingWith("rds:RestoreDBInstanceToPointInTime on input-db-taken: DB instance input-db-taken already"
+            + " exists (postgres, available, created ")
+        .hasMessageEndingWith("); a restore never takes over an existing instance: delete it, or choose another newInstanceId");
     assertThatThrownBy(() -> rds.recover(r -> r.restorePoint(RestorePoint.at(future)).newInstanceId("input-db-new")))
         .isInstanceOf(ValidationException.class)
         .hasMessageContaining("Invalid restoreTime: '" + future + "'");

@@ -5,11 +5,19 @@ import dev.opskit.backup.BucketVersioning;
 import dev.opskit.backup.CoverageGap;
 import dev.opskit.backup.CoverageReport;
 import dev.opskit.backup.PitrStatus;
+import dev.opskit.backup.ReplicationDefinition;
+import dev.opskit.backup.ReplicationRule;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceNotFoundException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -22,7 +30,8 @@ import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 /**
  * Scans RDS, DynamoDB and S3 (every page) for resources without backups. S3 lists every bucket of the
  * account whatever the region, and a bucket of another region cannot be read through this region's
- * endpoint, so only the buckets of the context's region are listed ({@code BucketRegion}).
+ * endpoint, so only the buckets of the context's region are listed ({@code BucketRegion}). A bucket that an
+ * enabled replication rule of another scanned bucket copies into is covered by that replication.
  */
 final class CoverageScanner {
   private final OpsContext ctx;
@@ -60,22 +69,48 @@ final class CoverageScanner {
     }
     List<String> buckets = Reads.read("s3:ListBuckets", "buckets", () ->
         s3.listBucketsPaginator(ListBucketsRequest.builder().bucketRegion(ctx.region().id()).build()).buckets().stream().map(Bucket::name).toList());
+    gaps.addAll(bucketGaps(buckets));
+    gaps.sort(Comparator.comparing(CoverageGap::kind).thenComparing(CoverageGap::resource));
+    return new CoverageReport(ctx.clock().instant(), ctx.region().id(), instances.size(), tables.size(), buckets.size(), gaps);
+  }
+
+  /**
+   * Versioning and replication of each bucket. A bucket is replicated when one of its own rules is enabled, or
+   * when an enabled rule of another scanned bucket copies into it (it holds the copies: the destination of a
+   * live replication is covered by it). A disabled rule covers neither end.
+   */
+  private List<CoverageGap> bucketGaps(List<String> buckets) {
+    List<CoverageGap> gaps = new ArrayList<>();
+    Map<String, Optional<ReplicationDefinition>> replication = new LinkedHashMap<>();
     for (String bucket : buckets) {
       S3ProtectionImpl protection = new S3ProtectionImpl(ctx, s3, bucket);
       try {
         BucketVersioning versioning = protection.versioning();
         if (versioning != BucketVersioning.ENABLED) {
           gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket,
-              "versioning " + versioning.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')));
+              "versioning " + versioning.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
         }
-        if (protection.readReplication().isEmpty()) {
-          gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket, "no replication"));
-        }
+        replication.put(bucket, protection.readReplication());
       } catch (ResourceNotFoundException e) {
         // deleted while scanning
       }
     }
-    gaps.sort(Comparator.comparing(CoverageGap::kind).thenComparing(CoverageGap::resource));
-    return new CoverageReport(ctx.clock().instant(), ctx.region().id(), instances.size(), tables.size(), buckets.size(), gaps);
+    Set<String> replicatedInto = new HashSet<>();
+    replication.forEach((bucket, definition) -> definition.ifPresent(d -> d.rules().stream()
+        .filter(ReplicationRule::enabled)
+        .map(r -> r.destinationBucket().value())
+        .filter(destination -> !destination.equals(bucket))
+        .forEach(replicatedInto::add)));
+    replication.forEach((bucket, definition) -> {
+      if (replicatedInto.contains(bucket)) {
+        return;
+      }
+      if (definition.isEmpty()) {
+        gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket, "no replication"));
+      } else if (definition.get().rules().stream().noneMatch(ReplicationRule::enabled)) {
+        gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket, "replication disabled (no enabled rule)"));
+      }
+    });
+    return gaps;
   }
 }

@@ -9,6 +9,7 @@ import dev.opskit.backup.RdsBackups;
 import dev.opskit.backup.RecoveryReport;
 import dev.opskit.backup.RecoveryRequest;
 import dev.opskit.backup.RestorableWindow;
+import dev.opskit.backup.RestoreOptions;
 import dev.opskit.backup.RestorePoint;
 import dev.opskit.backup.SettingsPlan;
 import dev.opskit.backup.SnapshotOptions;
@@ -143,7 +144,27 @@ public final class RdsBackupsImpl implements RdsBackups {
 
   @Override
   public DatabaseInstance restoreFromSnapshot(String snapshotId, String newInstanceId) {
-    return restorer.restore(RestorePoint.snapshot(snapshotId), DbInstanceId.of(newInstanceId), ctx.defaultWaitTimeout());
+    return restoreFromSnapshot(snapshotId, newInstanceId, RestoreOptions.builder().build());
+  }
+
+  @Override
+  public DatabaseInstance restoreFromSnapshot(String snapshotId, String newInstanceId, Consumer<RestoreOptions.Builder> options) {
+    if (options == null) {
+      throw ValidationException.of("options", null, "a function that sets the restore options, such as o -> o.instanceClass(\"db.t3.micro\")");
+    }
+    RestoreOptions.Builder b = RestoreOptions.builder();
+    options.accept(b);
+    return restoreFromSnapshot(snapshotId, newInstanceId, b.build());
+  }
+
+  @Override
+  public DatabaseInstance restoreFromSnapshot(String snapshotId, String newInstanceId, RestoreOptions options) {
+    DbSnapshotId snapshot = DbSnapshotId.of(snapshotId);
+    DbInstanceId target = DbInstanceId.of(newInstanceId);
+    if (options == null) {
+      throw ValidationException.of("options", null, "restore options, such as RestoreOptions.builder().build()");
+    }
+    return restorer.restoreSnapshot(snapshot, target, options);
   }
 
   @Override

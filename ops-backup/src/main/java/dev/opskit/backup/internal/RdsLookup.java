@@ -12,14 +12,18 @@ import java.util.Optional;
 import java.util.Set;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
+import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
+import software.amazon.awssdk.services.rds.model.RestoreWindow;
 
 /** The RDS reads and waits the backup operations share. */
 final class RdsLookup {
   static final String DESCRIBE_INSTANCES = "rds:DescribeDBInstances";
   static final String DESCRIBE_SNAPSHOTS = "rds:DescribeDBSnapshots";
+  static final String DESCRIBE_AUTOMATED_BACKUPS = "rds:DescribeDBInstanceAutomatedBackups";
   private static final Set<String> INSTANCE_DEAD_ENDS =
       Set.of("failed", "incompatible-restore", "incompatible-parameters", "incompatible-network", "storage-full",
           "inaccessible-encryption-credentials", "deleting", "stopped");
@@ -54,6 +58,28 @@ final class RdsLookup {
     return Reads.find(DESCRIBE_SNAPSHOTS, snapshotId, () ->
         rds.describeDBSnapshots(DescribeDbSnapshotsRequest.builder().dbSnapshotIdentifier(snapshotId).build()))
         .flatMap(r -> r.dbSnapshots().stream().findFirst());
+  }
+
+  /**
+   * The restore window AWS reports for the instance's automated backups (DescribeDBInstanceAutomatedBackups,
+   * every page), asked by the instance's resource id so that a retained backup of an earlier instance of the
+   * same name does not count. Empty when AWS reports none with an earliest time (no automated backup yet, or an
+   * emulator that leaves {@code RestoreWindow} out). Should several answer, the one starting latest is taken, so
+   * a time inside it is inside all of them.
+   */
+  Optional<RestoreWindow> restoreWindow(DBInstance instance) {
+    String id = instance.dbInstanceIdentifier();
+    String resourceId = instance.dbiResourceId();
+    DescribeDbInstanceAutomatedBackupsRequest request = resourceId == null
+        ? DescribeDbInstanceAutomatedBackupsRequest.builder().dbInstanceIdentifier(id).build()
+        : DescribeDbInstanceAutomatedBackupsRequest.builder().dbiResourceId(resourceId).build();
+    return Reads.find(DESCRIBE_AUTOMATED_BACKUPS, id, () ->
+        rds.describeDBInstanceAutomatedBackupsPaginator(request).dbInstanceAutomatedBackups().stream()
+            .filter(b -> resourceId == null ? id.equals(b.dbInstanceIdentifier()) : resourceId.equals(b.dbiResourceId()))
+            .map(DBInstanceAutomatedBackup::restoreWindow)
+            .filter(w -> w != null && w.earliestTime() != null)
+            .max(Comparator.comparing(RestoreWindow::earliestTime)))
+        .flatMap(w -> w);
   }
 
   /** Every snapshot of an instance, manual and automated, every page, newest first. */

@@ -3,6 +3,7 @@ package dev.opskit.backup.internal;
 import dev.opskit.backup.DatabaseInstance;
 import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.RestorableWindow;
+import dev.opskit.backup.RestoreOptions;
 import dev.opskit.backup.RestorePoint;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceNotFoundException;
@@ -12,10 +13,14 @@ import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.value.DbInstanceId;
+import dev.opskit.core.value.DbSnapshotId;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
@@ -23,17 +28,22 @@ import software.amazon.awssdk.services.rds.model.RestoreDbInstanceFromDbSnapshot
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceFromDbSnapshotResponse;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeRequest;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeResponse;
+import software.amazon.awssdk.services.rds.model.RestoreWindow;
 
 /**
  * Restores an instance from a snapshot or to a point in time, in three steps the recovery procedure
  * also uses one by one: check the restore point, submit the restore, wait.
  *
- * <p>The new instance gets the source's class and tags, the context's default tags, and the tag
- * {@value #RESTORED_FROM} naming what it was restored from; a restore retried after a lost response
- * accepts an existing instance only when that tag says it is the same restore.
+ * <p>The new instance gets the source's class and tags (for a snapshot whose instance is gone: the class the
+ * caller gives and the snapshot's tags), the context's default tags, and the tag {@value #RESTORED_FROM} naming
+ * what it was restored from. A new identifier that is already taken is refused before any change, whatever
+ * holds it (an earlier run of the same restore included): only the gate's retry of this very call may accept
+ * the instance its lost first attempt made, and then only when that tag says it is the same restore.
  */
 final class RdsRestorer {
   static final String RESTORED_FROM = "opskit:restored-from";
+  static final String FROM_SNAPSHOT = "rds:RestoreDBInstanceFromDBSnapshot";
+  static final String TO_POINT_IN_TIME = "rds:RestoreDBInstanceToPointInTime";
 
   private final OpsContext ctx;
   private final RdsClient rds;
@@ -47,35 +57,40 @@ final class RdsRestorer {
     this.instanceId = instanceId;
   }
 
-  /** The restorable window of the source instance. */
+  /**
+   * The restorable window of the source instance: the {@code RestoreWindow} of its automated backup
+   * (DescribeDBInstanceAutomatedBackups); when AWS reports none, estimated as now minus the retention period,
+   * not before the instance was created, up to the instance's latest restorable time.
+   */
   RestorableWindow window(DBInstance source) {
     Integer retention = source.backupRetentionPeriod();
     if (retention == null || retention == 0) {
       throw new ResourceStateException("automated backups are off (backup retention 0), so there is no point in time"
-          + " to restore to; restore from a snapshot, or turn automated backups on", "rds:RestoreDBInstanceToPointInTime",
-          instanceId, null);
+          + " to restore to; restore from a snapshot, or turn automated backups on", TO_POINT_IN_TIME, instanceId, null);
     }
-    Instant latest = source.latestRestorableTime();
+    Optional<RestoreWindow> reported = lookup.restoreWindow(source);
+    Instant latest = reported.map(RestoreWindow::latestTime).orElse(source.latestRestorableTime());
     if (latest == null) {
       throw new ResourceStateException("RDS reports no latest restorable time yet; the first automated backup may still"
-          + " be running. Try again later or restore from a snapshot", "rds:RestoreDBInstanceToPointInTime", instanceId, null);
+          + " be running. Try again later or restore from a snapshot", TO_POINT_IN_TIME, instanceId, null);
     }
-    Instant earliest = ctx.clock().instant().minus(Duration.ofDays(retention));
-    if (source.instanceCreateTime() != null && source.instanceCreateTime().isAfter(earliest)) {
-      earliest = source.instanceCreateTime();
-    }
+    Instant earliest = reported.map(RestoreWindow::earliestTime).orElseGet(() -> estimatedEarliest(source, retention));
     return new RestorableWindow(earliest.isAfter(latest) ? latest : earliest, latest);
+  }
+
+  private Instant estimatedEarliest(DBInstance source, int retentionDays) {
+    Instant earliest = ctx.clock().instant().minus(Duration.ofDays(retentionDays));
+    Instant created = source.instanceCreateTime();
+    return created != null && created.isAfter(earliest) ? created : earliest;
   }
 
   /**
    * Step 1: the source exists, the restore point is one it can be restored to, and the new identifier is
-   * free (or already holds this very restore, so a rerun carries on with it). Reads only. Returns the source.
+   * free. Reads only. Returns the source.
    */
   DBInstance check(RestorePoint point, DbInstanceId newId) {
     DBInstance source = lookup.instance(instanceId);
-    if (lookup.findInstance(newId.value()).filter(existing -> !isSameRestore(existing, point)).isPresent()) {
-      throw ValidationException.of("newInstanceId", newId.value(), "an identifier no instance uses yet");
-    }
+    requireFree(newId, point);
     if (point instanceof RestorePoint.AtTime at) {
       RestorableWindow window = window(source);
       if (!window.contains(at.time())) {
@@ -84,59 +99,127 @@ final class RdsRestorer {
     } else if (point instanceof RestorePoint.Latest) {
       window(source);
     } else if (point instanceof RestorePoint.FromSnapshot fs) {
-      String id = fs.snapshotId().value();
-      DBSnapshot snapshot = lookup.findSnapshot(id).orElseThrow(() -> new ResourceNotFoundException(
-          "no snapshot " + id + "; list the instance's snapshots to choose one", "rds:DescribeDBSnapshots", id, null));
-      if (!instanceId.equals(snapshot.dbInstanceIdentifier())) {
-        throw ValidationException.of("snapshotId", id, "a snapshot of " + instanceId + " (this one is of "
-            + snapshot.dbInstanceIdentifier() + ")");
-      }
-      if (!"available".equals(snapshot.status())) {
-        throw new ResourceStateException("snapshot " + id + " is " + snapshot.status() + ", not available",
-            "rds:RestoreDBInstanceFromDBSnapshot", id, null);
-      }
+      availableSnapshot(fs.snapshotId());
     }
     return source;
   }
 
+  /**
+   * Restores a snapshot of the instance, which need not exist any more: engine and storage are the snapshot's
+   * (RDS takes them from it); the class is the options', else the source instance's while it exists; the tags
+   * are the source instance's while it exists, else the snapshot's. Checks everything before any change.
+   */
+  DatabaseInstance restoreSnapshot(DbSnapshotId snapshotId, DbInstanceId newId, RestoreOptions options) {
+    DBSnapshot snapshot = availableSnapshot(snapshotId);
+    requireFree(newId, new RestorePoint.FromSnapshot(snapshotId));
+    Optional<DBInstance> found = lookup.findInstance(instanceId);
+    Optional<DBInstance> source = found.filter(i -> isSourceOf(i, snapshot));
+    String instanceClass = options.instanceClass().or(() -> source.map(DBInstance::dbInstanceClass)).orElseThrow(() ->
+        ValidationException.of("instanceClass", null, "an instance class such as db.t3.micro, passed as"
+            + " restoreFromSnapshot(snapshotId, newInstanceId, o -> o.instanceClass(...)): " + instanceId + ", the instance"
+            + " snapshot " + snapshotId + " was taken of, no longer exists" + (found.isPresent() ? " (the instance now named "
+            + instanceId + " is another one)" : "") + ", so its class cannot be copied"));
+    Map<String, String> sourceTags = RdsModel.tags(source.map(DBInstance::tagList).orElseGet(snapshot::tagList));
+    return submitSnapshotRestore(snapshotId, newId, instanceClass, sourceTags, snapshot.engine(), snapshot.allocatedStorage())
+        .orElseGet(() -> await(newId, options.timeout().orElse(ctx.defaultWaitTimeout())));
+  }
+
+  /** The snapshot, when it exists, is of this instance and is available. */
+  private DBSnapshot availableSnapshot(DbSnapshotId snapshotId) {
+    String id = snapshotId.value();
+    DBSnapshot snapshot = lookup.findSnapshot(id).orElseThrow(() -> new ResourceNotFoundException(
+        "no snapshot " + id + "; list the instance's snapshots to choose one", RdsLookup.DESCRIBE_SNAPSHOTS, id, null));
+    if (!instanceId.equals(snapshot.dbInstanceIdentifier())) {
+      throw ValidationException.of("snapshotId", id, "a snapshot of " + instanceId + " (this one is of "
+          + snapshot.dbInstanceIdentifier() + ")");
+    }
+    if (!"available".equals(snapshot.status())) {
+      throw new ResourceStateException("snapshot " + id + " is " + snapshot.status() + ", not available", FROM_SNAPSHOT, id, null);
+    }
+    return snapshot;
+  }
+
+  /** Whether an instance of the snapshot's identifier is the very one it was taken of (not a later one of the same name). */
+  private static boolean isSourceOf(DBInstance instance, DBSnapshot snapshot) {
+    return instance.dbiResourceId() == null || snapshot.dbiResourceId() == null
+        || instance.dbiResourceId().equals(snapshot.dbiResourceId());
+  }
+
+  /**
+   * A restore never takes over an instance that exists before it starts, not even one an earlier run of the
+   * same restore made: that run's result may have been changed since, and the caller asked for a new instance.
+   */
+  private void requireFree(DbInstanceId newId, RestorePoint point) {
+    Optional<DBInstance> existing = lookup.findInstance(newId.value());
+    if (existing.isEmpty()) {
+      return;
+    }
+    DBInstance taken = existing.get();
+    List<String> what = new ArrayList<>();
+    what.add(taken.engine() == null ? "unknown engine" : taken.engine());
+    what.add(taken.dbInstanceStatus() == null ? "unknown status" : taken.dbInstanceStatus());
+    if (taken.instanceCreateTime() != null) {
+      what.add("created " + taken.instanceCreateTime());
+    }
+    String restoredFrom = RdsModel.tags(taken.tagList()).get(RESTORED_FROM);
+    if (restoredFrom != null) {
+      what.add("restored earlier from " + restoredFrom);
+    }
+    throw new ResourceStateException("DB instance " + newId + " already exists (" + String.join(", ", what)
+        + "); a restore never takes over an existing instance: delete it, or choose another newInstanceId",
+        point instanceof RestorePoint.FromSnapshot ? FROM_SNAPSHOT : TO_POINT_IN_TIME, newId.value(), null);
+  }
+
   /** Step 2: submits the restore; in a dry run returns the planned instance, else empty. */
   Optional<DatabaseInstance> submit(RestorePoint point, DbInstanceId newId, DBInstance source) {
+    if (point instanceof RestorePoint.FromSnapshot fs) {
+      return submitSnapshotRestore(fs.snapshotId(), newId, source.dbInstanceClass(), RdsModel.tags(source.tagList()),
+          source.engine(), source.allocatedStorage());
+    }
     String target = newId.value();
     Map<String, String> tags = RdsModel.merged(RdsModel.tags(source.tagList()), ctx.defaultTags(),
         Map.of(RESTORED_FROM, origin(point)));
-    ChangeResult<?> result;
-    if (point instanceof RestorePoint.FromSnapshot fs) {
-      RestoreDbInstanceFromDbSnapshotRequest request = RestoreDbInstanceFromDbSnapshotRequest.builder()
-          .dbInstanceIdentifier(target)
-          .dbSnapshotIdentifier(fs.snapshotId().value())
-          .dbInstanceClass(source.dbInstanceClass())
-          .tags(RdsModel.sdkTags(tags))
-          .build();
-      result = ctx.gate().submit(Change.of("rds:RestoreDBInstanceFromDBSnapshot", target, request,
-              rds::restoreDBInstanceFromDBSnapshot)
-          .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
-              RestoreDbInstanceFromDbSnapshotResponse.builder().dbInstance(i).build()))
-          .build());
+    RestoreDbInstanceToPointInTimeRequest.Builder request = RestoreDbInstanceToPointInTimeRequest.builder()
+        .sourceDBInstanceIdentifier(instanceId)
+        .targetDBInstanceIdentifier(target)
+        .dbInstanceClass(source.dbInstanceClass())
+        .tags(RdsModel.sdkTags(tags));
+    if (point instanceof RestorePoint.AtTime at) {
+      request.restoreTime(at.time());
     } else {
-      RestoreDbInstanceToPointInTimeRequest.Builder request = RestoreDbInstanceToPointInTimeRequest.builder()
-          .sourceDBInstanceIdentifier(instanceId)
-          .targetDBInstanceIdentifier(target)
-          .dbInstanceClass(source.dbInstanceClass())
-          .tags(RdsModel.sdkTags(tags));
-      if (point instanceof RestorePoint.AtTime at) {
-        request.restoreTime(at.time());
-      } else {
-        request.useLatestRestorableTime(true);
-      }
-      result = ctx.gate().submit(Change.of("rds:RestoreDBInstanceToPointInTime", target, request.build(),
-              rds::restoreDBInstanceToPointInTime)
-          .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
-              RestoreDbInstanceToPointInTimeResponse.builder().dbInstance(i).build()))
-          .build());
+      request.useLatestRestorableTime(true);
     }
+    ChangeResult<?> result = ctx.gate().submit(Change.of(TO_POINT_IN_TIME, target, request.build(),
+            rds::restoreDBInstanceToPointInTime)
+        .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
+            RestoreDbInstanceToPointInTimeResponse.builder().dbInstance(i).build()))
+        .build());
+    return planned(result, target, source.engine(), source.dbInstanceClass(), source.allocatedStorage(), tags);
+  }
+
+  private Optional<DatabaseInstance> submitSnapshotRestore(DbSnapshotId snapshotId, DbInstanceId newId, String instanceClass,
+      Map<String, String> sourceTags, @Nullable String engine, @Nullable Integer allocatedStorage) {
+    String target = newId.value();
+    RestorePoint point = new RestorePoint.FromSnapshot(snapshotId);
+    Map<String, String> tags = RdsModel.merged(sourceTags, ctx.defaultTags(), Map.of(RESTORED_FROM, origin(point)));
+    RestoreDbInstanceFromDbSnapshotRequest request = RestoreDbInstanceFromDbSnapshotRequest.builder()
+        .dbInstanceIdentifier(target)
+        .dbSnapshotIdentifier(snapshotId.value())
+        .dbInstanceClass(instanceClass)
+        .tags(RdsModel.sdkTags(tags))
+        .build();
+    ChangeResult<?> result = ctx.gate().submit(Change.of(FROM_SNAPSHOT, target, request, rds::restoreDBInstanceFromDBSnapshot)
+        .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
+            RestoreDbInstanceFromDbSnapshotResponse.builder().dbInstance(i).build()))
+        .build());
+    return planned(result, target, engine, instanceClass, allocatedStorage, tags);
+  }
+
+  private static Optional<DatabaseInstance> planned(ChangeResult<?> result, String target, @Nullable String engine,
+      @Nullable String instanceClass, @Nullable Integer allocatedStorage, Map<String, String> tags) {
     if (result.isPlanned()) {
-      return Optional.of(new DatabaseInstance(target, DbSnapshot.PLANNED, source.engine(), source.dbInstanceClass(),
-          source.allocatedStorage() == null ? 0 : source.allocatedStorage(), null, 0, tags));
+      return Optional.of(new DatabaseInstance(target, DbSnapshot.PLANNED, engine, instanceClass,
+          allocatedStorage == null ? 0 : allocatedStorage, null, 0, tags));
     }
     return Optional.empty();
   }
@@ -146,8 +229,11 @@ final class RdsRestorer {
     return lookup.awaitInstance(newId.value(), timeout);
   }
 
-  /** Steps 1 to 3. */
+  /** Steps 1 to 3 (a snapshot restore goes through {@link #restoreSnapshot}, which does not need the source). */
   DatabaseInstance restore(RestorePoint point, DbInstanceId newId, Duration timeout) {
+    if (point instanceof RestorePoint.FromSnapshot fs) {
+      return restoreSnapshot(fs.snapshotId(), newId, RestoreOptions.builder().timeout(timeout).build());
+    }
     DBInstance source = check(point, newId);
     return submit(point, newId, source).orElseGet(() -> await(newId, timeout));
   }

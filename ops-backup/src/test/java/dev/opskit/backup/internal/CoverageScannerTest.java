@@ -10,6 +10,7 @@ import dev.opskit.backup.CoverageGap;
 import dev.opskit.backup.CoverageReport;
 import dev.opskit.core.OpsContext;
 import java.time.Instant;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -29,14 +30,19 @@ import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.Destination;
 import software.amazon.awssdk.services.s3.model.GetBucketReplicationRequest;
+import software.amazon.awssdk.services.s3.model.GetBucketReplicationResponse;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningRequest;
 import software.amazon.awssdk.services.s3.model.GetBucketVersioningResponse;
 import software.amazon.awssdk.services.s3.model.ListBucketsRequest;
 import software.amazon.awssdk.services.s3.model.ListBucketsResponse;
+import software.amazon.awssdk.services.s3.model.ReplicationConfiguration;
+import software.amazon.awssdk.services.s3.model.ReplicationRule;
+import software.amazon.awssdk.services.s3.model.ReplicationRuleStatus;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
-/** The coverage scan follows every page of every listing (stubbed SDK clients, real SDK paginators). */
+/** The coverage scan follows every page of every listing and counts replication into a bucket (stubbed SDK clients, real SDK paginators). */
 class CoverageScannerTest {
   private final RdsClient rds = mock(RdsClient.class);
   private final DynamoDbClient dynamo = mock(DynamoDbClient.class);
@@ -92,6 +98,46 @@ class CoverageScannerTest {
     // S3 lists the buckets of every region; only this region's can be read through this region's endpoint.
     org.mockito.Mockito.verify(s3, org.mockito.Mockito.times(2))
         .listBuckets(argThat((ListBucketsRequest r) -> r != null && "us-east-1".equals(r.bucketRegion())));
+  }
+
+  @Test
+  void aBucketThatAnEnabledRuleOfAScannedBucketReplicatesIntoIsCoveredByIt() {
+    when(rds.describeDBInstancesPaginator(any(DescribeDbInstancesRequest.class))).thenCallRealMethod();
+    when(rds.describeDBInstances(any(DescribeDbInstancesRequest.class))).thenReturn(DescribeDbInstancesResponse.builder().build());
+    when(dynamo.listTablesPaginator(any(ListTablesRequest.class))).thenCallRealMethod();
+    when(dynamo.listTables(any(ListTablesRequest.class))).thenReturn(ListTablesResponse.builder().build());
+    when(s3.listBucketsPaginator(any(ListBucketsRequest.class))).thenCallRealMethod();
+    when(s3.listBuckets(any(ListBucketsRequest.class))).thenReturn(ListBucketsResponse.builder().buckets(
+        Stream.of("app-data", "app-data-replica", "logs", "logs-replica", "lonely").map(n -> Bucket.builder().name(n).build()).toList())
+        .build());
+    when(s3.getBucketVersioning(any(GetBucketVersioningRequest.class))).thenReturn(GetBucketVersioningResponse.builder().status("Enabled").build());
+    when(s3.getBucketReplication(any(GetBucketReplicationRequest.class))).thenAnswer(call -> {
+      String bucket = call.getArgument(0, GetBucketReplicationRequest.class).bucket();
+      return switch (bucket) {
+        case "app-data" -> replication(rule("to-replica", ReplicationRuleStatus.ENABLED, "arn:aws:s3:::app-data-replica"),
+            rule("to-elsewhere", ReplicationRuleStatus.ENABLED, "arn:aws:s3:::not-scanned"));
+        case "logs" -> replication(rule("paused", ReplicationRuleStatus.DISABLED, "arn:aws:s3:::logs-replica"));
+        default -> throw S3Exception.builder().statusCode(404).awsErrorDetails(AwsErrorDetails.builder()
+            .errorCode("ReplicationConfigurationNotFoundError").errorMessage("none").build()).build();
+      };
+    });
+
+    CoverageReport report = new CoverageScanner(ctx, rds, dynamo, s3).scan();
+
+    assertThat(report.s3Buckets()).isEqualTo(5);
+    assertThat(report.gaps()).extracting(g -> g.resource() + ": " + g.problem()).containsExactly(
+        "logs: replication disabled (no enabled rule)",
+        "logs-replica: no replication",
+        "lonely: no replication");
+  }
+
+  private static GetBucketReplicationResponse replication(ReplicationRule... rules) {
+    return GetBucketReplicationResponse.builder().replicationConfiguration(ReplicationConfiguration.builder()
+        .role("arn:aws:iam::123456789012:role/replication").rules(rules).build()).build();
+  }
+
+  private static ReplicationRule rule(String id, ReplicationRuleStatus status, String destination) {
+    return ReplicationRule.builder().id(id).status(status).destination(Destination.builder().bucket(destination).build()).build();
   }
 
   private static DBInstance db(String id, int retention) {

@@ -47,6 +47,8 @@ import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
 import software.amazon.awssdk.services.rds.model.DeleteDbSnapshotRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
@@ -122,8 +124,39 @@ class InputValidationTest {
     }
 
     @Test
+    void restoreOptionsAreCheckedBeforeAnyRequest() {
+      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, "prod-database");
+      String allowed = ". Allowed: an RDS instance class such as db.t3.micro (db. followed by lower-case letters, digits,"
+          + " dots and hyphens, at most 64 characters)";
+
+      for (String bad : new String[] {"", "t3.micro", "DB.T3.MICRO", "db.", "db..micro", "db.t3.", "db.t3 micro",
+          "db." + "a".repeat(62), "db.t3.micro\n"}) {
+        assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy", o -> o.instanceClass(bad)))
+            .isInstanceOf(ValidationException.class).hasMessage("Invalid instanceClass: '" + bad + "'" + allowed);
+      }
+      assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy", o -> o.instanceClass(null)))
+          .isInstanceOf(ValidationException.class).hasMessage("Invalid instanceClass: null" + allowed);
+      assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy", o -> o.timeout(Duration.ofSeconds(-1))))
+          .isInstanceOf(ValidationException.class).hasMessage("Invalid timeout: 'PT-1S'. Allowed: a positive duration");
+      assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy",
+              (java.util.function.Consumer<dev.opskit.backup.RestoreOptions.Builder>) null))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid options: null. Allowed: a function that sets the restore options, such as o -> o.instanceClass(\"db.t3.micro\")");
+      assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy", (dev.opskit.backup.RestoreOptions) null))
+          .isInstanceOf(ValidationException.class)
+          .hasMessage("Invalid options: null. Allowed: restore options, such as RestoreOptions.builder().build()");
+      assertThat(dev.opskit.backup.RestoreOptions.builder().instanceClass("db.x2iedn.metal-24xl").build().instanceClass())
+          .contains("db.x2iedn.metal-24xl");
+      verifyNoInteractions(rds);
+      assertThat(audit.events()).isEmpty();
+    }
+
+    @Test
     void aTimeOutsideTheRestorableWindowIsRefusedBeforeTheRestore() {
       instances(instance("prod-database"));
+      when(rds.describeDBInstanceAutomatedBackupsPaginator(any(DescribeDbInstanceAutomatedBackupsRequest.class))).thenCallRealMethod();
+      when(rds.describeDBInstanceAutomatedBackups(any(DescribeDbInstanceAutomatedBackupsRequest.class)))
+          .thenReturn(DescribeDbInstanceAutomatedBackupsResponse.builder().build());
       Instant tooLate = NOW.minusSeconds(60);
 
       assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "prod-database").restoreToPointInTime(tooLate, "prod-database-copy"))
@@ -143,11 +176,15 @@ class InputValidationTest {
       RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, "prod-database");
 
       assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy"))
-          .isInstanceOf(ValidationException.class)
-          .hasMessage("Invalid newInstanceId: 'prod-database-copy'. Allowed: an identifier no instance uses yet");
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessage("rds:RestoreDBInstanceFromDBSnapshot on prod-database-copy: DB instance prod-database-copy already exists"
+              + " (postgres, available, created " + NOW.minus(Duration.ofDays(30)) + "); a restore never takes over an existing"
+              + " instance: delete it, or choose another newInstanceId");
       assertThatThrownBy(() -> backups.restoreToLatestRestorableTime("prod-database"))
-          .isInstanceOf(ValidationException.class)
-          .hasMessage("Invalid newInstanceId: 'prod-database'. Allowed: an identifier no instance uses yet");
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessage("rds:RestoreDBInstanceToPointInTime on prod-database: DB instance prod-database already exists"
+              + " (postgres, available, created " + NOW.minus(Duration.ofDays(30)) + "); a restore never takes over an existing"
+              + " instance: delete it, or choose another newInstanceId");
       verify(rds, never()).restoreDBInstanceFromDBSnapshot(any(RestoreDbInstanceFromDbSnapshotRequest.class));
       verify(rds, never()).restoreDBInstanceToPointInTime(any(RestoreDbInstanceToPointInTimeRequest.class));
       assertThat(audit.events()).isEmpty();

@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -36,6 +37,8 @@ import software.amazon.awssdk.services.rds.model.CreateDbSnapshotRequest;
 import software.amazon.awssdk.services.rds.model.CreateDbSnapshotResponse;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsRequest;
+import software.amazon.awssdk.services.rds.model.DescribeDbInstanceAutomatedBackupsResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesRequest;
 import software.amazon.awssdk.services.rds.model.DescribeDbInstancesResponse;
 import software.amazon.awssdk.services.rds.model.DescribeDbSnapshotsRequest;
@@ -161,6 +164,13 @@ class RdsWaitingTest {
 
   @Nested
   class Recovery {
+    @BeforeEach
+    void noRestoreWindowReported() {
+      when(rds.describeDBInstanceAutomatedBackupsPaginator(any(DescribeDbInstanceAutomatedBackupsRequest.class))).thenCallRealMethod();
+      when(rds.describeDBInstanceAutomatedBackups(any(DescribeDbInstanceAutomatedBackupsRequest.class)))
+          .thenReturn(DescribeDbInstanceAutomatedBackupsResponse.builder().build());
+    }
+
     @Test
     void aRestoredInstanceThatDiffersFromTheSourceFailsVerificationAndIsLeftInPlace() {
       when(rds.describeDBInstances(any(DescribeDbInstancesRequest.class))).thenAnswer(call -> {
