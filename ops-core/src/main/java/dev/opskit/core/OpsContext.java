@@ -316,7 +316,6 @@ public final class OpsContext implements AutoCloseable {
 
   /** Builds an {@link OpsContext}. */
   public static final class Builder {
-    private static final Pattern TAG_KEY = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]{1,128}");
 
     private @Nullable Region region;
     private @Nullable AwsCredentialsProvider credentials;
@@ -499,12 +498,10 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder defaultTag(String key, String value) {
-      if (key == null || !TAG_KEY.matcher(key).matches() || key.toLowerCase(java.util.Locale.ROOT).startsWith("aws:")) {
-        throw ValidationException.of("defaultTags.key", key,
-            "1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:");
-      }
-      if (value == null || value.length() > 256) {
-        throw ValidationException.of("defaultTags." + key, value, "a value of at most 256 characters");
+      dev.opskit.core.value.Tags.checkKey("defaultTags", key);
+      dev.opskit.core.value.Tags.checkValue("defaultTags", key, value);
+      if (!defaultTags.containsKey(key) && defaultTags.size() >= dev.opskit.core.value.Tags.MAX_TAGS) {
+        throw ValidationException.of("defaultTags", key, "at most " + dev.opskit.core.value.Tags.MAX_TAGS + " tags");
       }
       defaultTags.put(key, value);
       return this;
@@ -517,6 +514,9 @@ public final class OpsContext implements AutoCloseable {
      * @return this builder
      */
     public Builder defaultTags(Map<String, String> tags) {
+      if (tags == null) {
+        throw ValidationException.of("defaultTags", null, "a map of tag keys to values");
+      }
       tags.forEach(this::defaultTag);
       return this;
     }

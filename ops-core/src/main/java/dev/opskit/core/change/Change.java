@@ -169,7 +169,15 @@ public final class Change<R> {
      * @return this builder
      */
     public Builder<R> secret(String... memberNames) {
-      secretNames.addAll(Set.of(memberNames));
+      if (memberNames == null) {
+        throw ValidationException.of("secret", null, "request member names, such as Value");
+      }
+      for (String name : memberNames) {
+        if (name == null || name.isBlank()) {
+          throw ValidationException.of("secret", name, "a request member name, such as Value");
+        }
+        secretNames.add(name);
+      }
       return this;
     }
 

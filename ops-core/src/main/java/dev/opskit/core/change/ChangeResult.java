@@ -13,8 +13,20 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface ChangeResult<R> {
 
-  /** The answer, when the change was applied; empty in a dry run. */
+  /** The answer, when the change was applied (and answered something); empty in a dry run. */
   Optional<R> value();
+
+  /**
+   * The answer of an applied change.
+   *
+   * @return the answer
+   * @throws dev.opskit.core.ResourceStateException in a dry run (nothing was applied) or when the call answered nothing
+   */
+  default R orElseThrow() {
+    return value().orElseThrow(() -> new dev.opskit.core.ResourceStateException(
+        isPlanned() ? "dry run: the change was planned, not applied, so there is no answer; check isPlanned() first"
+            : "the change was applied but AWS answered nothing", call().operation(), call().target(), null));
+  }
 
   /** The call, as sent (or, in a dry run, as it would have been sent): operation, target, redacted request. */
   PlannedCall call();
@@ -36,7 +48,8 @@ public sealed interface ChangeResult<R> {
   /**
    * The change was made.
    *
-   * @param answer AWS's answer (or the existing resource when {@code alreadyExisted})
+   * @param answer AWS's answer (or the existing resource when {@code alreadyExisted}); null for a call that
+   *     answers nothing ({@code Void})
    * @param requestId the AWS request id, when known
    * @param alreadyExisted true when a retried create found the resource an earlier attempt of the same call
    *     made (its answer was lost)
@@ -45,11 +58,10 @@ public sealed interface ChangeResult<R> {
    *     could not be proven to be this call's), or null; also the audit event's detail
    * @param <R> the answer type
    */
-  record Applied<R>(R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call, @Nullable String note)
-      implements ChangeResult<R> {
+  record Applied<R>(@Nullable R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call,
+      @Nullable String note) implements ChangeResult<R> {
     /** Validates. */
     public Applied {
-      Objects.requireNonNull(answer, "answer");
       Objects.requireNonNull(call, "call");
     }
 
@@ -61,18 +73,18 @@ public sealed interface ChangeResult<R> {
      * @param alreadyExisted whether a retried create found its resource
      * @param call the call
      */
-    public Applied(R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call) {
+    public Applied(@Nullable R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call) {
       this(answer, requestId, alreadyExisted, call, null);
     }
 
     @Override
     public Optional<R> value() {
-      return Optional.of(answer);
+      return Optional.ofNullable(answer);
     }
 
     @Override
     public <U> ChangeResult<U> map(Function<? super R, ? extends U> mapper) {
-      return new Applied<>(mapper.apply(answer), requestId, alreadyExisted, call, note);
+      return new Applied<>(answer == null ? null : mapper.apply(answer), requestId, alreadyExisted, call, note);
     }
   }
 
