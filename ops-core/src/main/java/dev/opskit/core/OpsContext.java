@@ -324,7 +324,7 @@ public final class OpsContext implements AutoCloseable {
     private Clock clock = Clock.systemUTC();
     private Sleeper sleeper = Sleeper.system();
     private boolean dryRun;
-    private AuditSink auditSink = AuditSinks.slf4j();
+    private AuditSink auditSink = AuditSinks.standard();
     private ProgressListener progressListener = ProgressListener.none();
     private RetryPolicy retryPolicy = RetryPolicy.DEFAULT;
     private RateLimitPolicy rateLimitPolicy = RateLimitPolicy.DEFAULT;
@@ -447,7 +447,7 @@ public final class OpsContext implements AutoCloseable {
     }
 
     /**
-     * The audit sink (default: {@link AuditSinks#slf4j()}).
+     * The audit sink (default: {@link AuditSinks#standard()}: SLF4J, or standard error without an SLF4J provider).
      *
      * @param value the sink
      * @return this builder

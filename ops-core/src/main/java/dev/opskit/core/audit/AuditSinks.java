@@ -2,6 +2,7 @@ package dev.opskit.core.audit;
 
 import dev.opskit.core.internal.JsonLinesAuditSink;
 import dev.opskit.core.internal.Slf4jAuditSink;
+import dev.opskit.core.internal.StandardAuditSink;
 import java.nio.file.Path;
 import java.util.List;
 import org.slf4j.LoggerFactory;
@@ -10,7 +11,18 @@ import org.slf4j.LoggerFactory;
 public final class AuditSinks {
   private AuditSinks() {}
 
-  /** Logs each event at INFO to the SLF4J logger {@code dev.opskit.audit}, as key=value pairs. The default. */
+  /**
+   * The default sink of a context: the SLF4J logger {@code dev.opskit.audit} at INFO when an SLF4J provider
+   * is bound; without one, JSON lines on standard error after a one-time notice saying how to choose. Audit
+   * events never vanish silently (a logger below INFO gets a one-time WARN).
+   *
+   * @return the sink
+   */
+  public static AuditSink standard() {
+    return new StandardAuditSink(System.err);
+  }
+
+  /** Logs each event at INFO to the SLF4J logger {@code dev.opskit.audit}, as key=value pairs. */
   public static AuditSink slf4j() {
     return new Slf4jAuditSink(LoggerFactory.getLogger("dev.opskit.audit"));
   }
