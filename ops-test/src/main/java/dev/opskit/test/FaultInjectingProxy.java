@@ -2,8 +2,6 @@ package dev.opskit.test;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,7 +12,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
 import java.net.URI;
-import java.net.URLDecoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -75,7 +72,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
   private static final Set<String> NOT_RETURNED =
       Set.of("connection", "content-length", "transfer-encoding", "keep-alive", "proxy-connection", "te", "trailer",
           "upgrade");
-  private static final int MAX_LINE = 64 * 1024;
 
   private final URI target;
   private final ServerSocket server;
@@ -296,7 +292,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
    */
   public static Predicate<Request> queryParameter(String name) {
     Objects.requireNonNull(name, "name");
-    return r -> parameters(r.query()).containsKey(name);
+    return r -> ProxyWire.parameters(r.query()).containsKey(name);
   }
 
   /**
@@ -362,7 +358,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
       OutputStream out = new BufferedOutputStream(socket.getOutputStream());
       boolean keepAlive = true;
       while (keepAlive && !closed) {
-        Raw raw = Raw.read(in, out);
+        ProxyWire.Raw raw = ProxyWire.Raw.read(in, out);
         if (raw == null) {
           break;
         }
@@ -379,16 +375,16 @@ public final class FaultInjectingProxy implements AutoCloseable {
   }
 
   /** Answers one request; true when the connection stays open for the next. */
-  private boolean handle(Raw raw, Socket socket, OutputStream out) throws IOException, InterruptedException {
-    Request request = raw.request;
+  private boolean handle(ProxyWire.Raw raw, Socket socket, OutputStream out) throws IOException, InterruptedException {
+    Request request = raw.request();
     received.add(request);
     Fault fault;
     try {
       fault = claim(request);
     } catch (RuntimeException e) {
-      write(out, 500, Map.of("Content-Type", List.of("text/plain")),
-          ("a rule of the fault-injecting proxy failed: " + e).getBytes(StandardCharsets.UTF_8), raw.keepAlive, false);
-      return raw.keepAlive;
+      ProxyWire.write(out, 500, Map.of("Content-Type", List.of("text/plain")),
+          ("a rule of the fault-injecting proxy failed: " + e).getBytes(StandardCharsets.UTF_8), raw.keepAlive(), false);
+      return raw.keepAlive();
     }
     if (fault != null && !fault.forwards()) {
       if (fault.kind == Fault.Kind.RESET_BEFORE_FORWARDING) {
@@ -396,14 +392,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
         return false;
       }
       ErrorAnswer answer = fault.answerFor(request);
-      write(out, answer.status, answer.headers, answer.body, raw.keepAlive, request.method().equalsIgnoreCase("HEAD"));
-      return raw.keepAlive;
+      ProxyWire.write(out, answer.status(), answer.headers(), answer.body(), raw.keepAlive(), request.method().equalsIgnoreCase("HEAD"));
+      return raw.keepAlive();
     }
     HttpResponse<byte[]> response;
     try {
-      response = client.send(forward(request, raw.body), HttpResponse.BodyHandlers.ofByteArray());
+      response = client.send(forward(request, raw.body()), HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
-      write(out, 502, Map.of("Content-Type", List.of("text/plain")),
+      ProxyWire.write(out, 502, Map.of("Content-Type", List.of("text/plain")),
           ("proxy could not reach " + target + ": " + e).getBytes(StandardCharsets.UTF_8), false, false);
       return false;
     }
@@ -431,8 +427,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
     if (head) {
       response.headers().firstValue("content-length").ifPresent(v -> headers.put("Content-Length", List.of(v)));
     }
-    write(out, response.statusCode(), headers, response.body(), raw.keepAlive, head);
-    return raw.keepAlive;
+    ProxyWire.write(out, response.statusCode(), headers, response.body(), raw.keepAlive(), head);
+    return raw.keepAlive();
   }
 
   private HttpRequest forward(Request request, byte[] body) {
@@ -446,44 +442,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
       }
     });
     return forward.build();
-  }
-
-  private static void write(OutputStream out, int status, Map<String, List<String>> headers, byte[] body,
-      boolean keepAlive, boolean head) throws IOException {
-    StringBuilder s = new StringBuilder("HTTP/1.1 ").append(status).append(' ').append(reason(status)).append("\r\n");
-    boolean noBody = head || status == 204 || status == 304;
-    headers.forEach((name, values) -> values.forEach(v -> s.append(name).append(": ").append(v).append("\r\n")));
-    if (!noBody) {
-      s.append("Content-Length: ").append(body.length).append("\r\n");
-    }
-    if (!keepAlive) {
-      s.append("Connection: close\r\n");
-    }
-    s.append("\r\n");
-    out.write(s.toString().getBytes(StandardCharsets.ISO_8859_1));
-    if (!noBody) {
-      out.write(body);
-    }
-    out.flush();
-  }
-
-  private static String reason(int status) {
-    return switch (status) {
-      case 200 -> "OK";
-      case 201 -> "Created";
-      case 202 -> "Accepted";
-      case 204 -> "No Content";
-      case 304 -> "Not Modified";
-      case 400 -> "Bad Request";
-      case 403 -> "Forbidden";
-      case 404 -> "Not Found";
-      case 409 -> "Conflict";
-      case 429 -> "Too Many Requests";
-      case 500 -> "Internal Server Error";
-      case 502 -> "Bad Gateway";
-      case 503 -> "Service Unavailable";
-      default -> "Status " + status;
-    };
   }
 
   /** Closes with a TCP reset (RST) instead of an orderly close: the client sees "connection reset". */
@@ -504,137 +462,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
       closeable.close();
     } catch (Exception e) {
       LOG.debug("close failed: {}", e.toString());
-    }
-  }
-
-  /** Decoded {@code name=value} pairs of a form body or query string; a name without a value maps to "". */
-  static Map<String, String> parameters(String form) {
-    Map<String, String> out = new LinkedHashMap<>();
-    if (form.isEmpty()) {
-      return out;
-    }
-    for (String pair : form.split("&")) {
-      if (pair.isEmpty()) {
-        continue;
-      }
-      int eq = pair.indexOf('=');
-      String name = eq < 0 ? pair : pair.substring(0, eq);
-      String value = eq < 0 ? "" : pair.substring(eq + 1);
-      try {
-        out.putIfAbsent(URLDecoder.decode(name, StandardCharsets.UTF_8), URLDecoder.decode(value, StandardCharsets.UTF_8));
-      } catch (IllegalArgumentException e) {
-        out.putIfAbsent(name, value);
-      }
-    }
-    return out;
-  }
-
-  /** One request as read from the connection: the recorded request, its body bytes and whether to keep the connection. */
-  private record Raw(Request request, byte[] body, boolean keepAlive) {
-
-    /** Reads the next request, or null when the client closed the connection before sending one. */
-    static @Nullable Raw read(InputStream in, OutputStream out) throws IOException {
-      String line = line(in);
-      while (line != null && line.isEmpty()) {
-        line = line(in); // tolerate stray CRLFs between requests
-      }
-      if (line == null) {
-        return null;
-      }
-      String[] parts = line.split(" ");
-      if (parts.length != 3) {
-        throw new IOException("not an HTTP request line: " + line);
-      }
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      for (String h = line(in); h != null && !h.isEmpty(); h = line(in)) {
-        int colon = h.indexOf(':');
-        if (colon <= 0) {
-          throw new IOException("not an HTTP header: " + h);
-        }
-        String name = h.substring(0, colon).strip();
-        String value = h.substring(colon + 1).strip();
-        String key = headers.keySet().stream().filter(name::equalsIgnoreCase).findFirst().orElse(name);
-        headers.computeIfAbsent(key, k -> new ArrayList<>()).add(value);
-      }
-      if (first(headers, "Expect").filter("100-continue"::equalsIgnoreCase).isPresent()) {
-        out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-        out.flush();
-      }
-      byte[] body;
-      if (first(headers, "Transfer-Encoding").filter(v -> v.toLowerCase(Locale.ROOT).contains("chunked")).isPresent()) {
-        body = chunked(in);
-      } else {
-        String length = first(headers, "Content-Length").orElse("0");
-        int n;
-        try {
-          n = Integer.parseInt(length.strip());
-        } catch (NumberFormatException e) {
-          throw new IOException("not a Content-Length: " + length, e);
-        }
-        body = in.readNBytes(n);
-        if (body.length != n) {
-          throw new EOFException("the body ended after " + body.length + " of " + n + " bytes");
-        }
-      }
-      boolean keepAlive = "HTTP/1.1".equals(parts[2])
-          && first(headers, "Connection").filter("close"::equalsIgnoreCase).isEmpty();
-      Request request = new Request(parts[0], parts[1], headers, new String(body, StandardCharsets.UTF_8));
-      return new Raw(request, body, keepAlive);
-    }
-
-    private static Optional<String> first(Map<String, List<String>> headers, String name) {
-      return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-          .flatMap(e -> e.getValue().stream()).findFirst();
-    }
-
-    private static byte[] chunked(InputStream in) throws IOException {
-      ByteArrayOutputStream body = new ByteArrayOutputStream();
-      while (true) {
-        String size = line(in);
-        if (size == null) {
-          throw new EOFException("the chunked body ended early");
-        }
-        int semicolon = size.indexOf(';');
-        int n;
-        try {
-          n = Integer.parseInt((semicolon < 0 ? size : size.substring(0, semicolon)).strip(), 16);
-        } catch (NumberFormatException e) {
-          throw new IOException("not a chunk size: " + size, e);
-        }
-        if (n == 0) {
-          for (String trailer = line(in); trailer != null && !trailer.isEmpty(); trailer = line(in)) {
-            // trailers are not forwarded
-          }
-          return body.toByteArray();
-        }
-        byte[] chunk = in.readNBytes(n);
-        if (chunk.length != n) {
-          throw new EOFException("a chunk ended early");
-        }
-        body.write(chunk);
-        line(in);
-      }
-    }
-
-    /** A line without its CRLF, or null at the end of the stream before any byte. */
-    private static @Nullable String line(InputStream in) throws IOException {
-      ByteArrayOutputStream line = new ByteArrayOutputStream();
-      int b;
-      while ((b = in.read()) != -1) {
-        if (b == '\n') {
-          byte[] bytes = line.toByteArray();
-          int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
-          return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
-        }
-        if (line.size() >= MAX_LINE) {
-          throw new IOException("a line of more than " + MAX_LINE + " bytes");
-        }
-        line.write(b);
-      }
-      if (line.size() == 0) {
-        return null;
-      }
-      throw new EOFException("the connection ended inside a line");
     }
   }
 
@@ -714,13 +541,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
      * @return the value, or empty when neither has it
      */
     public Optional<String> parameter(String name) {
-      String inQuery = parameters(query()).get(name);
+      String inQuery = ProxyWire.parameters(query()).get(name);
       if (inQuery != null) {
         return Optional.of(inQuery);
       }
       boolean form = header("Content-Type").map(v -> v.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded"))
           .orElse(false);
-      return form ? Optional.ofNullable(parameters(body).get(name)) : Optional.empty();
+      return form ? Optional.ofNullable(ProxyWire.parameters(body).get(name)) : Optional.empty();
     }
 
     /** {@code POST /?Action=X} with the body's length: never the body itself, which may hold secrets. */
@@ -884,11 +711,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
       return kind == Kind.LOSE_RESPONSE || kind == Kind.RESET_AFTER_FORWARDING || kind == Kind.DELAY;
     }
 
-    /** Whether the fault answers with an AWS error (5xx, throttling or another error). */
-    public boolean answersWithError() {
-      return kind == Kind.ANSWER || kind == Kind.THROTTLE;
-    }
-
     /** What the fault does, such as {@code answer throttling} or {@code delay the response by PT0.2S}. */
     @Override
     public String toString() {
@@ -926,62 +748,6 @@ public final class FaultInjectingProxy implements AutoCloseable {
         case REST_JSON -> ErrorAnswer.restJson(status, c, m, requestId);
         case REST_XML -> ErrorAnswer.xml(status, c, m, requestId);
       };
-    }
-  }
-
-  /** An error answer in one protocol's shape. */
-  record ErrorAnswer(int status, Map<String, List<String>> headers, byte[] body) {
-    private static final Pattern JSON_TARGET = Pattern.compile("([A-Za-z]+)_(\\d{8})\\..+");
-
-    static ErrorAnswer query(int status, String type, String code, String message, String requestId) {
-      String body = "<ErrorResponse><Error><Type>" + type + "</Type><Code>" + xml(code) + "</Code><Message>" + xml(message)
-          + "</Message></Error><RequestId>" + requestId + "</RequestId></ErrorResponse>";
-      return new ErrorAnswer(status, headers("Content-Type", "text/xml", "x-amzn-RequestId", requestId), utf8(body));
-    }
-
-    /** {@code __type} carries the service's namespace when the target names one ({@code DynamoDB_20120810.X}). */
-    static ErrorAnswer json(Request request, int status, String code, String message, String requestId) {
-      String namespace = request.header("X-Amz-Target").map(JSON_TARGET::matcher).filter(Matcher::matches)
-          .map(m -> "com.amazonaws." + m.group(1).toLowerCase(Locale.ROOT) + ".v" + m.group(2) + "#").orElse("");
-      String contentType = request.header("Content-Type").filter(v -> v.startsWith("application/x-amz-json"))
-          .orElse("application/x-amz-json-1.0");
-      String body = "{\"__type\":\"" + json(namespace + code) + "\",\"message\":\"" + json(message) + "\"}";
-      return new ErrorAnswer(status, headers("Content-Type", contentType, "x-amzn-RequestId", requestId), utf8(body));
-    }
-
-    static ErrorAnswer restJson(int status, String code, String message, String requestId) {
-      String body = "{\"message\":\"" + json(message) + "\"}";
-      Map<String, List<String>> headers = headers("Content-Type", "application/json", "x-amzn-RequestId", requestId);
-      headers.put("x-amzn-ErrorType", List.of(code));
-      return new ErrorAnswer(status, headers, utf8(body));
-    }
-
-    static ErrorAnswer xml(int status, String code, String message, String requestId) {
-      String hostId = UUID.randomUUID().toString().replace("-", "");
-      String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + xml(code) + "</Code><Message>" + xml(message)
-          + "</Message><RequestId>" + requestId + "</RequestId><HostId>" + hostId + "</HostId></Error>";
-      Map<String, List<String>> headers = headers("Content-Type", "application/xml", "x-amz-request-id", requestId);
-      headers.put("x-amz-id-2", List.of(hostId));
-      return new ErrorAnswer(status, headers, utf8(body));
-    }
-
-    private static Map<String, List<String>> headers(String n1, String v1, String n2, String v2) {
-      Map<String, List<String>> headers = new LinkedHashMap<>();
-      headers.put(n1, List.of(v1));
-      headers.put(n2, List.of(v2));
-      return headers;
-    }
-
-    private static byte[] utf8(String s) {
-      return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static String xml(String s) {
-      return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    private static String json(String s) {
-      return s.replace("\\", "\\\\").replace("\"", "\\\"");
     }
   }
 
