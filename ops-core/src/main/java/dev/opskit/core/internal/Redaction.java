@@ -3,6 +3,7 @@ package dev.opskit.core.internal;
 import dev.opskit.core.audit.AuditEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -29,9 +30,8 @@ public final class Redaction {
   private static final Pattern ACCESS_KEY_ID = Pattern.compile("(?i)(.*_)?access_?key_?id");
 
   private final List<String> secretValues;
-  /** Each secret and its base64 forms, by first character; text at an escape character tries them all. */
-  private final Map<Character, List<EncodedForms>> byFirstChar;
-  private final List<EncodedForms> patterns;
+  /** The code points of each secret and of its base64 forms, by first code point. */
+  private final Map<Integer, List<int[]>> byFirstCodePoint;
 
   private Redaction(List<String> secretValues) {
     this.secretValues = List.copyOf(secretValues);
@@ -43,15 +43,12 @@ public final class Redaction {
       forms.add(Base64.getEncoder().withoutPadding().encodeToString(utf8));
       forms.add(Base64.getUrlEncoder().withoutPadding().encodeToString(utf8));
     }
-    List<EncodedForms> all = new ArrayList<>();
-    Map<Character, List<EncodedForms>> index = new HashMap<>();
+    Map<Integer, List<int[]>> index = new HashMap<>();
     for (String form : forms) {
-      EncodedForms pattern = new EncodedForms(form);
-      all.add(pattern);
-      index.computeIfAbsent(form.charAt(0), c -> new ArrayList<>()).add(pattern);
+      int[] codePoints = form.codePoints().toArray();
+      index.computeIfAbsent(codePoints[0], c -> new ArrayList<>()).add(codePoints);
     }
-    this.patterns = List.copyOf(all);
-    this.byFirstChar = Map.copyOf(index);
+    this.byFirstCodePoint = Map.copyOf(index);
   }
 
   /** A redaction that knows no secret values. */
@@ -124,14 +121,15 @@ public final class Redaction {
    * @return the scrubbed text, or null
    */
   public @Nullable String scrub(@Nullable String text) {
-    if (text == null || patterns.isEmpty()) {
+    if (text == null || byFirstCodePoint.isEmpty()) {
       return text;
     }
+    EncodedText encoded = new EncodedText(text);
     StringBuilder out = null;
     int copied = 0;
     int p = 0;
     while (p < text.length()) {
-      int end = longestMatchAt(text, p);
+      int end = longestMatchAt(encoded, p);
       if (end > p) {
         if (out == null) {
           out = new StringBuilder(text.length());
@@ -146,15 +144,54 @@ public final class Redaction {
     return out == null ? text : out.append(text, copied, text.length()).toString();
   }
 
-  private int longestMatchAt(String text, int p) {
-    char c = text.charAt(p);
-    List<EncodedForms> candidates =
-        EncodedForms.isEscapeStart(c) ? patterns : byFirstChar.getOrDefault(c, List.of());
+  private int longestMatchAt(EncodedText text, int p) {
     int longest = -1;
-    for (EncodedForms secret : candidates) {
-      longest = Math.max(longest, secret.matchEnd(text, p));
+    for (long first : text.at(p)) {
+      for (int[] secret : byFirstCodePoint.getOrDefault(EncodedText.codePoint(first), List.of())) {
+        longest = Math.max(longest, matchEnd(text, EncodedText.end(first), secret));
+      }
     }
     return longest;
+  }
+
+  /** Where the longest reading of {@code secret} ends, its first code point read up to {@code afterFirst}; or -1. */
+  private static int matchEnd(EncodedText text, int afterFirst, int[] secret) {
+    int[] ends = {afterFirst};
+    int size = 1;
+    for (int i = 1; i < secret.length; i++) {
+      int[] next = new int[4];
+      int nextSize = 0;
+      for (int j = 0; j < size; j++) {
+        for (long reading : text.at(ends[j])) {
+          int end = EncodedText.end(reading);
+          if (EncodedText.codePoint(reading) == secret[i] && !contains(next, nextSize, end)) {
+            if (nextSize == next.length) {
+              next = Arrays.copyOf(next, nextSize * 2);
+            }
+            next[nextSize++] = end;
+          }
+        }
+      }
+      if (nextSize == 0) {
+        return -1;
+      }
+      ends = next;
+      size = nextSize;
+    }
+    int max = -1;
+    for (int j = 0; j < size; j++) {
+      max = Math.max(max, ends[j]);
+    }
+    return max;
+  }
+
+  private static boolean contains(int[] values, int size, int value) {
+    for (int i = 0; i < size; i++) {
+      if (values[i] == value) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
