@@ -2,9 +2,13 @@ package dev.opskit.core.internal;
 
 import dev.opskit.core.audit.AuditEvent;
 import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +22,11 @@ import software.amazon.awssdk.core.SdkPojo;
 /**
  * Turns an SDK request (or any plain value) into the redacted parameter map that audit events and
  * dry-run plans show, collecting the secret values it removed so they can be scrubbed from text too.
+ *
+ * <p>A member is secret when the SDK marks it sensitive ({@link SdkSensitivity}, at any depth: in nested
+ * structures, lists and maps of them), or, as a second rule, when its name says so
+ * ({@link Redaction#isSecretName}). A secret member's whole value is replaced, and every string inside it
+ * (map values, list elements, nested members; bytes as text and as base64) is remembered for scrubbing.
  *
  * @param parameters the redacted parameters, AWS member names as keys, in the request's field order
  * @param redaction scrubs the removed secret values out of free text
@@ -53,15 +62,18 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
     }
     if (value instanceof SdkPojo pojo) {
       Map<String, Object> map = new LinkedHashMap<>();
+      SdkSensitivity.Members sensitivity = SdkSensitivity.of(pojo);
       for (SdkField<?> field : pojo.sdkFields()) {
         Object fieldValue = field.getValueOrDefault(pojo);
-        putMember(map, field.memberName(), fieldValue, extra, secrets);
+        if (fieldValue != null && !isAbsentSdkCollection(fieldValue)) {
+          putMember(map, field.memberName(), fieldValue, sensitivity.isSensitive(field), extra, secrets);
+        }
       }
       return map;
     }
     if (value instanceof Map<?, ?> source) {
       Map<String, Object> map = new LinkedHashMap<>();
-      source.forEach((k, v) -> putMember(map, String.valueOf(k), v, extra, secrets));
+      source.forEach((k, v) -> putMember(map, String.valueOf(k), v, false, extra, secrets));
       return map;
     }
     if (value instanceof Collection<?> collection) {
@@ -90,11 +102,12 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
   }
 
   private static void putMember(
-      Map<String, Object> map, String name, @Nullable Object value, Set<String> extra, List<String> secrets) {
+      Map<String, Object> map, String name, @Nullable Object value, boolean sdkSensitive, Set<String> extra,
+      List<String> secrets) {
     if (value == null || isAbsentSdkCollection(value)) {
       return;
     }
-    if (Redaction.isSecretName(name, extra)) {
+    if (sdkSensitive || Redaction.isSecretName(name, extra)) {
       collectSecrets(value, secrets);
       map.put(name, AuditEvent.REDACTED);
     } else if (Redaction.isAccessKeyIdName(name) && value instanceof String keyId) {
@@ -111,7 +124,11 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
     if (value instanceof String s) {
       secrets.add(s);
     } else if (value instanceof SdkBytes bytes) {
-      secrets.add(bytes.asUtf8String());
+      collectBytes(bytes.asByteArrayUnsafe(), secrets);
+    } else if (value instanceof ByteBuffer buffer) {
+      byte[] copy = new byte[buffer.remaining()];
+      buffer.duplicate().get(copy);
+      collectBytes(copy, secrets);
     } else if (value instanceof Collection<?> c) {
       c.forEach(v -> collectSecrets(v, secrets));
     } else if (value instanceof Map<?, ?> m) {
@@ -123,6 +140,24 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
           collectSecrets(v, secrets);
         }
       }
+    } else if (!(value instanceof Number || value instanceof Boolean)) {
+      // Documents, timestamps and the like: scrub them as printed. Numbers and booleans are shown
+      // redacted but not scrubbed from text, where "1" or "true" would blot out everything else.
+      secrets.add(String.valueOf(value));
+    }
+  }
+
+  /** Bytes reach text as base64 (JSON and query bodies) or, when they are text, as that text. */
+  private static void collectBytes(byte[] bytes, List<String> secrets) {
+    secrets.add(Base64.getEncoder().encodeToString(bytes));
+    try {
+      secrets.add(StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString());
+    } catch (CharacterCodingException e) {
+      // Not text: only its base64 form can appear.
     }
   }
 

@@ -97,6 +97,49 @@ class AwsErrorsTest {
   }
 
   @Test
+  void encodedEchoesAreScrubbedFromMessageCausesAndTheSdksSuppressedAttempts() {
+    String password = "p@ss w0rd+/=";
+    String formEncoded = java.net.URLEncoder.encode(password, java.nio.charset.StandardCharsets.UTF_8);
+    String jsonEscaped = "p@ss w0rd+\\/=";
+    AwsServiceException e = AwsServiceException.builder()
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidParameterValue")
+            .errorMessage("Bad body: Action=CreateDBInstance&MasterUserPassword=" + formEncoded).build())
+        .message("Bad body: MasterUserPassword=" + formEncoded)
+        .cause(new IOException("{\"MasterUserPassword\":\"" + jsonEscaped + "\"}"))
+        .statusCode(400).build();
+    e.addSuppressed(SdkClientException.create("Request attempt 1 failure: MasterUserPassword%3D" + formEncoded));
+
+    OpsException mapped = AwsErrors.map(e, "rds:CreateDBInstance", "db-1", Redaction.of(List.of(password)));
+
+    assertThat(formEncoded).isEqualTo("p%40ss+w0rd%2B%2F%3D");
+    java.io.StringWriter trace = new java.io.StringWriter();
+    mapped.printStackTrace(new java.io.PrintWriter(trace));
+    assertThat(mapped.getMessage()).endsWith("MasterUserPassword=*** redacted ***).");
+    assertThat(trace.toString())
+        .doesNotContain(formEncoded, jsonEscaped, password, "p%40ss", "p@ss")
+        .contains(IOException.class.getName() + ": {\"MasterUserPassword\":\"*** redacted ***\"}")
+        .contains("Suppressed: " + SdkClientException.class.getName()
+            + ": Request attempt 1 failure: MasterUserPassword%3D*** redacted ***");
+  }
+
+  @Test
+  void aCyclicCauseChainEndsInsteadOfOverflowing() {
+    IllegalStateException first = new IllegalStateException("first p@ss w0rd!");
+    IllegalStateException second = new IllegalStateException("second", first);
+    first.initCause(second);
+    AwsServiceException e = AwsServiceException.builder().message("failed").cause(first).statusCode(500).build();
+
+    OpsException mapped = AwsErrors.map(e, "rds:CreateDBInstance", "db-1", Redaction.of(List.of("p@ss w0rd!")));
+
+    int depth = 0;
+    for (Throwable t = mapped.getCause(); t != null; t = t.getCause()) {
+      assertThat(t.getMessage()).doesNotContain("p@ss w0rd!");
+      depth++;
+    }
+    assertThat(depth).isBetween(3, 40);
+  }
+
+  @Test
   void alreadyExistsIsRecognisedAcrossServices() {
     for (String code : List.of("DBSnapshotAlreadyExists", "AlreadyExistsException", "EntityAlreadyExists",
         "BucketAlreadyOwnedByYou", "ResourceAlreadyExistsException", "ResourceExistsException")) {
