@@ -31,6 +31,9 @@ import java.time.Duration;
 public record RetryPolicy(
     int maxAttempts, Duration baseDelay, Duration maxBackoff, int operationAttempts, Duration operationBackoff) {
 
+  /** The longest delay accepted for {@link #baseDelay()}, {@link #maxBackoff()} and {@link #operationBackoff()}: one day. */
+  public static final Duration MAX_DELAY = Duration.ofDays(1);
+
   /** The default budget: 5 HTTP attempts, 3 operation attempts. */
   public static final RetryPolicy DEFAULT =
       new RetryPolicy(5, Duration.ofMillis(100), Duration.ofSeconds(20), 3, Duration.ofSeconds(5));
@@ -84,8 +87,8 @@ public record RetryPolicy(
   }
 
   private static void requirePositive(String field, Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw ValidationException.of(field, value, "a positive duration");
+    if (value == null || value.isNegative() || value.isZero() || value.compareTo(MAX_DELAY) > 0) {
+      throw ValidationException.of(field, value, "a positive duration of at most " + MAX_DELAY);
     }
   }
 }

@@ -178,6 +178,29 @@ class ArnTest {
     }
 
     @Test
+    void aRegionOfThousandsOfPartsIsRejectedForItsLengthWithoutOverflowingTheStack() {
+      String region = "aa" + "-a".repeat(2000) + "-1";
+      String text = "arn:aws:s3:" + region + ":123456789012:x";
+
+      assertInvalid(() -> Arn.parse(text), "arn", text, SHAPE + ", at most 2048 characters");
+      assertInvalid(() -> Arn.of("aws", "s3", region, "123456789012", "x"), "arn", text,
+          SHAPE + ", at most 2048 characters");
+      assertThat(Arn.isValid(text)).isFalse();
+    }
+
+    @Test
+    void aRegionOfManyPartsWithinTheLengthIsCheckedPartByPart() {
+      String region = "aa" + "-a".repeat(1000) + "-1";
+      String text = "arn:aws:s3:" + region + ":123456789012:x";
+
+      assertThat(Arn.parse(text).region()).isEqualTo(region);
+      assertInvalid(() -> Arn.parse(text.replace("-a-a-1", "-a-A-1")), "arn.region", region.replace("-a-a-1", "-a-A-1"),
+          REGION);
+      assertInvalid(() -> Arn.parse(text.replace("-a-a-1", "-a--1")), "arn.region", region.replace("-a-a-1", "-a--1"),
+          REGION);
+    }
+
+    @Test
     void nullTextOrParts() {
       assertInvalid(() -> Arn.parse(null), "arn", null, SHAPE);
       assertThat(Arn.isValid(null)).isFalse();
