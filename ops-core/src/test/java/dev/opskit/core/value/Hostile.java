@@ -163,8 +163,25 @@ final class Hostile {
     }
   }
 
-  /** A short description of an input for a failure message: long strings abbreviated. */
+  /**
+   * A short description of an input for a failure message: long strings abbreviated, lists and maps shown
+   * only a few levels deep (a list nested 100,000 deep or a map holding itself cannot be printed whole).
+   */
   static String describe(Object input) {
+    String text = render(input, 0);
+    return text.length() <= 200 ? text : text.substring(0, 120) + "...(" + text.length() + " characters)";
+  }
+
+  private static String render(Object input, int depth) {
+    if (input instanceof java.util.Collection<?> c) {
+      return depth > 3 ? "[...]" : "[" + c.stream().limit(5).map(v -> render(v, depth + 1))
+          .collect(java.util.stream.Collectors.joining(", ")) + (c.size() > 5 ? ", ..." : "") + "]";
+    }
+    if (input instanceof java.util.Map<?, ?> m) {
+      return depth > 3 ? "{...}" : "{" + m.entrySet().stream().limit(5)
+          .map(e -> render(e.getKey(), depth + 1) + "=" + render(e.getValue(), depth + 1))
+          .collect(java.util.stream.Collectors.joining(", ")) + (m.size() > 5 ? ", ..." : "") + "}";
+    }
     String text = String.valueOf(input);
     return text.length() <= 200 ? text : text.substring(0, 120) + "...(" + text.length() + " characters)";
   }
