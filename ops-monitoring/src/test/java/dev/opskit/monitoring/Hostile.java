@@ -13,6 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
@@ -36,6 +39,13 @@ final class Hostile {
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private static final String HOLE = "@@hostile@@";
 
+  private static final String FUZZ_THREAD = "fuzz-small-stack";
+  private static final ExecutorService SMALL_STACK = Executors.newSingleThreadExecutor(task -> {
+    Thread t = new Thread(null, task, FUZZ_THREAD, 512 * 1024);
+    t.setDaemon(true);
+    return t;
+  });
+
   private Hostile() {}
 
   /**
@@ -44,9 +54,12 @@ final class Hostile {
    * text itself mutated.
    *
    * @param documents valid JSON documents
+   * @param members member names to add besides the ones there (known ones, typos)
    * @return the generator
    */
-  static Gen<String> json(Gen<String> documents) {
+  static Gen<String> json(Gen<String> documents, String... members) {
+    List<String> extra = new ArrayList<>(List.of("Unknown", ""));
+    extra.addAll(List.of(members));
     Gen<String> hostileText = strings("x", "us-east-1", "arn:aws:sns:us-east-1:123456789012:t");
     Gen<String> gen = in -> {
       String doc = documents.generate(in);
@@ -64,7 +77,7 @@ final class Hostile {
           if (c instanceof ObjectNode o) {
             List<String> names = new ArrayList<>();
             o.fieldNames().forEachRemaining(names::add);
-            names.add(pick(List.of("Unknown", "", "AlarmName", "widgets", "properties", "x"), in));
+            names.add(pick(extra, in));
             String name = pick(names, in);
             if (Generate.range(0, 5).generate(in) == 0) {
               o.remove(name);
@@ -241,20 +254,28 @@ final class Hostile {
   }
 
   /**
-   * Calls {@code call} and tells what came of it.
+   * Calls {@code call} and tells what came of it. The call runs in a thread with half the default stack
+   * (512 KiB), so that work that recurses once per character or element of the input shows as the
+   * {@code StackOverflowError} it would be in a smaller thread, instead of passing by luck.
    *
    * @return the result when accepted, empty when it threw {@link ValidationException}
    * @throws AssertionError when it threw anything else
    */
   static <T> Optional<T> outcome(Object input, Callable<T> call) {
+    Throwable thrown;
     try {
-      return Optional.of(call.call());
-    } catch (ValidationException e) {
-      return Optional.empty();
+      return Optional.of(Thread.currentThread().getName().equals(FUZZ_THREAD) ? call.call()
+          : SMALL_STACK.submit(call).get());
+    } catch (ExecutionException e) {
+      thrown = e.getCause();
     } catch (Throwable t) {
-      return fail("only ValidationException may come out, but " + t.getClass().getName() + " did, for "
-          + describe(input), t);
+      thrown = t;
     }
+    if (thrown instanceof ValidationException) {
+      return Optional.empty();
+    }
+    return fail("only ValidationException may come out, but " + thrown.getClass().getName() + " did, for "
+        + describe(input), thrown);
   }
 
   /**

@@ -93,7 +93,7 @@ class MonitoringFuzzTest {
   class AlarmJson {
     @Test
     void mutatedJsonIsReadOrRejectedAndWhatIsReadRoundTrips() {
-      qt().withExamples(1500).forAll(json(ALARM_JSON)).checkAssert(text ->
+      qt().withExamples(1500).forAll(json(ALARM_JSON, "AlarmName", "Period", "Threshold", "Metrics", "Dimensions")).checkAssert(text ->
           outcome(text, () -> AlarmSpec.fromJson(text)).ifPresent(spec -> {
             assertRoundTrips(spec);
             assertThat(outcome(text, () -> AlarmDefinition.fromJson(text)).isPresent())
@@ -247,7 +247,7 @@ class MonitoringFuzzTest {
 
     @Test
     void mutatedBodiesAreReadOrRejectedAndWhatIsReadRoundTrips() {
-      qt().withExamples(800).forAll(json(bodies), strings("ops", "infrastructure-overview")).checkAssert((body, name) ->
+      qt().withExamples(800).forAll(json(bodies, "widgets", "properties", "x", "width", "periodOverride"), strings("ops", "infrastructure-overview")).checkAssert((body, name) ->
           outcome(body, () -> DashboardDefinition.fromBodyJson(name, body)).ifPresent(MonitoringFuzzTest::assertRoundTrips));
     }
 

@@ -8,6 +8,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.quicktheories.core.Gen;
 import org.quicktheories.core.RandomnessSource;
 import org.quicktheories.generators.Generate;
@@ -27,6 +30,13 @@ final class Hostile {
   private static final List<String> HUGE = List.of(
       "a".repeat(MEGABYTE), "-a".repeat(MEGABYTE / 2), ":".repeat(MEGABYTE), "\ud83d\ude00".repeat(MEGABYTE / 2),
       "0".repeat(MEGABYTE), "[".repeat(MEGABYTE), " ".repeat(MEGABYTE));
+
+  private static final String FUZZ_THREAD = "fuzz-small-stack";
+  private static final ExecutorService SMALL_STACK = Executors.newSingleThreadExecutor(task -> {
+    Thread t = new Thread(null, task, FUZZ_THREAD, 512 * 1024);
+    t.setDaemon(true);
+    return t;
+  });
 
   private Hostile() {}
 
@@ -147,20 +157,28 @@ final class Hostile {
   }
 
   /**
-   * Calls {@code call} and tells what came of it.
+   * Calls {@code call} and tells what came of it. The call runs in a thread with half the default stack
+   * (512 KiB), so that work that recurses once per character or element of the input shows as the
+   * {@code StackOverflowError} it would be in a smaller thread, instead of passing by luck.
    *
    * @return the result when accepted, empty when it threw {@link ValidationException}
    * @throws AssertionError when it threw anything else
    */
   static <T> Optional<T> outcome(Object input, Callable<T> call) {
+    Throwable thrown;
     try {
-      return Optional.of(call.call());
-    } catch (ValidationException e) {
-      return Optional.empty();
+      return Optional.of(Thread.currentThread().getName().equals(FUZZ_THREAD) ? call.call()
+          : SMALL_STACK.submit(call).get());
+    } catch (ExecutionException e) {
+      thrown = e.getCause();
     } catch (Throwable t) {
-      return fail("only ValidationException may come out, but " + t.getClass().getName() + " did, for "
-          + describe(input), t);
+      thrown = t;
     }
+    if (thrown instanceof ValidationException) {
+      return Optional.empty();
+    }
+    return fail("only ValidationException may come out, but " + thrown.getClass().getName() + " did, for "
+        + describe(input), thrown);
   }
 
   /**

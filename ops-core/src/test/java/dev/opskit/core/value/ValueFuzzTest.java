@@ -40,7 +40,8 @@ class ValueFuzzTest {
   private static final String[] ARNS = {
       "arn:aws:rds:us-east-1:123456789012:db:orders-db", "arn:aws:s3:::orders-archive",
       "arn:aws-us-gov:iam::aws:policy/ReadOnly", "arn:aws:automate:us-east-1:ec2:stop",
-      "arn:aws:cloudwatch:eu-central-1:123456789012:alarm:High CPU", "arn:aws-cn:sns:cn-north-1:123456789012:t"};
+      "arn:aws:cloudwatch:eu-central-1:123456789012:alarm:High CPU", "arn:aws-cn:sns:cn-north-1:123456789012:t",
+      "arn:aws:ec2:us-gov-east-west-north-south-1:123456789012:i-1"};
   private static final String[] SCHEDULES = {
       "cron(0 2 * * ? *)", "cron(0/15 9-17 ? * MON-FRI *)", "cron(0 12 L * ? 2024)", "cron(0 10 ? * 6#3 *)",
       "cron(15 10 ? * 6L 2019-2022)", "cron(0 8 1W * ? *)", "rate(5 minutes)", "rate(1 day)", "rate(12 hours)"};
