@@ -111,6 +111,14 @@ class ValuesTest {
   @Nested
   class Selections {
     @Test
+    void resultValuesMadeWithoutTheirRequiredPartsAreValidationErrors() {
+      assertThatThrownBy(() -> new BackupVault(null, null, 0))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid name: null. Allowed: a value (required)");
+      assertThatThrownBy(() -> new RestorableWindow(null, java.time.Instant.EPOCH))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid earliest: null. Allowed: a value (required)");
+    }
+
+    @Test
     void absentPartsAreValidationErrors() {
       Arn role = Arn.parse("arn:aws:iam::123456789012:role/backup");
       assertThatThrownBy(() -> new BackupSelection("s", role, null, Map.of()))

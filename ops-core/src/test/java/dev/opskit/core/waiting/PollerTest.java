@@ -163,6 +163,14 @@ class PollerTest {
     }
 
     @Test
+    void pollResultsWithoutTheirRequiredPartsAreValidationErrors() {
+      assertThatThrownBy(() -> PollResult.done(null, "available"))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid value: null. Allowed: a value (required)");
+      assertThatThrownBy(() -> PollResult.failed("failed", null))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid reason: null. Allowed: a value (required)");
+    }
+
+    @Test
     void rejectsAnAbsentClockSleeperOrListener() {
       assertThatThrownBy(() -> poller().clock(null))
           .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid poller.clock: null. Allowed: a clock");

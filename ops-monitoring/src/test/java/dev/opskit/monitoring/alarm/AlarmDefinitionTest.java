@@ -91,6 +91,14 @@ class AlarmDefinitionTest {
   }
 
   @Test
+  void resultValuesMadeWithoutTheirRequiredPartsAreValidationErrors() {
+    assertThatThrownBy(() -> new FieldDiff(null, "a", "b"))
+        .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid field: null. Allowed: a value (required)");
+    assertThatThrownBy(() -> new dev.opskit.monitoring.dashboard.DashboardSummary(null, null, null, null))
+        .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid name: null. Allowed: a value (required)");
+  }
+
+  @Test
   void compositeRulesAndMarkersRejectAbsentParts() {
     assertThatThrownBy(() -> AlarmRule.not(null)).isExactlyInstanceOf(ValidationException.class)
         .hasMessage("Invalid AlarmRule: null. Allowed: a rule to negate");
