@@ -423,7 +423,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     /**
      * The period of a single-metric alarm.
      *
-     * @param value 10, 20 or 30 seconds or a multiple of 60 seconds
+     * @param value 10, 20 or 30 seconds or a multiple of 60 seconds (at most 2,147,483,640, PutMetricAlarm's integer field)
      * @return this builder
      */
     public Builder period(Duration value) {

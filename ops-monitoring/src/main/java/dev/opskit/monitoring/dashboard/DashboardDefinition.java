@@ -153,7 +153,7 @@ public final class DashboardDefinition {
     }
 
     /**
-     * Builds the dashboard. Widgets without a position are placed left to right, then top to bottom, on
+     * Builds the dashboard. Widgets added without a position are placed left to right, then top to bottom, on
      * the 24-column grid below the placed ones, with CloudWatch's default size (6 × 6) unless sized.
      *
      * @return the definition

@@ -233,7 +233,7 @@ public final class Widget {
     /**
      * The period.
      *
-     * @param value a multiple of 60 seconds (or 1, 5, 10, 30 s for high-resolution metrics)
+     * @param value a multiple of 60 seconds up to 2,147,483,640 (or 1, 5, 10, 30 s for high-resolution metrics)
      * @return this builder
      */
     public MetricBuilder period(Duration value) {
