@@ -1,5 +1,6 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import java.time.Duration;
 import java.util.Objects;
@@ -145,7 +146,7 @@ public final class AutomatedBackupSettings {
      * @return this builder
      */
     public Builder backupWindow(BackupWindow value) {
-      this.backupWindow = Objects.requireNonNull(value, "backupWindow");
+      this.backupWindow = Checks.present("backupWindow", value, BackupWindow.ALLOWED);
       return this;
     }
 
@@ -167,7 +168,7 @@ public final class AutomatedBackupSettings {
      * @return this builder
      */
     public Builder maintenanceWindow(MaintenanceWindow value) {
-      this.maintenanceWindow = Objects.requireNonNull(value, "maintenanceWindow");
+      this.maintenanceWindow = Checks.present("maintenanceWindow", value, MaintenanceWindow.ALLOWED);
       return this;
     }
 

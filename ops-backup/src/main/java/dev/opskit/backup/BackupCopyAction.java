@@ -1,8 +1,8 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Arn;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
 public record BackupCopyAction(Arn destinationVaultArn, @Nullable BackupLifecycle lifecycle) {
   /** Validates. */
   public BackupCopyAction {
-    Objects.requireNonNull(destinationVaultArn, "destinationVaultArn");
+    Checks.present("destinationVaultArn", destinationVaultArn,
+        "a backup vault ARN, arn:aws:backup:<region>:<account>:backup-vault:<name>");
     if (!"backup".equals(destinationVaultArn.service()) || !destinationVaultArn.resource().startsWith("backup-vault:")) {
       throw ValidationException.of("destinationVaultArn", destinationVaultArn,
           "a backup vault ARN, arn:aws:backup:<region>:<account>:backup-vault:<name>");

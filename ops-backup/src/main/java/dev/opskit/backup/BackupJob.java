@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -33,8 +33,8 @@ public record BackupJob(
 
   /** Validates. */
   public BackupJob {
-    Objects.requireNonNull(state, "state");
-    Objects.requireNonNull(vault, "vault");
+    Checks.present("state", state, "a value (required)");
+    Checks.present("vault", vault, "a value (required)");
   }
 
   /** Whether the job has ended, successfully or not. */

@@ -8,14 +8,17 @@ import org.jspecify.annotations.Nullable;
  * When AWS Backup moves a recovery point to cold storage and when it deletes it, in whole days. As AWS
  * requires, a recovery point moved to cold storage stays there at least 90 days before it is deleted.
  *
- * @param moveToColdStorageAfter days after creation to move to cold storage; null for never
- * @param deleteAfter days after creation to delete; null for never
+ * @param moveToColdStorageAfter days after creation to move to cold storage, 1 to {@value #MAX_DAYS}; null for never
+ * @param deleteAfter days after creation to delete, 1 to {@value #MAX_DAYS}; null for never
  */
 public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullable Duration deleteAfter) {
+  /** The longest lifecycle setting AWS Backup accepts, in days: 100 years. */
+  public static final long MAX_DAYS = 36_500;
+
   /** The least time a recovery point stays in cold storage. */
   public static final Duration MIN_COLD_STORAGE = Duration.ofDays(90);
 
-  /** Validates: whole positive days; deletion at least 90 days after the move to cold storage. */
+  /** Validates: whole positive days, at most {@value #MAX_DAYS}; deletion at least 90 days after the move to cold storage. */
   public BackupLifecycle {
     days("moveToColdStorageAfter", moveToColdStorageAfter);
     days("deleteAfter", deleteAfter);
@@ -28,8 +31,9 @@ public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullab
   }
 
   private static void days(String field, @Nullable Duration value) {
-    if (value != null && (value.isNegative() || value.isZero() || !value.equals(Duration.ofDays(value.toDays())))) {
-      throw ValidationException.of(field, value, "a positive whole number of days");
+    if (value != null && (value.isNegative() || value.isZero() || value.compareTo(Duration.ofDays(MAX_DAYS)) > 0
+        || !value.equals(Duration.ofDays(value.toDays())))) {
+      throw ValidationException.of(field, value, "a positive whole number of days, at most " + MAX_DAYS);
     }
   }
 
@@ -40,7 +44,7 @@ public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullab
    * @return the lifecycle
    */
   public static BackupLifecycle deleteAfterDays(long days) {
-    return new BackupLifecycle(null, Duration.ofDays(days));
+    return new BackupLifecycle(null, Duration.ofDays(days("deleteAfter", days)));
   }
 
   /**
@@ -51,6 +55,14 @@ public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullab
    * @return the lifecycle
    */
   public static BackupLifecycle coldThenDelete(long coldAfterDays, long deleteAfterDays) {
-    return new BackupLifecycle(Duration.ofDays(coldAfterDays), Duration.ofDays(deleteAfterDays));
+    return new BackupLifecycle(Duration.ofDays(days("moveToColdStorageAfter", coldAfterDays)),
+        Duration.ofDays(days("deleteAfter", deleteAfterDays)));
+  }
+
+  private static long days(String field, long days) {
+    if (days < 1 || days > MAX_DAYS) {
+      throw ValidationException.of(field, days + " days", "a positive whole number of days, at most " + MAX_DAYS);
+    }
+    return days;
   }
 }

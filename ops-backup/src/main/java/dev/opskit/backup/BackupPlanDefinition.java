@@ -1,7 +1,9 @@
 package dev.opskit.backup;
 
 import dev.opskit.backup.internal.BackupPlanJson;
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -29,7 +31,7 @@ public record BackupPlanDefinition(String name, List<BackupPlanRule> rules) {
     if (name == null || !NAME.matcher(name).matches()) {
       throw ValidationException.of("backupPlanName", name, "1 to 50 ASCII letters, digits, '-', '_' and '.'");
     }
-    rules = List.copyOf(rules);
+    rules = Checks.list("rules", rules, "at least one rule");
     if (rules.isEmpty()) {
       throw ValidationException.of("rules", rules, "at least one rule");
     }
@@ -46,7 +48,7 @@ public record BackupPlanDefinition(String name, List<BackupPlanRule> rules) {
    * @return the plan
    */
   public static BackupPlanDefinition of(String name, BackupPlanRule... rules) {
-    return new BackupPlanDefinition(name, List.of(rules));
+    return new BackupPlanDefinition(name, rules == null ? null : Arrays.asList(rules));
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.opskit.backup;
 
-import java.util.Objects;
+import dev.opskit.backup.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,6 +14,6 @@ import org.jspecify.annotations.Nullable;
 public record BackupPlanSummary(String name, @Nullable String id, @Nullable String arn, @Nullable String versionId) {
   /** Validates. */
   public BackupPlanSummary {
-    Objects.requireNonNull(name, "name");
+    Checks.present("name", name, "a value (required)");
   }
 }

@@ -3,6 +3,8 @@ package dev.opskit.backup;
 import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Arn;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,8 +31,9 @@ public record BackupSelection(String name, Arn role, List<Arn> resources, Map<St
       throw ValidationException.of("selectionName", name, "1 to 50 ASCII letters, digits, '-', '_' and '.'");
     }
     Checks.iamRole("iamRole", role);
-    resources = List.copyOf(resources);
-    tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+    resources = Checks.list("resources", resources, "resource ARNs (may be empty when tags select)");
+    tags = java.util.Collections.unmodifiableMap(new TreeMap<>(
+        Checks.map("tags", tags, "tag conditions as key/value pairs (may be empty when resources are given)")));
     if (resources.isEmpty() && tags.isEmpty()) {
       throw ValidationException.of("selection", name, "at least one resource ARN or tag condition");
     }
@@ -45,7 +48,7 @@ public record BackupSelection(String name, Arn role, List<Arn> resources, Map<St
    * @return the selection
    */
   public static BackupSelection byResources(String name, Arn role, Arn... resources) {
-    return new BackupSelection(name, role, List.of(resources), Map.of());
+    return new BackupSelection(name, role, resources == null ? null : Arrays.asList(resources), Map.of());
   }
 
   /**
@@ -58,6 +61,6 @@ public record BackupSelection(String name, Arn role, List<Arn> resources, Map<St
    * @return the selection
    */
   public static BackupSelection byTag(String name, Arn role, String key, String value) {
-    return new BackupSelection(name, role, List.of(), Map.of(key, value));
+    return new BackupSelection(name, role, List.of(), Collections.singletonMap(key, value));
   }
 }

@@ -1,6 +1,6 @@
 package dev.opskit.backup;
 
-import java.util.Objects;
+import dev.opskit.backup.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,6 +13,6 @@ import org.jspecify.annotations.Nullable;
 public record BackupVault(String name, @Nullable String arn, long recoveryPoints) {
   /** Validates. */
   public BackupVault {
-    Objects.requireNonNull(name, "name");
+    Checks.present("name", name, "a value (required)");
   }
 }

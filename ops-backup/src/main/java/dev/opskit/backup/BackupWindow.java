@@ -1,9 +1,9 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import java.time.Duration;
 import java.time.LocalTime;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,8 +21,8 @@ public record BackupWindow(LocalTime start, LocalTime end) {
 
   /** Validates: whole minutes, at least 30 minutes long. */
   public BackupWindow {
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(end, "end");
+    Checks.present("backupWindow.start", start, "the time the window opens (UTC)");
+    Checks.present("backupWindow.end", end, "the time the window closes (UTC)");
     String text = format(start) + "-" + format(end);
     if (start.getSecond() != 0 || start.getNano() != 0 || end.getSecond() != 0 || end.getNano() != 0) {
       throw ValidationException.of("backupWindow", start + "-" + end, ALLOWED);

@@ -1,6 +1,6 @@
 package dev.opskit.backup;
 
-import java.util.Objects;
+import dev.opskit.backup.internal.Checks;
 
 /**
  * One resource without the protection the guide asks for.
@@ -12,9 +12,9 @@ import java.util.Objects;
 public record CoverageGap(Kind kind, String resource, String problem) {
   /** Validates. */
   public CoverageGap {
-    Objects.requireNonNull(kind, "kind");
-    Objects.requireNonNull(resource, "resource");
-    Objects.requireNonNull(problem, "problem");
+    Checks.present("kind", kind, "a value (required)");
+    Checks.present("resource", resource, "a value (required)");
+    Checks.present("problem", problem, "a value (required)");
   }
 
   /** The kinds of resource the coverage report scans. */

@@ -1,9 +1,9 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.backup.internal.CoverageFormat;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * Which resources lack backups: RDS instances with automated backups off, DynamoDB tables without
@@ -24,8 +24,8 @@ public record CoverageReport(
 
   /** Validates and copies. */
   public CoverageReport {
-    Objects.requireNonNull(scannedAt, "scannedAt");
-    Objects.requireNonNull(region, "region");
+    Checks.present("scannedAt", scannedAt, "a value (required)");
+    Checks.present("region", region, "a value (required)");
     gaps = List.copyOf(gaps);
   }
 

@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -29,8 +29,8 @@ public record DatabaseInstance(
 
   /** Validates and copies the tags (sorted by key). */
   public DatabaseInstance {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(status, "status");
+    Checks.present("id", id, "a value (required)");
+    Checks.present("status", status, "a value (required)");
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 

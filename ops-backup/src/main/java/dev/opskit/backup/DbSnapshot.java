@@ -1,9 +1,9 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -35,10 +35,10 @@ public record DbSnapshot(
 
   /** Validates and copies the tags (sorted by key). */
   public DbSnapshot {
-    Objects.requireNonNull(id, "id");
-    Objects.requireNonNull(instanceId, "instanceId");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(status, "status");
+    Checks.present("id", id, "a value (required)");
+    Checks.present("instanceId", instanceId, "a value (required)");
+    Checks.present("type", type, "a value (required)");
+    Checks.present("status", status, "a value (required)");
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
   }
 

@@ -1,12 +1,12 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,10 +30,10 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime start, DayOfWeek e
 
   /** Validates: whole minutes, at least 30 minutes long. */
   public MaintenanceWindow {
-    Objects.requireNonNull(startDay, "startDay");
-    Objects.requireNonNull(start, "start");
-    Objects.requireNonNull(endDay, "endDay");
-    Objects.requireNonNull(end, "end");
+    Checks.present("maintenanceWindow.startDay", startDay, "the day the window opens");
+    Checks.present("maintenanceWindow.start", start, "the time the window opens (UTC)");
+    Checks.present("maintenanceWindow.endDay", endDay, "the day the window closes");
+    Checks.present("maintenanceWindow.end", end, "the time the window closes (UTC)");
     if (start.getSecond() != 0 || start.getNano() != 0 || end.getSecond() != 0 || end.getNano() != 0
         || Math.floorMod(minuteOfWeek(endDay, end) - minuteOfWeek(startDay, start), WEEK) < 30) {
       throw ValidationException.of("maintenanceWindow", text(startDay, start, endDay, end), ALLOWED);

@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -17,8 +17,8 @@ public record PitrStatus(
 
   /** Validates. */
   public PitrStatus {
-    Objects.requireNonNull(tableName, "tableName");
-    Objects.requireNonNull(status, "status");
+    Checks.present("tableName", tableName, "a value (required)");
+    Checks.present("status", status, "a value (required)");
   }
 
   /** Whether DynamoDB reports point-in-time recovery {@code ENABLED}. */

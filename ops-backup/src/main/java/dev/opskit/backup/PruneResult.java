@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link RdsBackups#prune(PrunePolicy)} did, or in a dry run would do, with each manual snapshot.
@@ -15,7 +15,7 @@ public record PruneResult(String instanceId, List<Decision> kept, List<Decision>
 
   /** Validates and copies. */
   public PruneResult {
-    Objects.requireNonNull(instanceId, "instanceId");
+    Checks.present("instanceId", instanceId, "a value (required)");
     kept = List.copyOf(kept);
     deleted = List.copyOf(deleted);
   }
@@ -39,8 +39,8 @@ public record PruneResult(String instanceId, List<Decision> kept, List<Decision>
   public record Decision(DbSnapshot snapshot, String reason) {
     /** Validates. */
     public Decision {
-      Objects.requireNonNull(snapshot, "snapshot");
-      Objects.requireNonNull(reason, "reason");
+      Checks.present("snapshot", snapshot, "a value (required)");
+      Checks.present("reason", reason, "a value (required)");
     }
   }
 }

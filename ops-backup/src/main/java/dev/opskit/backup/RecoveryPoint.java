@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -25,8 +25,8 @@ public record RecoveryPoint(
     long sizeBytes) {
   /** Validates. */
   public RecoveryPoint {
-    Objects.requireNonNull(arn, "arn");
-    Objects.requireNonNull(vault, "vault");
-    Objects.requireNonNull(status, "status");
+    Checks.present("arn", arn, "a value (required)");
+    Checks.present("vault", vault, "a value (required)");
+    Checks.present("status", status, "a value (required)");
   }
 }

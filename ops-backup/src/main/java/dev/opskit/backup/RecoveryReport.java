@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -23,9 +23,9 @@ public record RecoveryReport(
 
   /** Validates and copies. */
   public RecoveryReport {
-    Objects.requireNonNull(sourceInstanceId, "sourceInstanceId");
-    Objects.requireNonNull(restorePoint, "restorePoint");
-    Objects.requireNonNull(newInstance, "newInstance");
+    Checks.present("sourceInstanceId", sourceInstanceId, "a value (required)");
+    Checks.present("restorePoint", restorePoint, "a value (required)");
+    Checks.present("newInstance", newInstance, "a value (required)");
     checks = List.copyOf(checks);
   }
 
@@ -51,9 +51,9 @@ public record RecoveryReport(
   public record Check(String property, String expected, String actual, boolean passed) {
     /** Validates. */
     public Check {
-      Objects.requireNonNull(property, "property");
-      Objects.requireNonNull(expected, "expected");
-      Objects.requireNonNull(actual, "actual");
+      Checks.present("property", property, "a value (required)");
+      Checks.present("expected", expected, "a value (required)");
+      Checks.present("actual", actual, "a value (required)");
     }
 
     @Override

@@ -27,7 +27,7 @@ public final class RecoveryRequest {
   private final @Nullable TrafficSwitch trafficSwitch;
 
   private RecoveryRequest(Builder b) {
-    this.restorePoint = Objects.requireNonNull(b.restorePoint, "restorePoint");
+    this.restorePoint = b.restorePoint;
     if (b.newInstanceId == null) {
       throw ValidationException.of("newInstanceId", null, "the identifier of the instance to restore into");
     }
@@ -106,7 +106,8 @@ public final class RecoveryRequest {
      * @return this builder
      */
     public Builder restorePoint(RestorePoint value) {
-      this.restorePoint = Objects.requireNonNull(value, "restorePoint");
+      this.restorePoint = Checks.present("restorePoint", value,
+          "a restore point: RestorePoint.snapshot(id), RestorePoint.at(time) or RestorePoint.latest()");
       return this;
     }
 
@@ -140,7 +141,7 @@ public final class RecoveryRequest {
      * @return this builder
      */
     public Builder trafficSwitch(TrafficSwitch value) {
-      this.trafficSwitch = Objects.requireNonNull(value, "trafficSwitch");
+      this.trafficSwitch = Checks.present("trafficSwitch", value, "a traffic switch hook");
       return this;
     }
 

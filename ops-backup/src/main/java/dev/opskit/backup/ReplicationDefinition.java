@@ -3,6 +3,7 @@ package dev.opskit.backup;
 import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Arn;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 
@@ -22,7 +23,7 @@ public record ReplicationDefinition(Arn role, List<ReplicationRule> rules) {
   /** Validates and copies. */
   public ReplicationDefinition {
     Checks.iamRole("replication.role", role);
-    rules = List.copyOf(rules);
+    rules = Checks.list("replication.rules", rules, "1 to 1000 rules");
     if (rules.isEmpty() || rules.size() > 1000) {
       throw ValidationException.of("replication.rules", rules.size(), "1 to 1000 rules");
     }
@@ -39,6 +40,6 @@ public record ReplicationDefinition(Arn role, List<ReplicationRule> rules) {
    * @return the definition
    */
   public static ReplicationDefinition of(Arn role, ReplicationRule... rules) {
-    return new ReplicationDefinition(role, List.of(rules));
+    return new ReplicationDefinition(role, rules == null ? null : Arrays.asList(rules));
   }
 }

@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,10 +24,10 @@ public record ReplicationPlan(
 
   /** Validates and copies. */
   public ReplicationPlan {
-    Objects.requireNonNull(bucket, "bucket");
-    Objects.requireNonNull(desired, "desired");
+    Checks.present("bucket", bucket, "a value (required)");
+    Checks.present("desired", desired, "a value (required)");
     missingPrerequisites = List.copyOf(missingPrerequisites);
-    Objects.requireNonNull(outcome, "outcome");
+    Checks.present("outcome", outcome, "a value (required)");
   }
 
   /** Whether every prerequisite is met. */

@@ -1,8 +1,8 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.BucketName;
-import java.util.Objects;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
@@ -21,7 +21,7 @@ public record ReplicationRule(String id, boolean enabled, BucketName destination
     if (id == null || id.isEmpty() || id.length() > 255) {
       throw ValidationException.of("replicationRule.id", id, "1 to 255 characters");
     }
-    Objects.requireNonNull(destinationBucket, "destinationBucket");
+    Checks.present("replicationRule.destinationBucket", destinationBucket, "the destination bucket's name");
     if (storageClass == null || storageClass == StorageClass.UNKNOWN_TO_SDK_VERSION) {
       throw ValidationException.of("replicationRule.storageClass", storageClass, "one of " + StorageClass.knownValues());
     }

@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * The times an RDS instance can be restored to: the {@code RestoreWindow} ({@code EarliestTime},
@@ -17,8 +17,8 @@ import java.util.Objects;
 public record RestorableWindow(Instant earliest, Instant latest) {
   /** Validates. */
   public RestorableWindow {
-    Objects.requireNonNull(earliest, "earliest");
-    Objects.requireNonNull(latest, "latest");
+    Checks.present("earliest", earliest, "a value (required)");
+    Checks.present("latest", latest, "a value (required)");
   }
 
   /**

@@ -1,9 +1,9 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.DbSnapshotId;
 import java.time.Instant;
-import java.util.Objects;
 
 /**
  * Where a recovery restores to: a snapshot, a point in time, or the latest restorable time.
@@ -44,7 +44,7 @@ public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestoreP
   record FromSnapshot(DbSnapshotId snapshotId) implements RestorePoint {
     /** Validates. */
     public FromSnapshot {
-      Objects.requireNonNull(snapshotId, "snapshotId");
+      Checks.present("snapshotId", snapshotId, "a DB snapshot identifier");
     }
 
     @Override

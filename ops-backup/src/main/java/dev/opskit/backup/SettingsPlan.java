@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +17,9 @@ public record SettingsPlan(String instanceId, List<Difference> differences, Plan
 
   /** Validates and copies. */
   public SettingsPlan {
-    Objects.requireNonNull(instanceId, "instanceId");
+    Checks.present("instanceId", instanceId, "a value (required)");
     differences = List.copyOf(differences);
-    Objects.requireNonNull(outcome, "outcome");
+    Checks.present("outcome", outcome, "a value (required)");
   }
 
   /** Whether the live settings already are the desired ones. */
@@ -44,8 +44,8 @@ public record SettingsPlan(String instanceId, List<Difference> differences, Plan
   public record Difference(String field, @Nullable String current, String desired) {
     /** Validates. */
     public Difference {
-      Objects.requireNonNull(field, "field");
-      Objects.requireNonNull(desired, "desired");
+      Checks.present("field", field, "a value (required)");
+      Checks.present("desired", desired, "a value (required)");
     }
 
     @Override

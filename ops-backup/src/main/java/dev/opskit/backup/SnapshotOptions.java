@@ -121,7 +121,7 @@ public final class SnapshotOptions {
      * @return this builder
      */
     public Builder tags(Map<String, String> values) {
-      values.forEach(this::tag);
+      Checks.present("tags", values, "a map of tag keys to values (may be empty)").forEach(this::tag);
       return this;
     }
 

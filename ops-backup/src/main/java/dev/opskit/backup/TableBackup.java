@@ -1,7 +1,7 @@
 package dev.opskit.backup;
 
+import dev.opskit.backup.internal.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,8 +18,8 @@ public record TableBackup(
     @Nullable String arn, String name, String tableName, String status, @Nullable Instant createdAt, long sizeBytes) {
   /** Validates. */
   public TableBackup {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(tableName, "tableName");
-    Objects.requireNonNull(status, "status");
+    Checks.present("name", name, "a value (required)");
+    Checks.present("tableName", tableName, "a value (required)");
+    Checks.present("status", status, "a value (required)");
   }
 }

@@ -1,6 +1,6 @@
 package dev.opskit.backup;
 
-import java.util.Objects;
+import dev.opskit.backup.internal.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,8 +13,8 @@ import org.jspecify.annotations.Nullable;
 public record TableSummary(String name, String status, @Nullable String arn) {
   /** Validates. */
   public TableSummary {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(status, "status");
+    Checks.present("name", name, "a value (required)");
+    Checks.present("status", status, "a value (required)");
   }
 
   /** Whether the table is {@code ACTIVE}. */

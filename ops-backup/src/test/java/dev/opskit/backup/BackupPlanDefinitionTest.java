@@ -92,9 +92,60 @@ class BackupPlanDefinitionTest {
   }
 
   @Test
+  void numbersTooLargeForADurationAreValidationErrorsNotArithmeticOverflows() {
+    String rule = "{\"RuleName\":\"r\",\"TargetBackupVaultName\":\"v1\",\"ScheduleExpression\":\"cron(0 5 ? * * *)\"";
+    String max = String.valueOf(Long.MAX_VALUE);
+
+    assertThatThrownBy(() -> BackupPlanDefinition.fromJson(
+            "{\"BackupPlanName\":\"p\",\"Rules\":[" + rule + ",\"StartWindowMinutes\":" + max + "}]}"))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid StartWindowMinutes: '" + max + "'. Allowed: a whole number from 0 to 52560000");
+    assertThatThrownBy(() -> BackupPlanDefinition.fromJson(
+            "{\"BackupPlanName\":\"p\",\"Rules\":[" + rule + ",\"Lifecycle\":{\"DeleteAfterDays\":" + max + "}}]}"))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid DeleteAfterDays: '" + max + "'. Allowed: a whole number from 0 to 36500");
+    long days = Long.MAX_VALUE / 86_400;
+    assertThatThrownBy(() -> BackupPlanDefinition.fromJson("{\"BackupPlanName\":\"p\",\"Rules\":[" + rule
+            + ",\"Lifecycle\":{\"MoveToColdStorageAfterDays\":" + days + ",\"DeleteAfterDays\":" + days + "}}]}"))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid MoveToColdStorageAfterDays: '" + days + "'. Allowed: a whole number from 0 to 36500");
+    assertThatThrownBy(() -> new BackupLifecycle(Duration.ofDays(days), Duration.ofDays(days)))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid moveToColdStorageAfter: '" + Duration.ofDays(days) + "'. Allowed: a positive whole number of"
+            + " days, at most 36500");
+    assertThatThrownBy(() -> BackupLifecycle.deleteAfterDays(Long.MAX_VALUE))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid deleteAfter: '" + max + " days'. Allowed: a positive whole number of days, at most 36500");
+    assertThat(BackupLifecycle.coldThenDelete(36_410, 36_500).deleteAfter()).isEqualTo(Duration.ofDays(36_500));
+  }
+
+  @Test
+  void absentOrMisshapenPartsAreValidationErrors() {
+    assertThatThrownBy(() -> BackupPlanDefinition.fromJson(null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid backupPlan: null. Allowed: a JSON object of AWS's BackupPlanInput shape");
+    assertThatThrownBy(() -> BackupPlanDefinition.fromJson("{\"BackupPlanName\":\"p\",\"Rules\":[{\"RuleName\":\"r\","
+            + "\"TargetBackupVaultName\":\"v1\",\"ScheduleExpression\":\"cron(0 5 ? * * *)\",\"CopyActions\":{\"a\":{}}}]}"))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid CopyActions: '{\"a\":{}}'. Allowed: an array");
+    assertThatThrownBy(() -> BackupPlanDefinition.of("p", (BackupPlanRule) null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rules: '[null]'. Allowed: at least one rule, without null elements");
+    assertThatThrownBy(() -> new BackupPlanRule("r", null, Schedule.dailyAt(5, 0), null, null, null, List.of()))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid targetVault: null. Allowed: a backup vault name");
+    assertThatThrownBy(() -> BackupPlanRule.of("r", "v1", Schedule.dailyAt(5, 0)).withCopyTo(null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid copyActions: null. Allowed: a copy action");
+    assertThatThrownBy(() -> new BackupCopyAction(null, null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid destinationVaultArn: null. Allowed: a backup vault ARN, arn:aws:backup:<region>:<account>:backup-vault:<name>");
+  }
+
+  @Test
   void rejectsMalformedJsonUnknownMembersAndInvalidValues() {
     assertThatThrownBy(() -> BackupPlanDefinition.fromJson("{not json"))
-        .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid backupPlan: '(not JSON");
+        .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid backupPlan: '{not json'. Allowed: a JSON object of AWS's BackupPlanInput shape");
     assertThatThrownBy(() -> BackupPlanDefinition.fromJson("{\"BackupPlanName\":\"p\",\"Rules\":[],\"Extra\":1}"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid backupPlan.Extra");
     assertThatThrownBy(() -> BackupPlanDefinition.fromJson(

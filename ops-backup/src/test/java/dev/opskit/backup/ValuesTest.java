@@ -54,6 +54,35 @@ class ValuesTest {
     }
 
     @Test
+    void anAbsentRestorePointOrTrafficSwitchIsAValidationError() {
+      assertThatThrownBy(() -> RecoveryRequest.builder().restorePoint(null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid restorePoint: null. Allowed: a restore point: RestorePoint.snapshot(id), RestorePoint.at(time)"
+              + " or RestorePoint.latest()");
+      assertThatThrownBy(() -> RecoveryRequest.builder().trafficSwitch(null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid trafficSwitch: null. Allowed: a traffic switch hook");
+      assertThatThrownBy(() -> new RestorePoint.FromSnapshot(null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid snapshotId: null. Allowed: a DB snapshot identifier");
+      assertThatThrownBy(() -> SnapshotOptions.builder().tags(null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid tags: null. Allowed: a map of tag keys to values (may be empty)");
+    }
+
+    @Test
+    void aWaitLongerThanAPollerWaitsIsRejectedBeforeAnythingIsSent() {
+      Duration tooLong = Duration.ofDays(366);
+      String message = "Invalid timeout: '" + tooLong + "'. Allowed: a positive duration of at most 365 days";
+
+      assertThatThrownBy(() -> RecoveryRequest.builder().timeout(tooLong))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage(message);
+      assertThatThrownBy(() -> SnapshotOptions.builder().timeout(tooLong))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage(message);
+      assertThat(SnapshotOptions.builder().timeout(Duration.ofDays(365)).build().timeout()).contains(Duration.ofDays(365));
+    }
+
+    @Test
     void recoveryNeedsANewInstanceId() {
       assertThatThrownBy(() -> RecoveryRequest.builder().build())
           .isInstanceOf(ValidationException.class)
@@ -81,6 +110,36 @@ class ValuesTest {
 
   @Nested
   class Selections {
+    @Test
+    void resultValuesMadeWithoutTheirRequiredPartsAreValidationErrors() {
+      assertThatThrownBy(() -> new BackupVault(null, null, 0))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid name: null. Allowed: a value (required)");
+      assertThatThrownBy(() -> new RestorableWindow(null, java.time.Instant.EPOCH))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid earliest: null. Allowed: a value (required)");
+    }
+
+    @Test
+    void absentPartsAreValidationErrors() {
+      Arn role = Arn.parse("arn:aws:iam::123456789012:role/backup");
+      assertThatThrownBy(() -> new BackupSelection("s", role, null, Map.of()))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid resources: null. Allowed: resource ARNs (may be empty when tags select)");
+      assertThatThrownBy(() -> BackupSelection.byResources("s", role, (Arn) null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid resources: '[null]'. Allowed: resource ARNs (may be empty when tags select), without null elements");
+      assertThatThrownBy(() -> BackupSelection.byTag("s", role, "Backup", null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid tags.Backup: null. Allowed: tag conditions as key/value pairs (may be empty when resources are"
+              + " given), without a null value");
+      assertThatThrownBy(() -> new ReplicationRule("r", true, null, StorageClass.STANDARD))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid replicationRule.destinationBucket: null. Allowed: the destination bucket's name");
+      assertThatThrownBy(() -> ReplicationDefinition.of(Arn.parse("arn:aws:iam::123456789012:role/replication"),
+              (ReplicationRule[]) null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid replication.rules: null. Allowed: 1 to 1000 rules");
+    }
+
     @Test
     void aSelectionSelectsSomething() {
       Arn role = Arn.parse("arn:aws:iam::123456789012:role/backup");

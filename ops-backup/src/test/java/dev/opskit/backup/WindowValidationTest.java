@@ -6,7 +6,9 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import dev.opskit.core.ValidationException;
+import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Nested;
@@ -63,6 +65,19 @@ class WindowValidationTest {
     }
 
     @Test
+    void anAbsentTimeIsAValidationError() {
+      assertThatThrownBy(() -> new BackupWindow(LocalTime.of(3, 0), null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid backupWindow.end: null. Allowed: the time the window closes (UTC)");
+      assertThatThrownBy(() -> new BackupWindow(null, LocalTime.of(4, 0)))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid backupWindow.start: null. Allowed: the time the window opens (UTC)");
+      assertThatThrownBy(() -> AutomatedBackupSettings.builder().backupWindow((BackupWindow) null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("Invalid backupWindow: null. Allowed: hh24:mi-hh24:mi in UTC");
+    }
+
+    @Test
     void mayRunPastMidnight() {
       assertThat(BackupWindow.parse("23:45-00:15").length()).isEqualTo(Duration.ofMinutes(30));
     }
@@ -100,6 +115,19 @@ class WindowValidationTest {
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("Invalid maintenanceWindow: '")
           .hasMessageContaining("ddd:hh24:mi-ddd:hh24:mi");
+    }
+
+    @Test
+    void anAbsentDayOrTimeIsAValidationError() {
+      assertThatThrownBy(() -> new MaintenanceWindow(DayOfWeek.SUNDAY, null, DayOfWeek.SUNDAY, LocalTime.of(5, 0)))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid maintenanceWindow.start: null. Allowed: the time the window opens (UTC)");
+      assertThatThrownBy(() -> new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(4, 0), null, LocalTime.of(5, 0)))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid maintenanceWindow.endDay: null. Allowed: the day the window closes");
+      assertThatThrownBy(() -> AutomatedBackupSettings.builder().maintenanceWindow((MaintenanceWindow) null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("Invalid maintenanceWindow: null. Allowed: ddd:hh24:mi-ddd:hh24:mi in UTC");
     }
 
     @Test

@@ -1,7 +1,7 @@
 package dev.opskit.core;
 
+import dev.opskit.core.value.Checks;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * One progress report of a long-running operation (a wait, a restore, a runbook step).
@@ -18,10 +18,10 @@ public record ProgressEvent(
 
   /** Validates that every component is present. */
   public ProgressEvent {
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(target, "target");
-    Objects.requireNonNull(status, "status");
-    Objects.requireNonNull(elapsed, "elapsed");
-    Objects.requireNonNull(timeout, "timeout");
+    Checks.present("operation", operation, "a value (required)");
+    Checks.present("target", target, "a value (required)");
+    Checks.present("status", status, "a value (required)");
+    Checks.present("elapsed", elapsed, "a value (required)");
+    Checks.present("timeout", timeout, "a value (required)");
   }
 }

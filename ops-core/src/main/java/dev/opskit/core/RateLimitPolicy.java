@@ -1,9 +1,11 @@
 package dev.opskit.core;
 
+import dev.opskit.core.value.Checks;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Client-side rate limits: how many HTTP requests per second OpsKit sends to one AWS service in one
@@ -11,11 +13,15 @@ import java.util.TreeMap;
  * plan over hundreds of resources under AWS's API rate limits instead of relying on throttling retries.
  *
  * @param requestsPerSecond default limit for every service, at least 1
- * @param maxWait how long a request may wait for a permit before failing with {@link ThrottledException}
+ * @param maxWait how long a request may wait for a permit before failing with {@link ThrottledException}, zero
+ *     to {@link #MAX_WAIT}
  * @param perService limits for particular services, keyed by the SDK's service name in lower case
  *     (for example {@code cloudwatch}, {@code rds})
  */
 public record RateLimitPolicy(int requestsPerSecond, Duration maxWait, Map<String, Integer> perService) {
+
+  /** The longest {@link #maxWait()} accepted: one day. */
+  public static final Duration MAX_WAIT = Duration.ofDays(1);
 
   /** The default: 20 requests per second per service and region, waiting up to 30 s for a permit. */
   public static final RateLimitPolicy DEFAULT = new RateLimitPolicy(20, Duration.ofSeconds(30), Map.of());
@@ -25,20 +31,17 @@ public record RateLimitPolicy(int requestsPerSecond, Duration maxWait, Map<Strin
     if (requestsPerSecond < 1) {
       throw ValidationException.of("rateLimitPolicy.requestsPerSecond", requestsPerSecond, "at least 1");
     }
-    if (maxWait == null || maxWait.isNegative()) {
-      throw ValidationException.of("rateLimitPolicy.maxWait", maxWait, "zero or a positive duration");
-    }
+    Checks.duration("rateLimitPolicy.maxWait", maxWait, Duration.ZERO, MAX_WAIT,
+        "zero or a positive duration of at most " + MAX_WAIT);
     TreeMap<String, Integer> copy = new TreeMap<>();
-    perService.forEach(
-        (service, limit) -> {
-          if (service == null || service.isBlank()) {
-            throw ValidationException.of("rateLimitPolicy.perService", service, "an SDK service name, such as rds");
-          }
-          if (limit == null || limit < 1) {
-            throw ValidationException.of("rateLimitPolicy.perService." + service, limit, "at least 1");
-          }
-          copy.put(service.toLowerCase(Locale.ROOT), limit);
-        });
+    Checks.present("rateLimitPolicy.perService", perService, "a map of SDK service names to limits (may be empty)")
+        .forEach(
+            (service, limit) -> {
+              copy.put(serviceName(service), limit);
+              if (limit == null || limit < 1) {
+                throw ValidationException.of("rateLimitPolicy.perService." + service, limit, "at least 1");
+              }
+            });
     perService = Map.copyOf(copy);
   }
 
@@ -60,18 +63,15 @@ public record RateLimitPolicy(int requestsPerSecond, Duration maxWait, Map<Strin
    * @return the copy
    */
   public RateLimitPolicy withService(String service, int limit) {
-    if (service == null || service.isBlank()) {
-      throw ValidationException.of("rateLimitPolicy.perService", service, "an SDK service name, such as rds");
-    }
     TreeMap<String, Integer> copy = new TreeMap<>(perService);
-    copy.put(service.toLowerCase(Locale.ROOT), limit);
+    copy.put(serviceName(service), limit);
     return new RateLimitPolicy(requestsPerSecond, maxWait, copy);
   }
 
   /**
    * Returns a copy with another maximum wait for a permit.
    *
-   * @param wait the maximum wait
+   * @param wait the maximum wait, zero to {@link #MAX_WAIT}
    * @return the copy
    */
   public RateLimitPolicy withMaxWait(Duration wait) {
@@ -85,6 +85,12 @@ public record RateLimitPolicy(int requestsPerSecond, Duration maxWait, Map<Strin
    * @return requests per second
    */
   public int limitFor(String service) {
-    return perService.getOrDefault(service.toLowerCase(Locale.ROOT), requestsPerSecond);
+    return perService.getOrDefault(serviceName(service), requestsPerSecond);
+  }
+
+  private static String serviceName(@Nullable String service) {
+    Checks.require(service != null && !service.isBlank(), "rateLimitPolicy.perService", service,
+        "an SDK service name, such as rds");
+    return service.toLowerCase(Locale.ROOT);
   }
 }

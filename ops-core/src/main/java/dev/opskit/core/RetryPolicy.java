@@ -49,6 +49,8 @@ public record RetryPolicy(
   public static final Duration DEFAULT_API_CALL_TIMEOUT = Duration.ofMinutes(2);
   /** Default time of one HTTP attempt. */
   public static final Duration DEFAULT_API_CALL_ATTEMPT_TIMEOUT = Duration.ofSeconds(30);
+  /** The longest delay or timeout accepted (delays, backoffs and timeouts): one day. */
+  public static final Duration MAX_DELAY = Duration.ofDays(1);
 
   /** The default budget: 5 HTTP attempts, 3 operation attempts, 30 s per attempt, 2 min per call. */
   public static final RetryPolicy DEFAULT =
@@ -137,8 +139,8 @@ public record RetryPolicy(
   }
 
   private static void requirePositive(String field, @org.jspecify.annotations.Nullable Duration value) {
-    if (value == null || value.isNegative() || value.isZero()) {
-      throw ValidationException.of(field, value, "a positive duration");
+    if (value == null || value.isNegative() || value.isZero() || value.compareTo(MAX_DELAY) > 0) {
+      throw ValidationException.of(field, value, "a positive duration of at most " + MAX_DELAY);
     }
   }
 }

@@ -42,4 +42,31 @@ class RetryPolicyTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("Invalid rateLimitPolicy.perService.rds: '0'. Allowed: at least 1");
   }
+
+  @Test
+  void anAbsentPerServiceMapOrServiceIsAValidationError() {
+    assertThatThrownBy(() -> new RateLimitPolicy(20, Duration.ofSeconds(30), null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rateLimitPolicy.perService: null. Allowed: a map of SDK service names to limits (may be empty)");
+    assertThatThrownBy(() -> RateLimitPolicy.DEFAULT.withService(null, 5))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rateLimitPolicy.perService: null. Allowed: an SDK service name, such as rds");
+    assertThatThrownBy(() -> RateLimitPolicy.DEFAULT.limitFor(null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rateLimitPolicy.perService: null. Allowed: an SDK service name, such as rds");
+  }
+
+  @Test
+  void waitsAndDelaysTooLongToComputeWithAreValidationErrors() {
+    Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+    assertThatThrownBy(() -> RateLimitPolicy.DEFAULT.withMaxWait(huge))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid rateLimitPolicy.maxWait: '" + huge + "'. Allowed: zero or a positive duration of at most PT24H");
+    assertThat(RateLimitPolicy.DEFAULT.withMaxWait(Duration.ofDays(1)).maxWait()).isEqualTo(Duration.ofDays(1));
+    assertThatThrownBy(() -> RetryPolicy.DEFAULT.withOperationAttempts(3, huge))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid retryPolicy.operationBackoff: '" + huge + "'. Allowed: a positive duration of at most PT24H");
+    assertThat(RetryPolicy.DEFAULT.withBackoff(Duration.ofDays(1), Duration.ofDays(1)).maxBackoff())
+        .isEqualTo(Duration.ofDays(1));
+  }
 }

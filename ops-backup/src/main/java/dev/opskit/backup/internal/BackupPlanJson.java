@@ -87,24 +87,15 @@ public final class BackupPlanJson {
    * @param json the JSON
    * @return the plan
    */
-  public static BackupPlanDefinition read(String json) {
-    JsonNode root;
-    try {
-      root = Json.MAPPER.readTree(json == null ? "" : json);
-    } catch (JsonProcessingException e) {
-      throw ValidationException.of("backupPlan", "(not JSON: " + e.getOriginalMessage() + ")",
-          "a JSON object of AWS's BackupPlanInput shape, {\"BackupPlanName\": ..., \"Rules\": [...]}");
-    }
+  public static BackupPlanDefinition read(@Nullable String json) {
+    JsonNode root = Json.readTree("backupPlan", json,
+        "a JSON object of AWS's BackupPlanInput shape, {\"BackupPlanName\": ..., \"Rules\": [...]}");
     object(root, "backupPlan", PLAN);
     List<BackupPlanRule> rules = new ArrayList<>();
-    JsonNode rulesNode = root.path("Rules");
-    if (!rulesNode.isArray()) {
-      throw ValidationException.of("Rules", rulesNode, "an array of rules");
-    }
-    for (JsonNode r : rulesNode) {
+    for (JsonNode r : array(root, "Rules", true)) {
       object(r, "Rules[]", RULE);
       List<BackupCopyAction> copies = new ArrayList<>();
-      for (JsonNode c : r.path("CopyActions")) {
+      for (JsonNode c : array(r, "CopyActions", false)) {
         object(c, "CopyActions[]", COPY);
         copies.add(new BackupCopyAction(Arn.parse(text(c, "DestinationBackupVaultArn")), lifecycle(c.get("Lifecycle"))));
       }
@@ -115,7 +106,7 @@ public final class BackupPlanJson {
     return new BackupPlanDefinition(text(root, "BackupPlanName"), rules);
   }
 
-  private static void object(JsonNode node, String where, Set<String> known) {
+  private static void object(@Nullable JsonNode node, String where, Set<String> known) {
     if (node == null || !node.isObject()) {
       throw ValidationException.of(where, node, "a JSON object");
     }
@@ -127,6 +118,20 @@ public final class BackupPlanJson {
     }
   }
 
+  private static JsonNode array(JsonNode node, String field, boolean required) {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      if (required) {
+        throw ValidationException.of(field, null, "an array of rules");
+      }
+      return Json.MAPPER.createArrayNode();
+    }
+    if (!value.isArray()) {
+      throw ValidationException.of(field, value, required ? "an array of rules" : "an array");
+    }
+    return value;
+  }
+
   private static String text(JsonNode node, String field) {
     JsonNode value = node.get(field);
     if (value == null || !value.isTextual()) {
@@ -135,19 +140,20 @@ public final class BackupPlanJson {
     return value.asText();
   }
 
-  private static @Nullable Long number(JsonNode node, String field) {
+  /** A whole number from 0 to {@code max}, so that making a duration of it cannot overflow. */
+  private static @Nullable Long number(JsonNode node, String field, long max) {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.canConvertToLong() || !value.isIntegralNumber()) {
-      throw ValidationException.of(field, value, "a whole number");
+    if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0 || value.asLong() > max) {
+      throw ValidationException.of(field, value, "a whole number from 0 to " + max);
     }
     return value.asLong();
   }
 
   private static @Nullable Duration minutes(JsonNode node, String field) {
-    Long n = number(node, field);
+    Long n = number(node, field, BackupPlanRule.MAX_WINDOW.toMinutes());
     return n == null ? null : Duration.ofMinutes(n);
   }
 
@@ -156,8 +162,8 @@ public final class BackupPlanJson {
       return null;
     }
     object(node, "Lifecycle", LIFECYCLE);
-    Long cold = number(node, "MoveToColdStorageAfterDays");
-    Long delete = number(node, "DeleteAfterDays");
+    Long cold = number(node, "MoveToColdStorageAfterDays", BackupLifecycle.MAX_DAYS);
+    Long delete = number(node, "DeleteAfterDays", BackupLifecycle.MAX_DAYS);
     return new BackupLifecycle(cold == null ? null : Duration.ofDays(cold), delete == null ? null : Duration.ofDays(delete));
   }
 }

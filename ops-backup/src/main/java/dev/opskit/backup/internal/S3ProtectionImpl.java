@@ -16,7 +16,6 @@ import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.BucketName;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
@@ -88,7 +87,7 @@ public final class S3ProtectionImpl implements S3Protection {
   }
 
   private ReplicationPlan plan(ReplicationDefinition definition, PlanOutcome outcome) {
-    Objects.requireNonNull(definition, "definition");
+    Checks.present("replication", definition, "a replication definition");
     List<String> missing = new ArrayList<>();
     if (versioning() != BucketVersioning.ENABLED) {
       missing.add("versioning is not enabled on source bucket " + bucket);

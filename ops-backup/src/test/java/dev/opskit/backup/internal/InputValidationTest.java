@@ -118,7 +118,7 @@ class InputValidationTest {
       assertThatThrownBy(() -> backups.configureAutomatedBackups(o -> o.backupWindow("3:00-4:00")))
           .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid backupWindow: '3:00-4:00'");
       assertThatThrownBy(() -> backups.snapshot(o -> o.timeout(Duration.ZERO)))
-          .isInstanceOf(ValidationException.class).hasMessage("Invalid timeout: 'PT0S'. Allowed: a positive duration");
+          .isInstanceOf(ValidationException.class).hasMessage("Invalid timeout: 'PT0S'. Allowed: a positive duration of at most 365 days");
       verifyNoInteractions(rds);
       assertThat(audit.events()).isEmpty();
     }

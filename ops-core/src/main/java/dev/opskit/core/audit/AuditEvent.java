@@ -1,10 +1,10 @@
 package dev.opskit.core.audit;
 
 import dev.opskit.core.internal.Parameters;
+import dev.opskit.core.value.Checks;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,12 +40,12 @@ public record AuditEvent(
 
   /** Validates and copies deeply. */
   public AuditEvent {
-    Objects.requireNonNull(time, "time");
-    Objects.requireNonNull(operation, "operation");
-    Objects.requireNonNull(target, "target");
+    Checks.present("time", time, "a value (required)");
+    Checks.present("operation", operation, "a value (required)");
+    Checks.present("target", target, "a value (required)");
     // Deeply immutable, keeping AWS's member order (the request's field order), which Map.copyOf would lose.
     parameters = Parameters.copyOf(parameters);
-    Objects.requireNonNull(outcome, "outcome");
-    Objects.requireNonNull(duration, "duration");
+    Checks.present("outcome", outcome, "a value (required)");
+    Checks.present("duration", duration, "a value (required)");
   }
 }

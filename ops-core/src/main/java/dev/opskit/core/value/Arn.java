@@ -4,6 +4,7 @@ import dev.opskit.core.ValidationException;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An Amazon Resource Name, {@code arn:partition:service:region:account-id:resource}.
@@ -26,17 +27,22 @@ public record Arn(String partition, String service, String region, String accoun
   private static final String SHAPE = "arn:partition:service:region:account-id:resource";
   private static final List<String> PARTITIONS =
       List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
-  private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern REGION = Pattern.compile("|[a-z]{2,4}(-[a-z]+)+-[0-9]+");
+  private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*+");
   private static final Pattern ACCOUNT_ID = Pattern.compile("|[0-9]{12}|aws");
 
   /** Validates every part; throws {@link ValidationException} naming the part that is wrong. */
   public Arn {
+    // The length first: no pattern runs on more than MAX_LENGTH characters.
+    long length = 5L + lengthOf(partition) + lengthOf(service) + lengthOf(region) + lengthOf(accountId)
+        + lengthOf(resource);
+    if (length > MAX_LENGTH) {
+      throw tooLong(String.join(":", "arn", partition, service, region, accountId, resource));
+    }
     Checks.require(partition != null && PARTITIONS.contains(partition), "arn.partition", partition,
         String.join(", ", PARTITIONS));
     Checks.require(service != null && SERVICE.matcher(service).matches(), "arn.service", service,
         "lower-case ASCII letters, digits and hyphens, not starting with a hyphen");
-    Checks.require(region != null && REGION.matcher(region).matches(), "arn.region", region,
+    Checks.require(region != null && isRegion(region), "arn.region", region,
         "empty or a region code such as us-east-1");
     Checks.require(accountId != null
             && (ACCOUNT_ID.matcher(accountId).matches() || ("automate".equals(service) && "ec2".equals(accountId))),
@@ -47,8 +53,6 @@ public record Arn(String partition, String service, String region, String accoun
         "arn.resource", resource,
         "1 or more characters, without control characters or whitespace other than inner spaces"
             + " (as in a CloudWatch alarm name)");
-    String text = String.join(":", "arn", partition, service, region, accountId, resource);
-    Checks.require(text.length() <= MAX_LENGTH, "arn", text, SHAPE + ", at most " + MAX_LENGTH + " characters");
   }
 
   /**
@@ -76,6 +80,9 @@ public record Arn(String partition, String service, String region, String accoun
    */
   public static Arn parse(String text) {
     Checks.require(text != null && text.startsWith("arn:"), "arn", text, SHAPE);
+    if (text.length() > MAX_LENGTH) {
+      throw tooLong(text);
+    }
     String[] parts = text.split(":", 6);
     Checks.require(parts.length == 6, "arn", text, SHAPE);
     return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
@@ -131,6 +138,43 @@ public record Arn(String partition, String service, String region, String accoun
       }
     }
     return -1;
+  }
+
+  private static int lengthOf(@Nullable String part) {
+    return part == null ? 0 : part.length();
+  }
+
+  private static ValidationException tooLong(String text) {
+    return ValidationException.of("arn", text, SHAPE + ", at most " + MAX_LENGTH + " characters");
+  }
+
+  /**
+   * A region code, {@code [a-z]{2,4}(-[a-z]+)+-[0-9]+} (such as {@code us-east-1} or
+   * {@code us-gov-west-1}), or empty; checked by hand, as a regular expression with a repeated group
+   * recurses once per repetition.
+   */
+  private static boolean isRegion(String region) {
+    if (region.isEmpty()) {
+      return true;
+    }
+    String[] parts = region.split("-", -1);
+    if (parts.length < 3 || !isLetters(parts[0], 2, 4) || !isDigits(parts[parts.length - 1])) {
+      return false;
+    }
+    for (int i = 1; i < parts.length - 1; i++) {
+      if (!isLetters(parts[i], 1, Integer.MAX_VALUE)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isLetters(String text, int min, int max) {
+    return text.length() >= min && text.length() <= max && text.chars().allMatch(c -> c >= 'a' && c <= 'z');
+  }
+
+  private static boolean isDigits(String text) {
+    return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
   }
 
   /** Whitespace and control characters, except the plain space that alarm names (and so their ARNs) may hold. */

@@ -1,6 +1,6 @@
 package dev.opskit.core.waiting;
 
-import java.util.Objects;
+import dev.opskit.core.value.Checks;
 
 /**
  * What one poll saw.
@@ -57,8 +57,8 @@ public sealed interface PollResult<T> {
   record Done<T>(T value, String status) implements PollResult<T> {
     /** Validates. */
     public Done {
-      Objects.requireNonNull(value, "value");
-      Objects.requireNonNull(status, "status");
+      Checks.present("value", value, "a value (required)");
+      Checks.present("status", status, "a value (required)");
     }
   }
 
@@ -71,7 +71,7 @@ public sealed interface PollResult<T> {
   record Pending<T>(String status) implements PollResult<T> {
     /** Validates. */
     public Pending {
-      Objects.requireNonNull(status, "status");
+      Checks.present("status", status, "a value (required)");
     }
   }
 
@@ -85,8 +85,8 @@ public sealed interface PollResult<T> {
   record Failed<T>(String status, String reason) implements PollResult<T> {
     /** Validates. */
     public Failed {
-      Objects.requireNonNull(status, "status");
-      Objects.requireNonNull(reason, "reason");
+      Checks.present("status", status, "a value (required)");
+      Checks.present("reason", reason, "a value (required)");
     }
   }
 }

@@ -6,6 +6,7 @@ import dev.opskit.core.Sleeper;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.AwsErrors;
 import dev.opskit.core.internal.Redaction;
+import dev.opskit.core.value.Checks;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -34,6 +35,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * }</pre>
  */
 public final class Poller {
+  /** The longest timeout, interval or maximum interval a poller accepts: 365 days. */
+  public static final Duration MAX_DURATION = Duration.ofDays(365);
+
   private static final Logger LOG = LoggerFactory.getLogger(Poller.class);
 
   private final String operation;
@@ -163,7 +167,7 @@ public final class Poller {
     /**
      * How long to wait in all.
      *
-     * @param value a positive duration
+     * @param value a positive duration, at most {@link Poller#MAX_DURATION}
      * @return this builder
      */
     public Builder timeout(Duration value) {
@@ -174,7 +178,7 @@ public final class Poller {
     /**
      * The first pause between polls.
      *
-     * @param value a positive duration
+     * @param value a positive duration, at most {@link Poller#MAX_DURATION}
      * @return this builder
      */
     public Builder interval(Duration value) {
@@ -185,7 +189,7 @@ public final class Poller {
     /**
      * The longest pause between polls.
      *
-     * @param value a positive duration
+     * @param value a positive duration, at most {@link Poller#MAX_DURATION}
      * @return this builder
      */
     public Builder maxInterval(Duration value) {
@@ -214,7 +218,7 @@ public final class Poller {
      * @return this builder
      */
     public Builder clock(Clock value) {
-      this.clock = Objects.requireNonNull(value, "clock");
+      this.clock = Checks.present("poller.clock", value, "a clock");
       return this;
     }
 
@@ -225,7 +229,7 @@ public final class Poller {
      * @return this builder
      */
     public Builder sleeper(Sleeper value) {
-      this.sleeper = Objects.requireNonNull(value, "sleeper");
+      this.sleeper = Checks.present("poller.sleeper", value, "a sleeper");
       return this;
     }
 
@@ -236,7 +240,7 @@ public final class Poller {
      * @return this builder
      */
     public Builder listener(ProgressListener value) {
-      this.listener = Objects.requireNonNull(value, "listener");
+      this.listener = Checks.present("poller.listener", value, "a progress listener");
       return this;
     }
 
@@ -260,8 +264,8 @@ public final class Poller {
     }
 
     private static Duration positive(String field, Duration value) {
-      if (value == null || value.isNegative() || value.isZero()) {
-        throw ValidationException.of(field, value, "a positive duration");
+      if (value == null || value.isNegative() || value.isZero() || value.compareTo(MAX_DURATION) > 0) {
+        throw ValidationException.of(field, value, "a positive duration of at most " + MAX_DURATION.toDays() + " days");
       }
       return value;
     }

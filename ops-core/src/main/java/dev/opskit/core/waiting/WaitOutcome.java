@@ -2,8 +2,8 @@ package dev.opskit.core.waiting;
 
 import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.value.Checks;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How a wait ended: done, failed with a reason, or timed out.
@@ -46,7 +46,7 @@ public sealed interface WaitOutcome<T> {
   record Done<T>(String operation, String target, T value, int polls, Duration elapsed) implements WaitOutcome<T> {
     /** Validates. */
     public Done {
-      Objects.requireNonNull(value, "value");
+      Checks.present("value", value, "a value (required)");
     }
 
     @Override

@@ -178,6 +178,33 @@ class ArnTest {
     }
 
     @Test
+    void aRegionOfThousandsOfPartsIsRejectedForItsLengthWithoutOverflowingTheStack() {
+      String region = "aa" + "-a".repeat(2000) + "-1";
+      String text = "arn:aws:s3:" + region + ":123456789012:x";
+      String huge = "arn:aws:s3:aa" + "-a".repeat(500_000) + "-1:123456789012:x";
+
+      // In a thread with a 256 KiB stack, as worker threads of small containers have: a pattern that
+      // recursed once per part overflowed it long before the 2,000 parts of this 4 KB ARN.
+      assertInvalid(() -> inSmallStack(() -> Arn.parse(text)), "arn", text, SHAPE + ", at most 2048 characters");
+      assertInvalid(() -> inSmallStack(() -> Arn.of("aws", "s3", region, "123456789012", "x")), "arn", text,
+          SHAPE + ", at most 2048 characters");
+      assertInvalid(() -> Arn.parse(huge), "arn", huge, SHAPE + ", at most 2048 characters");
+      assertThat(Arn.isValid(text)).isFalse();
+    }
+
+    @Test
+    void aRegionOfManyPartsWithinTheLengthIsCheckedPartByPart() {
+      String region = "aa" + "-a".repeat(1000) + "-1";
+      String text = "arn:aws:s3:" + region + ":123456789012:x";
+
+      assertThat(inSmallStack(() -> Arn.parse(text)).region()).isEqualTo(region);
+      assertInvalid(() -> Arn.parse(text.replace("-a-a-1", "-a-A-1")), "arn.region", region.replace("-a-a-1", "-a-A-1"),
+          REGION);
+      assertInvalid(() -> Arn.parse(text.replace("-a-a-1", "-a--1")), "arn.region", region.replace("-a-a-1", "-a--1"),
+          REGION);
+    }
+
+    @Test
     void nullTextOrParts() {
       assertInvalid(() -> Arn.parse(null), "arn", null, SHAPE);
       assertThat(Arn.isValid(null)).isFalse();
@@ -229,5 +256,34 @@ class ArnTest {
         }
       });
     }
+  }
+
+  /** Runs {@code call} in a thread with a 256 KiB stack and returns its result or rethrows what it threw. */
+  static <T> T inSmallStack(java.util.function.Supplier<T> call) {
+    Object[] result = new Object[1];
+    Throwable[] thrown = new Throwable[1];
+    Thread thread = new Thread(null, () -> {
+      try {
+        result[0] = call.get();
+      } catch (Throwable t) {
+        thrown[0] = t;
+      }
+    }, "small-stack", 256 * 1024);
+    thread.start();
+    try {
+      thread.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+    if (thrown[0] instanceof RuntimeException e) {
+      throw e;
+    }
+    if (thrown[0] != null) {
+      throw new AssertionError("the call threw " + thrown[0], thrown[0]);
+    }
+    @SuppressWarnings("unchecked")
+    T value = (T) result[0];
+    return value;
   }
 }

@@ -146,7 +146,39 @@ class PollerTest {
     void rejectsNonPositiveTimeout() {
       assertThatThrownBy(() -> poller().timeout(Duration.ZERO))
           .isInstanceOf(ValidationException.class)
-          .hasMessage("Invalid poller.timeout: 'PT0S'. Allowed: a positive duration");
+          .hasMessage("Invalid poller.timeout: 'PT0S'. Allowed: a positive duration of at most 365 days");
+    }
+
+    @Test
+    void rejectsATimeoutTooLongToComputeADeadlineWith() {
+      Duration huge = Duration.ofSeconds(Long.MAX_VALUE);
+      assertThatThrownBy(() -> poller().timeout(huge))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid poller.timeout: '" + huge + "'. Allowed: a positive duration of at most 365 days");
+      assertThatThrownBy(() -> poller().maxInterval(huge))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid poller.maxInterval: '" + huge + "'. Allowed: a positive duration of at most 365 days");
+      assertThat(poller().timeout(Duration.ofDays(365)).<String>await(() -> PollResult.done("x", "available"))
+          .orElseThrow()).isEqualTo("x");
+    }
+
+    @Test
+    void pollResultsWithoutTheirRequiredPartsAreValidationErrors() {
+      assertThatThrownBy(() -> PollResult.done(null, "available"))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid value: null. Allowed: a value (required)");
+      assertThatThrownBy(() -> PollResult.failed("failed", null))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid reason: null. Allowed: a value (required)");
+    }
+
+    @Test
+    void rejectsAnAbsentClockSleeperOrListener() {
+      assertThatThrownBy(() -> poller().clock(null))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid poller.clock: null. Allowed: a clock");
+      assertThatThrownBy(() -> poller().sleeper(null))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid poller.sleeper: null. Allowed: a sleeper");
+      assertThatThrownBy(() -> poller().listener(null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid poller.listener: null. Allowed: a progress listener");
     }
 
     @Test

@@ -1,12 +1,10 @@
 package dev.opskit.monitoring.alarm;
 
 import dev.opskit.core.value.Arn;
-import java.util.Collection;
+import dev.opskit.core.value.Checks;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -69,7 +67,7 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    * @return this builder
    */
   public B alarmActions(Arn... arns) {
-    return add(alarmActions, List.of(arns));
+    return add(alarmActions, "AlarmActions", arns);
   }
 
   /**
@@ -80,7 +78,7 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    * @throws dev.opskit.core.ValidationException when it is not an ARN
    */
   public B alarmAction(String arn) {
-    return add(alarmActions, List.of(Arn.parse(arn)));
+    return add(alarmActions, "AlarmActions", Arn.parse(arn));
   }
 
   /**
@@ -90,7 +88,7 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    * @return this builder
    */
   public B okActions(Arn... arns) {
-    return add(okActions, List.of(arns));
+    return add(okActions, "OKActions", arns);
   }
 
   /**
@@ -100,7 +98,7 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    * @return this builder
    */
   public B insufficientDataActions(Arn... arns) {
-    return add(insufficientDataActions, List.of(arns));
+    return add(insufficientDataActions, "InsufficientDataActions", arns);
   }
 
   /**
@@ -123,7 +121,8 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    * @return this builder
    */
   public B tag(String key, String value) {
-    tags.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+    Checks.present("Tags.key", key, "1 to 128 characters, not starting with aws:");
+    tags.put(key, Checks.present("Tags." + key, value, "at most 256 characters"));
     return self();
   }
 
@@ -134,12 +133,12 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    * @return this builder
    */
   public B tags(Map<String, String> values) {
-    values.forEach(this::tag);
+    Checks.present("Tags", values, "a map of tag keys to values (may be empty)").forEach(this::tag);
     return self();
   }
 
-  private B add(Set<Arn> target, Collection<Arn> arns) {
-    arns.forEach(a -> target.add(Objects.requireNonNull(a, "action")));
+  private B add(Set<Arn> target, String field, Arn... arns) {
+    target.addAll(Checks.elements(field, "action ARNs", arns));
     return self();
   }
 }

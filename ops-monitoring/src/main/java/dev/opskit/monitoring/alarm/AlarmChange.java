@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /** One change of an {@link AlarmPlan}: create, update or delete one alarm. */
 public sealed interface AlarmChange {
@@ -17,7 +17,7 @@ public sealed interface AlarmChange {
   record Create(AlarmSpec definition) implements AlarmChange {
     /** Validates. */
     public Create {
-      Objects.requireNonNull(definition, "definition");
+      Checks.present("definition", definition, "a value (required)");
     }
 
     @Override
@@ -40,7 +40,7 @@ public sealed interface AlarmChange {
   record Update(AlarmSpec definition, List<FieldDiff> diffs) implements AlarmChange {
     /** Validates and copies. */
     public Update {
-      Objects.requireNonNull(definition, "definition");
+      Checks.present("definition", definition, "a value (required)");
       diffs = List.copyOf(diffs);
     }
 
@@ -64,7 +64,7 @@ public sealed interface AlarmChange {
   record Delete(String name, boolean composite) implements AlarmChange {
     /** Validates. */
     public Delete {
-      Objects.requireNonNull(name, "name");
+      Checks.present("name", name, "a value (required)");
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.AlarmJson;
 import dev.opskit.monitoring.internal.Check;
 import java.time.Duration;
@@ -104,9 +105,11 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     Check.require(evaluationPeriods >= 1, "EvaluationPeriods", evaluationPeriods, "at least 1");
     Duration window = windowPeriod();
     if (window != null) {
-      long max = window.getSeconds() < 3600 ? Periods.MAX_SHORT_WINDOW_SECONDS : Periods.MAX_WINDOW_SECONDS;
-      Check.require(window.getSeconds() * evaluationPeriods <= max, "EvaluationPeriods", evaluationPeriods,
-          "at most " + (max / window.getSeconds()) + " periods of " + window.getSeconds() + " s: an evaluation window of at most "
+      long seconds = window.getSeconds();
+      long max = seconds < 3600 ? Periods.MAX_SHORT_WINDOW_SECONDS : Periods.MAX_WINDOW_SECONDS;
+      // Divided, not multiplied: period × evaluation periods would overflow a long for a huge period.
+      Check.require(evaluationPeriods <= max / seconds, "EvaluationPeriods", evaluationPeriods,
+          "at most " + (max / seconds) + " periods of " + seconds + " s: an evaluation window of at most "
               + (max == Periods.MAX_SHORT_WINDOW_SECONDS ? "one day for periods under one hour" : "seven days"));
     }
     Check.require(datapointsToAlarm == null || (datapointsToAlarm >= 1 && datapointsToAlarm <= evaluationPeriods),
@@ -363,7 +366,8 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
      * @return this builder
      */
     public Builder dimension(String name, String value) {
-      dimensions.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      Checks.present("Dimensions.Name", name, "a dimension name, such as DBInstanceIdentifier");
+      dimensions.put(name, Checks.present("Dimensions." + name, value, "a dimension value"));
       return this;
     }
 
@@ -374,6 +378,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
      * @return this builder
      */
     public Builder dimensions(Map<String, String> values) {
+      Checks.present("Dimensions", values, "a map of dimension names to values (may be empty)");
       dimensions.clear();
       values.forEach(this::dimension);
       return this;
@@ -418,7 +423,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     /**
      * The period of a single-metric alarm.
      *
-     * @param value 10, 20 or 30 seconds or a multiple of 60 seconds
+     * @param value 10, 20 or 30 seconds or a multiple of 60 seconds (at most 2,147,483,640, PutMetricAlarm's integer field)
      * @return this builder
      */
     public Builder period(Duration value) {
@@ -512,7 +517,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
      * @return this builder
      */
     public Builder metricQuery(MetricQuery query) {
-      metrics.add(Objects.requireNonNull(query, "query"));
+      metrics.add(Checks.present("Metrics", query, "a metric-math entry (MetricQuery)"));
       return this;
     }
 
@@ -523,6 +528,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
      * @return this builder
      */
     public Builder metricQueries(Collection<MetricQuery> queries) {
+      Checks.present("Metrics", queries, "a collection of metric-math entries (may be empty)");
       metrics.clear();
       queries.forEach(this::metricQuery);
       return this;

@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * A live alarm that differs from its definition, or a defined alarm that is not live.
@@ -13,7 +13,7 @@ import java.util.Objects;
 public record AlarmDrift(String name, boolean missing, List<FieldDiff> diffs) {
   /** Validates and copies. */
   public AlarmDrift {
-    Objects.requireNonNull(name, "name");
+    Checks.present("name", name, "a value (required)");
     diffs = List.copyOf(diffs);
   }
 

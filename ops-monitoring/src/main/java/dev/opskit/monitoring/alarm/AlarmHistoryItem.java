@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 
@@ -18,9 +18,9 @@ public record AlarmHistoryItem(
     String alarmName, Instant timestamp, HistoryItemType type, String summary, @Nullable String data) {
   /** Validates. */
   public AlarmHistoryItem {
-    Objects.requireNonNull(alarmName, "alarmName");
-    Objects.requireNonNull(timestamp, "timestamp");
-    Objects.requireNonNull(type, "type");
-    Objects.requireNonNull(summary, "summary");
+    Checks.present("alarmName", alarmName, "a value (required)");
+    Checks.present("timestamp", timestamp, "a value (required)");
+    Checks.present("type", type, "a value (required)");
+    Checks.present("summary", summary, "a value (required)");
   }
 }

@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -17,7 +17,7 @@ public record AlarmPlan(List<AlarmChange> changes, List<String> unchanged, Manag
   public AlarmPlan {
     changes = List.copyOf(changes);
     unchanged = List.copyOf(unchanged);
-    Objects.requireNonNull(managedBy, "managedBy");
+    Checks.present("managedBy", managedBy, "a value (required)");
   }
 
   /** Whether nothing would change. */

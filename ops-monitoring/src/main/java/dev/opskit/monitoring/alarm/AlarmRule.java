@@ -1,9 +1,10 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.Check;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -95,7 +96,7 @@ public record AlarmRule(String expression) {
    * @return {@code NOT (rule)}
    */
   public static AlarmRule not(AlarmRule rule) {
-    return new AlarmRule("NOT (" + rule.expression + ")");
+    return new AlarmRule("NOT (" + Checks.present("AlarmRule", rule, "a rule to negate").expression + ")");
   }
 
   private static AlarmRule state(String state, String alarmName) {
@@ -123,11 +124,12 @@ public record AlarmRule(String expression) {
   }
 
   private static AlarmRule join(String operator, AlarmRule... rules) {
-    Check.require(rules.length > 0, "AlarmRule", Arrays.toString(rules), "at least one rule");
-    if (rules.length == 1) {
-      return rules[0];
+    List<AlarmRule> all = Checks.elements("AlarmRule", "at least one rule", rules);
+    Check.require(!all.isEmpty(), "AlarmRule", all, "at least one rule");
+    if (all.size() == 1) {
+      return all.get(0);
     }
-    return new AlarmRule(Arrays.stream(rules).map(AlarmRule::expression).collect(Collectors.joining(operator, "(", ")")));
+    return new AlarmRule(all.stream().map(AlarmRule::expression).collect(Collectors.joining(operator, "(", ")")));
   }
 
   @Override

@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -24,8 +24,8 @@ public record AlarmStatus(
 
   /** Validates. */
   public AlarmStatus {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(state, "state");
+    Checks.present("name", name, "a value (required)");
+    Checks.present("state", state, "a value (required)");
   }
 
   /** The live alarm as a definition (without tags), when it can be expressed as one. */

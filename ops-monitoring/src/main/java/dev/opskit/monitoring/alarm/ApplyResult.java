@@ -1,8 +1,8 @@
 package dev.opskit.monitoring.alarm;
 
 import dev.opskit.core.change.PlannedCall;
+import dev.opskit.core.value.Checks;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What {@link Alarms#apply} did: the plan, and either the calls made or, in a dry run, the calls that
@@ -16,7 +16,7 @@ import java.util.Objects;
 public record ApplyResult(AlarmPlan plan, boolean dryRun, List<PlannedCall> calls) {
   /** Validates and copies. */
   public ApplyResult {
-    Objects.requireNonNull(plan, "plan");
+    Checks.present("plan", plan, "a value (required)");
     calls = List.copyOf(calls);
   }
 

@@ -1,6 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.AlarmJson;
 import dev.opskit.monitoring.internal.Check;
 import java.util.Objects;
@@ -103,7 +104,7 @@ public final class CompositeAlarmDefinition extends AlarmBase implements AlarmSp
      * @return this builder
      */
     public Builder rule(AlarmRule value) {
-      this.rule = Objects.requireNonNull(value, "rule");
+      this.rule = Checks.present("AlarmRule", value, "a rule over other alarms, such as ALARM(\"HighCPUUtilization\")");
       return this;
     }
 

@@ -1,6 +1,6 @@
 package dev.opskit.monitoring.alarm;
 
-import java.util.Objects;
+import dev.opskit.core.value.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record FieldDiff(String field, @Nullable String desired, @Nullable String live) {
   /** Validates. */
   public FieldDiff {
-    Objects.requireNonNull(field, "field");
+    Checks.present("field", field, "a value (required)");
   }
 
   /** {@code Threshold: 80.0 -> 90.0} (live, then desired). */

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.Check;
 import java.util.Map;
 import java.util.Objects;
@@ -31,7 +32,9 @@ public final class ManagedBy {
    * @return the marker
    */
   public static ManagedBy tag(String key, String value) {
-    Check.tags("managedBy", Map.of(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value")));
+    Checks.present("managedBy.key", key, "1 to 128 characters, not starting with aws:");
+    Checks.present("managedBy." + key, value, "at most 256 characters");
+    Check.tags("managedBy", Map.of(key, value));
     return new ManagedBy(key, value, null);
   }
 

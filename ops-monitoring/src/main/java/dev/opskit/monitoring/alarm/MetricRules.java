@@ -2,7 +2,6 @@ package dev.opskit.monitoring.alarm;
 
 import dev.opskit.monitoring.internal.Check;
 import java.util.Map;
-import java.util.Objects;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -31,7 +30,7 @@ final class MetricRules {
     Check.length(prefix + ".Namespace", namespace, 1, 255);
     Check.require(!namespace.startsWith(":"), prefix + ".Namespace", namespace, "not starting with ':'");
     Check.length(prefix + ".MetricName", metricName, 1, 255);
-    Objects.requireNonNull(dimensions, "dimensions");
+    Check.require(dimensions != null, prefix + ".Dimensions", null, "a map of dimension names to values (may be empty)");
     Check.require(dimensions.size() <= MAX_DIMENSIONS, prefix + ".Dimensions", dimensions.keySet(),
         "at most " + MAX_DIMENSIONS + " dimensions");
     dimensions.forEach((name, value) -> {

@@ -1,11 +1,11 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.Check;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 
@@ -57,7 +57,8 @@ public record MetricStat(
    */
   public MetricStat withDimension(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(dimensions);
-    copy.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+    Checks.present("MetricStat.Dimensions.Name", name, "a dimension name, such as InstanceId");
+    copy.put(name, Checks.present("MetricStat.Dimensions." + name, value, "a dimension value"));
     return new MetricStat(namespace, metricName, copy, period, stat, unit);
   }
 }

@@ -13,10 +13,14 @@ final class Periods {
 
   private Periods() {}
 
-  /** Requires 10, 20 or 30 seconds or a positive multiple of 60 seconds. */
+  /** Longest period: the largest multiple of 60 seconds that PutMetricAlarm's integer {@code Period} holds. */
+  static final long MAX_SECONDS = Integer.MAX_VALUE / 60 * 60;
+
+  /** Requires 10, 20 or 30 seconds or a positive multiple of 60 seconds (at most {@link #MAX_SECONDS}). */
   static Duration require(String field, @Nullable Duration period) {
     Check.require(period != null && isValid(period), field, period,
-        "10, 20 or 30 seconds or a positive multiple of 60 seconds (such as Duration.ofMinutes(5))");
+        "10, 20 or 30 seconds or a positive multiple of 60 seconds up to " + MAX_SECONDS
+            + " (such as Duration.ofMinutes(5))");
     return period;
   }
 
@@ -24,13 +28,13 @@ final class Periods {
    * Whether CloudWatch accepts this period.
    *
    * @param period the period
-   * @return true for 10, 20 or 30 s or a positive multiple of 60 s
+   * @return true for 10, 20 or 30 s or a positive multiple of 60 s that fits PutMetricAlarm's integer field
    */
   static boolean isValid(Duration period) {
     if (period.getNano() != 0) {
       return false;
     }
     long s = period.getSeconds();
-    return s == 10 || s == 20 || s == 30 || (s > 0 && s % 60 == 0);
+    return s == 10 || s == 20 || s == 30 || (s > 0 && s % 60 == 0 && s <= MAX_SECONDS);
   }
 }

@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.dashboard;
 
 import dev.opskit.core.change.PlannedCall;
-import java.util.Objects;
+import dev.opskit.core.value.Checks;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,8 +15,8 @@ import org.jspecify.annotations.Nullable;
 public record DashboardChange(String name, Action action, @Nullable PlannedCall call, boolean dryRun) {
   /** Validates. */
   public DashboardChange {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(action, "action");
+    Checks.present("name", name, "a value (required)");
+    Checks.present("action", action, "a value (required)");
   }
 
   /** What happens to a dashboard. */

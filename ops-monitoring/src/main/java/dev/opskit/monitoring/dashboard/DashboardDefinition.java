@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.dashboard;
 
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.Check;
 import dev.opskit.monitoring.internal.DashboardJson;
 import dev.opskit.monitoring.internal.JsonValues;
@@ -85,10 +86,15 @@ public final class DashboardDefinition {
     return DashboardJson.write(widgets, options);
   }
 
-  /** A builder with this dashboard's widgets and options. */
+  /**
+   * A builder with this dashboard's widgets and options. Its widgets stay as they are, placed or not
+   * (so {@code toBuilder().build()} equals this dashboard); {@link Builder#build()} places only the
+   * widgets added to the builder.
+   */
   public Builder toBuilder() {
     Builder b = new Builder(name);
     b.widgets.addAll(widgets);
+    b.kept = widgets.size();
     b.options.putAll(options);
     return b;
   }
@@ -114,6 +120,8 @@ public final class DashboardDefinition {
     private final String name;
     private final List<Widget> widgets = new ArrayList<>();
     private final Map<String, Object> options = new LinkedHashMap<>();
+    /** How many of the first widgets came from {@link DashboardDefinition#toBuilder()} and stay as they are. */
+    private int kept;
 
     private Builder(String name) {
       this.name = name;
@@ -126,7 +134,7 @@ public final class DashboardDefinition {
      * @return this builder
      */
     public Builder widget(Widget widget) {
-      widgets.add(Objects.requireNonNull(widget, "widget"));
+      widgets.add(Checks.present("widget", widget, "a widget"));
       return this;
     }
 
@@ -139,29 +147,31 @@ public final class DashboardDefinition {
      * @return this builder
      */
     public Builder option(String key, Object value) {
-      options.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+      Checks.present("options", key, "an option name, such as periodOverride");
+      options.put(key, Checks.present("options." + key, value, "a plain JSON value"));
       return this;
     }
 
     /**
-     * Builds the dashboard. Widgets without a position are placed left to right, then top to bottom, on
+     * Builds the dashboard. Widgets added without a position are placed left to right, then top to bottom, on
      * the 24-column grid below the placed ones, with CloudWatch's default size (6 × 6) unless sized.
      *
      * @return the definition
      */
     public DashboardDefinition build() {
-      return new DashboardDefinition(name, layout(widgets), options);
+      return new DashboardDefinition(name, layout(widgets, kept), options);
     }
 
-    private static List<Widget> layout(List<Widget> given) {
-      int top = given.stream().filter(w -> w.y() != null)
-          .mapToInt(w -> w.y() + (w.height() == null ? DEFAULT_SIZE : w.height())).max().orElse(0);
+    private static List<Widget> layout(List<Widget> given, int kept) {
+      long top = given.stream().filter(w -> w.y() != null)
+          .mapToLong(w -> (long) w.y() + (w.height() == null ? DEFAULT_SIZE : w.height())).max().orElse(0);
       int x = 0;
-      int y = top;
+      long y = top;
       int rowHeight = 0;
       List<Widget> out = new ArrayList<>();
-      for (Widget w : given) {
-        if (w.x() != null && w.y() != null) {
+      for (int i = 0; i < given.size(); i++) {
+        Widget w = given.get(i);
+        if (i < kept || (w.x() != null && w.y() != null)) {
           out.add(w);
           continue;
         }
@@ -172,7 +182,8 @@ public final class DashboardDefinition {
           y += rowHeight;
           rowHeight = 0;
         }
-        out.add(w.size(width, height).at(x, y));
+        Check.require(y <= Integer.MAX_VALUE, "widget.y", y, "a row the grid can hold (at most " + Integer.MAX_VALUE + ")");
+        out.add(w.size(width, height).at(x, (int) y));
         x += width;
         rowHeight = Math.max(rowHeight, height);
       }

@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.dashboard;
 
+import dev.opskit.core.value.Checks;
 import java.time.Instant;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -15,6 +15,6 @@ import org.jspecify.annotations.Nullable;
 public record DashboardSummary(String name, @Nullable String arn, @Nullable Instant lastModified, @Nullable Long size) {
   /** Validates. */
   public DashboardSummary {
-    Objects.requireNonNull(name, "name");
+    Checks.present("name", name, "a value (required)");
   }
 }

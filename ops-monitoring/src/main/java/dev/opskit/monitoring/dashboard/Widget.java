@@ -1,11 +1,11 @@
 package dev.opskit.monitoring.dashboard;
 
 import dev.opskit.core.value.Arn;
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.Check;
 import dev.opskit.monitoring.internal.JsonValues;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,10 +94,11 @@ public final class Widget {
    * @return the widget
    */
   public static Widget alarmStatus(String title, List<Arn> alarms) {
-    Check.require(!alarms.isEmpty() && alarms.size() <= 100, "widget.properties.alarms", alarms, "1 to 100 alarm ARNs");
+    List<Arn> arns = Checks.list("widget.properties.alarms", alarms, "1 to 100 alarm ARNs");
+    Check.require(!arns.isEmpty() && arns.size() <= 100, "widget.properties.alarms", arns, "1 to 100 alarm ARNs");
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("title", title);
-    props.put("alarms", alarms.stream().map(Arn::toString).collect(Collectors.toList()));
+    props.put("alarms", arns.stream().map(Arn::toString).collect(Collectors.toList()));
     return of("alarm", props);
   }
 
@@ -195,12 +196,14 @@ public final class Widget {
      * @return this builder
      */
     public MetricBuilder metric(String namespace, String metricName, String... dimensionNamesAndValues) {
-      Check.require(dimensionNamesAndValues.length % 2 == 0, "widget.properties.metrics",
-          Arrays.toString(dimensionNamesAndValues), "dimension names and values in pairs");
+      List<String> dimensions = Checks.elements("widget.properties.metrics", "dimension names and values in pairs",
+          dimensionNamesAndValues);
+      Check.require(dimensions.size() % 2 == 0, "widget.properties.metrics",
+          dimensions, "dimension names and values in pairs");
       List<Object> row = new ArrayList<>();
       row.add(Check.length("widget.properties.metrics.namespace", namespace, 1, 255));
       row.add(Check.length("widget.properties.metrics.metricName", metricName, 1, 255));
-      row.addAll(Arrays.asList(dimensionNamesAndValues));
+      row.addAll(dimensions);
       metrics.add(row);
       return this;
     }
@@ -230,13 +233,14 @@ public final class Widget {
     /**
      * The period.
      *
-     * @param value a multiple of 60 seconds (or 1, 5, 10, 30 s for high-resolution metrics)
+     * @param value a multiple of 60 seconds up to 2,147,483,640 (or 1, 5, 10, 30 s for high-resolution metrics)
      * @return this builder
      */
     public MetricBuilder period(Duration value) {
       long s = value == null || value.getNano() != 0 ? -1 : value.getSeconds();
-      Check.require(s == 1 || s == 5 || s == 10 || s == 30 || (s > 0 && s % 60 == 0), "widget.properties.period",
-          value, "1, 5, 10 or 30 seconds (high-resolution metrics) or a positive multiple of 60 seconds");
+      Check.require(s == 1 || s == 5 || s == 10 || s == 30 || (s > 0 && s % 60 == 0 && s <= Integer.MAX_VALUE),
+          "widget.properties.period", value,
+          "1, 5, 10 or 30 seconds (high-resolution metrics) or a positive multiple of 60 seconds up to 2147483640");
       this.period = value;
       return this;
     }
@@ -271,7 +275,8 @@ public final class Widget {
      * @return this builder
      */
     public MetricBuilder property(String name, Object value) {
-      extra.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
+      Checks.present("widget.properties", name, "a property name, such as stacked");
+      extra.put(name, Checks.present("widget.properties." + name, value, "a plain JSON value"));
       return this;
     }
 

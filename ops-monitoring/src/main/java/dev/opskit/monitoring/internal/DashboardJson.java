@@ -42,8 +42,9 @@ public final class DashboardJson {
     for (JsonNode node : body.array("widgets")) {
       JsonFields w = JsonFields.of(node, "widgets", "widgets[" + i + "].");
       w.onlyKnown(WIDGET_FIELDS);
+      String propertiesField = "widgets[" + i + "].properties";
       Map<String, Object> properties = w.has("properties")
-          ? JsonValues.fromTree(JsonFields.of(node.get("properties"), "properties", "widgets[" + i + "].properties.").node())
+          ? JsonValues.fromTree(propertiesField, JsonFields.of(node.get("properties"), "properties", propertiesField + ".").node())
           : Map.of();
       Widget widget = Widget.of(w.requiredText("type"), properties);
       Integer x = w.integer("x");
@@ -71,7 +72,7 @@ public final class DashboardJson {
     }
     ObjectNode rest = body.node().deepCopy();
     rest.remove("widgets");
-    return new Body(widgets, JsonValues.fromTree(rest));
+    return new Body(widgets, JsonValues.fromTree("DashboardBody", rest));
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,14 +23,12 @@ final class JsonFields {
     this.prefix = prefix;
   }
 
-  static JsonFields parse(String json, String what) {
-    JsonNode tree;
-    try {
-      tree = Json.MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw ValidationException.of(what, abbreviate(json), "a JSON object (" + e.getOriginalMessage() + ")");
-    }
-    return of(tree, what, "");
+  /**
+   * Parses the text of a JSON object strictly ({@link Json#readTree}): null, malformed, too deeply nested,
+   * trailing content and duplicated members are each a {@link ValidationException}.
+   */
+  static JsonFields parse(@Nullable String json, String what) {
+    return of(Json.readTree(what, json, "a JSON object"), what, "");
   }
 
   static JsonFields of(@Nullable JsonNode tree, String what, String prefix) {
@@ -100,8 +97,8 @@ final class JsonFields {
       return null;
     }
     JsonNode v = node.get(field);
-    if (!v.isNumber()) {
-      throw ValidationException.of(name(field), v.toString(), "a number");
+    if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
+      throw ValidationException.of(name(field), abbreviate(v.isNumber() ? v.asText() : v.toString()), "a finite number");
     }
     return v.doubleValue();
   }
@@ -159,6 +156,6 @@ final class JsonFields {
   }
 
   private static String abbreviate(String text) {
-    return text.length() <= 80 ? text : text.substring(0, 77) + "...";
+    return Json.abbreviate(text);
   }
 }

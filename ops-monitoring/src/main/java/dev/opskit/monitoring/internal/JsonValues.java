@@ -1,10 +1,11 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.core.type.TypeReference;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,8 +16,19 @@ import org.jspecify.annotations.Nullable;
 /**
  * Plain Java JSON values (String, Number, Boolean, List, Map, null) for the open parts of a dashboard
  * body, made deeply immutable, and their conversion to and from Jackson trees.
+ *
+ * <p>Values are kept in the form reading their JSON gives back, so that whatever is accepted writes
+ * JSON that reads back equal: whole numbers as {@code Integer}, {@code Long} or {@code BigInteger} (the
+ * smallest that holds them), other numbers as finite {@code Double}s; at most {@value #MAX_DEPTH} levels
+ * of nested lists and maps; strings, member names and numbers within the limits of the JSON reader.
  */
 public final class JsonValues {
+  /** The deepest nesting of lists and maps accepted in one value. */
+  public static final int MAX_DEPTH = 100;
+
+  private static final String PLAIN = "plain JSON values: String, Number, Boolean, List, Map or null";
+  private static final StreamReadConstraints LIMITS = StreamReadConstraints.defaults();
+
   private JsonValues() {}
 
   /**
@@ -25,39 +37,133 @@ public final class JsonValues {
    * @param field the field the map is, for the error
    * @param map the map of plain JSON values
    * @return the copy, keeping key order
-   * @throws dev.opskit.core.ValidationException when a value is not a plain JSON value
+   * @throws dev.opskit.core.ValidationException when the map is null or a value is not a plain JSON value
    */
-  public static Map<String, Object> freeze(String field, Map<String, ?> map) {
+  public static Map<String, Object> freeze(String field, @Nullable Map<String, ?> map) {
+    Check.require(map != null, field, null, "a map of " + PLAIN);
+    return object(field, map, 1);
+  }
+
+  private static @Nullable Object plain(String field, @Nullable Object value, int depth) {
+    if (value == null || value instanceof Boolean) {
+      return value;
+    }
+    if (value instanceof String s) {
+      return text(field, s);
+    }
+    if (value instanceof Number n) {
+      return number(field, n);
+    }
+    if (value instanceof Map<?, ?> m) {
+      return object(field, m, depth + 1);
+    }
+    if (value instanceof List<?> l) {
+      return array(field, l, depth + 1);
+    }
+    throw ValidationException.of(field, value.getClass().getName(), PLAIN);
+  }
+
+  private static Map<String, Object> object(String field, Map<?, ?> map, int depth) {
+    requireDepth(field, depth);
     Map<String, Object> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(k, freezeValue(field + "." + k, v)));
+    for (Map.Entry<?, ?> e : map.entrySet()) {
+      Object key = e.getKey();
+      Check.require(key instanceof String, field, key == null ? null : key.getClass().getName(),
+          "maps with String keys (" + PLAIN + ")");
+      String name = (String) key;
+      Check.require(name.length() <= LIMITS.getMaxNameLength(), field + ".key", Json.abbreviate(name),
+          "member names of at most " + LIMITS.getMaxNameLength() + " characters");
+      out.put(name, plain(field + "." + name, e.getValue(), depth));
+    }
     return Collections.unmodifiableMap(out);
   }
 
-  @SuppressWarnings("unchecked")
-  private static @Nullable Object freezeValue(String field, @Nullable Object value) {
-    if (value instanceof Map<?, ?> m) {
-      return freeze(field, (Map<String, ?>) m);
+  private static List<Object> array(String field, List<?> list, int depth) {
+    requireDepth(field, depth);
+    List<Object> out = new ArrayList<>(list.size());
+    for (Object v : list) {
+      out.add(plain(field, v, depth));
     }
-    if (value instanceof List<?> l) {
-      List<Object> out = new ArrayList<>();
-      l.forEach(v -> out.add(freezeValue(field, v)));
+    return Collections.unmodifiableList(out);
+  }
+
+  private static @Nullable Object node(String field, JsonNode node, int depth) {
+    if (node.isObject()) {
+      requireDepth(field, depth + 1);
+      Map<String, Object> out = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
+        out.put(e.getKey(), node(field + "." + e.getKey(), e.getValue(), depth + 1));
+      }
+      return Collections.unmodifiableMap(out);
+    }
+    if (node.isArray()) {
+      requireDepth(field, depth + 1);
+      List<Object> out = new ArrayList<>(node.size());
+      node.forEach(v -> out.add(node(field, v, depth + 1)));
       return Collections.unmodifiableList(out);
     }
-    if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
-      return value;
+    if (node.isNull()) {
+      return null;
     }
-    throw ValidationException.of(field, value.getClass().getName(),
-        "plain JSON values: String, Number, Boolean, List, Map or null");
+    if (node.isTextual()) {
+      return node.textValue();
+    }
+    if (node.isBoolean()) {
+      return node.booleanValue();
+    }
+    if (node.isNumber()) {
+      return number(field, node.numberValue());
+    }
+    throw ValidationException.of(field, node.getNodeType(), PLAIN);
+  }
+
+  private static void requireDepth(String field, int depth) {
+    Check.require(depth <= MAX_DEPTH, field, "(more than " + MAX_DEPTH + " levels of nesting)",
+        "at most " + MAX_DEPTH + " levels of nested lists and maps");
+  }
+
+  private static String text(String field, String s) {
+    Check.require(s.length() <= LIMITS.getMaxStringLength(), field, Json.abbreviate(s),
+        "strings of at most " + LIMITS.getMaxStringLength() + " characters");
+    return s;
+  }
+
+  /** Whole numbers as the smallest of Integer, Long and BigInteger; other numbers as finite Doubles. */
+  private static Number number(String field, Number n) {
+    if (n instanceof Integer || n instanceof Short || n instanceof Byte) {
+      return n.intValue();
+    }
+    if (n instanceof Long l) {
+      return l == l.intValue() ? (Number) l.intValue() : l;
+    }
+    if (n instanceof BigInteger b) {
+      if (b.bitLength() < Long.SIZE) {
+        return number(field, b.longValue());
+      }
+      Check.require(b.abs().toString().length() <= LIMITS.getMaxNumberLength(), field, "(a number of "
+          + b.abs().toString().length() + " digits)", "numbers of at most " + LIMITS.getMaxNumberLength() + " digits");
+      return b;
+    }
+    if (n instanceof Double || n instanceof Float || n instanceof BigDecimal) {
+      double d = n.doubleValue();
+      Check.require(Double.isFinite(d), field, n, "a finite number (JSON has no NaN or Infinity)");
+      return d;
+    }
+    throw ValidationException.of(field, n.getClass().getName(), PLAIN);
   }
 
   /**
    * A JSON object tree as a deeply immutable map.
    *
+   * @param field the field the object is, for the error
    * @param node the object
    * @return the map
+   * @throws dev.opskit.core.ValidationException when the tree nests too deeply or holds a number that is not finite
    */
-  static Map<String, Object> fromTree(JsonNode node) {
-    return freeze("JSON", Json.MAPPER.convertValue(node, new TypeReference<LinkedHashMap<String, Object>>() { }));
+  static Map<String, Object> fromTree(String field, JsonNode node) {
+    @SuppressWarnings("unchecked")
+    Map<String, Object> map = (Map<String, Object>) node(field, node, 0);
+    return map;
   }
 
   /**
@@ -66,7 +172,7 @@ public final class JsonValues {
    * @param value the value
    * @return the tree
    */
-  static JsonNode toTree(Object value) {
+  static JsonNode toTree(@Nullable Object value) {
     return Json.MAPPER.valueToTree(value);
   }
 
@@ -76,13 +182,9 @@ public final class JsonValues {
    * @param json the text
    * @param field the field name for errors
    * @return the tree
+   * @throws dev.opskit.core.ValidationException when the text is null or not JSON
    */
-  static JsonNode parse(String json, String field) {
-    try {
-      return Json.MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
-      throw dev.opskit.core.ValidationException.of(field, json.length() > 80 ? json.substring(0, 77) + "..." : json,
-          "JSON (" + e.getOriginalMessage() + ")");
-    }
+  static JsonNode parse(@Nullable String json, String field) {
+    return Json.readTree(field, json, "JSON");
   }
 }

@@ -91,6 +91,36 @@ class AlarmDefinitionTest {
   }
 
   @Test
+  void resultValuesMadeWithoutTheirRequiredPartsAreValidationErrors() {
+    assertThatThrownBy(() -> new FieldDiff(null, "a", "b"))
+        .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid field: null. Allowed: a value (required)");
+    assertThatThrownBy(() -> new dev.opskit.monitoring.dashboard.DashboardSummary(null, null, null, null))
+        .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid name: null. Allowed: a value (required)");
+  }
+
+  @Test
+  void compositeRulesAndMarkersRejectAbsentParts() {
+    assertThatThrownBy(() -> AlarmRule.not(null)).isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid AlarmRule: null. Allowed: a rule to negate");
+    assertThatThrownBy(() -> AlarmRule.allOf(AlarmRule.alarm("a"), null)).isExactlyInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid AlarmRule: '[ALARM(\"a\"), null]'. Allowed: at least one rule, without null elements");
+    assertThatThrownBy(() -> AlarmRule.anyOf((AlarmRule[]) null)).isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid AlarmRule: null. Allowed: at least one rule");
+    assertThatThrownBy(() -> Alarms.defineComposite("c").rule(null)).isExactlyInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid AlarmRule: null.");
+    assertThatThrownBy(() -> ManagedBy.tag("managed-by", null)).isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid managedBy.managed-by: null. Allowed: at most 256 characters");
+    assertThatThrownBy(() -> ManagedBy.tag(null, "opskit")).isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid managedBy.key: null. Allowed: 1 to 128 characters, not starting with aws:");
+    assertThatThrownBy(() -> MetricStat.of("AWS/EC2", "CPUUtilization", "Average", Duration.ofMinutes(1)).withDimension("InstanceId", null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid MetricStat.Dimensions.InstanceId: null. Allowed: a dimension value");
+    assertThatThrownBy(() -> new MetricStat("AWS/EC2", "CPUUtilization", null, Duration.ofMinutes(1), "Average", null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid MetricStat.Dimensions: null. Allowed: a map of dimension names to values (may be empty)");
+  }
+
+  @Test
   void aRuleNamesTheAlarmsItRefersTo() {
     AlarmRule rule = AlarmRule.of("(ALARM(\"HighCPUUtilization\") OR OK( HighMemoryUsage )) AND NOT "
         + "INSUFFICIENT_DATA(\"arn:aws:cloudwatch:us-east-1:123456789012:alarm:Db:Connections\") AND ALARM(\"HighCPUUtilization\")");
@@ -139,6 +169,19 @@ class AlarmDefinitionTest {
         rule("Metrics.ReturnData", "Allowed: exactly one entry with ReturnData true", b -> b.metric(null, null)
             .statistic(null).period(null).metricQuery(MetricQuery.expression("e1", "1"))
             .metricQuery(MetricQuery.expression("e2", "2"))),
+        rule("Period", "Invalid Period: 'PT1193046H29M'. Allowed: 10, 20 or 30 seconds or a positive multiple of 60 seconds"
+                + " up to 2147483640", b -> b.period(Duration.ofSeconds(4_294_967_340L)).evaluationPeriods(Integer.MAX_VALUE)),
+        rule("EvaluationPeriods", "Invalid EvaluationPeriods: '2147483647'. Allowed: at most 168 periods of 3600 s",
+            b -> b.period(Duration.ofHours(1)).evaluationPeriods(Integer.MAX_VALUE)),
+        rule("Tags.key", "Invalid Tags.key: null. Allowed: 1 to 128 characters, not starting with aws:", b -> b.tag(null, "x")),
+        rule("Tags.team", "Invalid Tags.team: null. Allowed: at most 256 characters", b -> b.tag("team", null)),
+        rule("Tags", "Invalid Tags: null", b -> b.tags(null)),
+        rule("AlarmActions", "Invalid AlarmActions: '[null]'. Allowed: action ARNs, without null elements",
+            b -> b.alarmActions((Arn) null)),
+        rule("OKActions", "Invalid OKActions: null. Allowed: action ARNs", b -> b.okActions((Arn[]) null)),
+        rule("Dimensions.Name", "Invalid Dimensions.Name: null", b -> b.dimension(null, "i-1")),
+        rule("Dimensions", "Invalid Dimensions: null", b -> b.dimensions(null)),
+        rule("Metrics", "Invalid Metrics: null. Allowed: a metric-math entry (MetricQuery)", b -> b.metricQuery(null)),
         rule("ThresholdMetricId", "Invalid ThresholdMetricId: 'band'. Allowed: the id of one of the Metrics [e1]",
             b -> b.metric(null, null).statistic(null).period(null).metricQuery(MetricQuery.expression("e1", "1"))
                 .thresholdMetricId("band").comparisonOperator(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD)));

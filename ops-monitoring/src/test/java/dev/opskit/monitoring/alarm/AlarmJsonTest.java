@@ -110,6 +110,38 @@ class AlarmJsonTest {
     }
 
     @Test
+    void nullJsonIsAValidationErrorForEveryReader() {
+      String message = "Invalid alarm JSON: null. Allowed: a JSON object";
+
+      assertThatThrownBy(() -> AlarmDefinition.fromJson(null)).isExactlyInstanceOf(ValidationException.class).hasMessage(message);
+      assertThatThrownBy(() -> AlarmSpec.fromJson(null)).isExactlyInstanceOf(ValidationException.class).hasMessage(message);
+      assertThatThrownBy(() -> CompositeAlarmDefinition.fromJson(null))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage(message);
+    }
+
+    @Test
+    void aThresholdBeyondTheDoublesIsAValidationErrorOfTheJson() {
+      String json = "{\"AlarmName\":\"a\",\"MetricName\":\"m\",\"Namespace\":\"n\",\"Statistic\":\"Average\","
+          + "\"Period\":60,\"EvaluationPeriods\":1,\"ComparisonOperator\":\"GreaterThanThreshold\",\"Threshold\":1e400}";
+
+      assertThatThrownBy(() -> AlarmDefinition.fromJson(json)).isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid Threshold: 'Infinity'. Allowed: a finite number");
+    }
+
+    @Test
+    void aMetricStatPeriodItsJsonCannotHoldIsRejected() {
+      Duration huge = Duration.ofSeconds(2_147_483_700L);
+
+      assertThatThrownBy(() -> Alarms.define("a")
+              .metricQuery(MetricQuery.metric("m1", MetricStat.of("AWS/EC2", "CPUUtilization", "Average", Duration.ofMinutes(5))))
+              .metricQuery(MetricQuery.metric("m2", MetricStat.of("AWS/EC2", "NetworkIn", "Sum", huge)).withReturnData(false))
+              .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).threshold(1).build())
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid MetricStat.Period: 'PT596523H15M'. Allowed: 10, 20 or 30 seconds or a positive multiple of 60"
+              + " seconds up to 2147483640 (such as Duration.ofMinutes(5))");
+    }
+
+    @Test
     void aCompositeIsNotAMetricAlarm() {
       String composite = "{\"AlarmName\":\"c\",\"AlarmRule\":\"ALARM(\\\"a\\\")\"}";
 

@@ -41,6 +41,17 @@ class DashboardDefinitionTest {
     }
 
     @Test
+    void toBuilderKeepsTheWidgetsAsReadSoItBuildsAnEqualDashboard() {
+      DashboardDefinition overview = DashboardPresets.coreMetrics();
+
+      assertThat(overview.toBuilder().build()).isEqualTo(overview);
+      DashboardDefinition more = overview.toBuilder().widget(Widget.text("notes")).build();
+      assertThat(more.widgets().get(0)).isEqualTo(overview.widgets().get(0));
+      assertThat(more.widgets().get(1).x()).isZero();
+      assertThat(more.widgets().get(1).y()).isZero();
+    }
+
+    @Test
     void isThePreset() {
       assertThat(DashboardPresets.coreMetrics())
           .isEqualTo(DashboardDefinition.fromBodyJson("infrastructure-overview", GuideFiles.read("core-metrics-dashboard.json")));
@@ -56,6 +67,95 @@ class DashboardDefinitionTest {
           .build();
 
       assertThat(built).isEqualTo(DashboardPresets.coreMetrics().widgets().get(0));
+    }
+  }
+
+  @Nested
+  class BadBodies {
+    @Test
+    void aNullBodyIsAValidationError() {
+      assertThatThrownBy(() -> DashboardDefinition.fromBodyJson("ops", null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid DashboardBody: null. Allowed: JSON");
+    }
+
+    @Test
+    void aNumberBeyondTheDoublesIsRejectedNotWrittenBackAsInfinity() {
+      assertThatThrownBy(() -> DashboardDefinition.fromBodyJson("ops", "{\"widgets\":[],\"periodOverride\":1e400}"))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid DashboardBody.periodOverride: 'Infinity'. Allowed: a finite number (JSON has no NaN or Infinity)");
+      assertThatThrownBy(() -> DashboardDefinition.fromBodyJson("ops",
+              "{\"widgets\":[{\"type\":\"text\",\"properties\":{\"markdown\":\"x\",\"size\":[1,-1e999]}}]}"))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widgets[0].properties.size: '-Infinity'. Allowed: a finite number (JSON has no NaN or Infinity)");
+      assertThatThrownBy(() -> Dashboards.define("ops").option("periodOverride", Double.NaN).build())
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid options.periodOverride: 'NaN'. Allowed: a finite number (JSON has no NaN or Infinity)");
+    }
+
+    @Test
+    void numbersAreKeptAsTheirJsonReadsBackSoEveryAcceptedBodyRoundTrips() {
+      DashboardDefinition d = Dashboards.define("ops")
+          .widget(Widget.of("custom", Map.of("a", 5L, "b", 1.5f, "c", new java.math.BigDecimal("2.25"),
+              "d", java.math.BigInteger.TEN.pow(30), "e", (short) 3)))
+          .option("start", "-PT6H").option("big", Long.MAX_VALUE)
+          .build();
+
+      assertThat(d.widgets().get(0).properties()).containsEntry("a", 5).containsEntry("b", 1.5).containsEntry("c", 2.25)
+          .containsEntry("d", java.math.BigInteger.TEN.pow(30)).containsEntry("e", 3);
+      assertThat(DashboardDefinition.fromBodyJson("ops", d.bodyJson())).isEqualTo(d);
+    }
+
+    @Test
+    void nestingTooDeepOrCyclicIsAValidationErrorNotAStackOverflow() {
+      Object deep = "x";
+      for (int i = 0; i < 100_000; i++) {
+        deep = List.of(deep);
+      }
+      Object nested = deep;
+      Map<String, Object> cyclic = new java.util.HashMap<>();
+      cyclic.put("self", cyclic);
+      String message = "Allowed: at most 100 levels of nested lists and maps";
+
+      assertThatThrownBy(() -> Widget.of("custom", Map.of("deep", nested)))
+          .isExactlyInstanceOf(ValidationException.class).hasMessageEndingWith(message);
+      assertThatThrownBy(() -> Widget.of("custom", cyclic))
+          .isExactlyInstanceOf(ValidationException.class).hasMessageEndingWith(message);
+      assertThatThrownBy(() -> DashboardDefinition.fromBodyJson("ops", "{\"widgets\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}"))
+          .isExactlyInstanceOf(ValidationException.class).hasMessageContaining("nesting depth");
+    }
+
+    @Test
+    void absentWidgetsOptionsAndPropertiesAreValidationErrors() {
+      assertThatThrownBy(() -> Dashboards.define("ops").widget(null)).isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget: null. Allowed: a widget");
+      assertThatThrownBy(() -> Dashboards.define("ops").option(null, "auto")).isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid options: null. Allowed: an option name, such as periodOverride");
+      assertThatThrownBy(() -> Dashboards.define("ops").option("start", null)).isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid options.start: null. Allowed: a plain JSON value");
+      assertThatThrownBy(() -> Widget.of("custom", null)).isExactlyInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("Invalid widget.properties: null. Allowed: a map of plain JSON values");
+      assertThatThrownBy(() -> Widget.alarmStatus("t", null)).isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget.properties.alarms: null. Allowed: 1 to 100 alarm ARNs");
+      assertThatThrownBy(() -> Widget.metric().metric("AWS/EC2", "CPUUtilization", (String[]) null))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget.properties.metrics: null. Allowed: dimension names and values in pairs");
+      assertThatThrownBy(() -> Widget.metric().property("stacked", null)).isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget.properties.stacked: null. Allowed: a plain JSON value");
+      Map<Object, Object> numberKey = new java.util.HashMap<>();
+      numberKey.put(1, "one");
+      @SuppressWarnings("unchecked")
+      Map<String, ?> disguised = (Map<String, ?>) (Map<?, ?>) numberKey;
+      assertThatThrownBy(() -> Widget.of("custom", Map.of("m", disguised))).isExactlyInstanceOf(ValidationException.class)
+          .hasMessageStartingWith("Invalid widget.properties.m: 'java.lang.Integer'. Allowed: maps with String keys");
+    }
+
+    @Test
+    void aWidgetBelowTheLastRowTheGridCanHoldIsAValidationError() {
+      assertThatThrownBy(() -> Dashboards.define("ops").widget(Widget.text("a").at(0, Integer.MAX_VALUE - 1))
+              .widget(Widget.text("b")).build())
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid widget.y: '2147483652'. Allowed: a row the grid can hold (at most 2147483647)");
     }
   }
 
@@ -127,7 +227,7 @@ class DashboardDefinitionTest {
           assertThatThrownBy(() -> Widget.metric().period(period)).as("%d s", seconds)
               .isInstanceOf(ValidationException.class)
               .hasMessage("Invalid widget.properties.period: '" + period + "'. Allowed: 1, 5, 10 or 30 seconds "
-                  + "(high-resolution metrics) or a positive multiple of 60 seconds");
+                  + "(high-resolution metrics) or a positive multiple of 60 seconds up to 2147483640");
         }
       }
     }
