@@ -165,18 +165,21 @@ class HardeningTest {
     }
 
     @Test
-    void moreCandidatesThanLostAttemptsCannotBeProvenSoAllAreKeptAndSaid() {
+    void moreCandidatesThanLostAttemptsCannotBeProvenSoAllAreKeptAndTheCallFailsSayingSo() {
       answersLostThenOk(1);
       Listing listing = new Listing(answered, "dup-1", "other-2");
       List<String> removed = new CopyOnWriteArrayList<>();
 
-      ChangeResult<CreateQueueResponse> result = ctx.gate().submit(createWith(listing, removed, false));
-
+      assertThatThrownBy(() -> ctx.gate().submit(createWith(listing, removed, false)))
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessageContaining("made " + answered + ", and also found [dup-1, other-2] with the same inputs, made"
+              + " during this call: more of them (2) than attempts whose answer was lost (1), so they cannot be proven"
+              + " to be this call's and all were kept");
       assertThat(removed).isEmpty();
-      assertThat(result).isInstanceOfSatisfying(ChangeResult.Applied.class, a -> assertThat(a.note())
-          .startsWith("kept [dup-1, other-2]: made during this call with the same inputs, but more of them (2) than"
-              + " attempts whose answer was lost (1)"));
-      assertThat(audit.events()).singleElement().satisfies(e -> assertThat(e.detail()).startsWith("kept [dup-1, other-2]"));
+      assertThat(audit.events()).singleElement().satisfies(e -> {
+        assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(e.detail()).contains("all were kept");
+      });
     }
 
     @Test

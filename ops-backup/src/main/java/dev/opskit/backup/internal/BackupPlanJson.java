@@ -1,6 +1,5 @@
 package dev.opskit.backup.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -37,7 +36,7 @@ public final class BackupPlanJson {
    * @return pretty-printed JSON
    */
   public static String write(BackupPlanDefinition plan) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("BackupPlanName", plan.name());
     ArrayNode rules = root.putArray("Rules");
     for (BackupPlanRule r : plan.rules()) {
@@ -65,11 +64,7 @@ public final class BackupPlanJson {
         }
       }
     }
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a backup plan could not be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return Json.writePretty(root);
   }
 
   private static void lifecycle(ObjectNode node, BackupLifecycle l) {
@@ -124,7 +119,7 @@ public final class BackupPlanJson {
       if (required) {
         throw ValidationException.of(field, null, "an array of rules");
       }
-      return Json.MAPPER.createArrayNode();
+      return Json.array();
     }
     if (!value.isArray()) {
       throw ValidationException.of(field, value, required ? "an array of rules" : "an array");

@@ -1,6 +1,5 @@
 package dev.opskit.backup.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.backup.CoverageGap;
 import dev.opskit.backup.CoverageReport;
@@ -17,7 +16,7 @@ public final class CoverageFormat {
    * @return pretty-printed JSON
    */
   public static String json(CoverageReport report) {
-    ObjectNode root = Json.MAPPER.createObjectNode();
+    ObjectNode root = Json.object();
     root.put("scannedAt", report.scannedAt().toString());
     root.put("region", report.region());
     ObjectNode scanned = root.putObject("scanned");
@@ -28,11 +27,7 @@ public final class CoverageFormat {
     for (CoverageGap g : report.gaps()) {
       gaps.addObject().put("kind", g.kind().name()).put("resource", g.resource()).put("problem", g.problem());
     }
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a coverage report could not be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return Json.writePretty(root);
   }
 
   /**

@@ -208,7 +208,7 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
                 r -> r.backupDetails().backupArn(),
                 attempts -> madeDuring(backupName, attempts),
                 arn -> Change.of("dynamodb:DeleteBackup", arn, DeleteBackupRequest.builder().backupArn(arn).build(),
-                    dynamo::deleteBackup).build()))
+                    dynamo::deleteBackup).ifAlreadyGone().build()))
             .build());
     if (result instanceof ChangeResult.Applied<CreateBackupResponse> applied) {
       BackupDetails d = applied.answer().backupDetails();
@@ -254,6 +254,6 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
           + " (arn:aws:dynamodb:<region>:<account>:table/" + table + "/backup/<id>)");
     }
     DeleteBackupRequest request = DeleteBackupRequest.builder().backupArn(backupArn).build();
-    ctx.gate().submit(Change.of("dynamodb:DeleteBackup", backupArn, request, dynamo::deleteBackup).build());
+    ctx.gate().submit(Change.of("dynamodb:DeleteBackup", backupArn, request, dynamo::deleteBackup).ifAlreadyGone().build());
   }
 }

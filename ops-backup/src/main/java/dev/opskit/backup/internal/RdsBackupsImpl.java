@@ -20,6 +20,7 @@ import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.value.DbInstanceId;
 import dev.opskit.core.value.DbSnapshotId;
+import dev.opskit.core.value.Tags;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -110,16 +111,19 @@ public final class RdsBackupsImpl implements RdsBackups {
 
   private DbSnapshot take(SnapshotOptions options, DBInstance source, String id, Map<String, String> tags) {
     LOG.debug("snapshot instance={} name={} dryRun={}", instanceId, id, ctx.isDryRun());
+    // A fresh call id tag proves, on a retry that meets "already exists", that the snapshot is this call's.
+    String callId = Tags.newCallId();
     CreateDbSnapshotRequest request = CreateDbSnapshotRequest.builder()
         .dbInstanceIdentifier(instanceId)
         .dbSnapshotIdentifier(id)
-        .tags(RdsModel.sdkTags(tags))
+        .tags(RdsModel.sdkTags(RdsModel.merged(tags, Map.of(), Map.of(Tags.CALL_ID_KEY, callId))))
         .build();
     ChangeResult<CreateDbSnapshotResponse> result = ctx.gate().submit(
         Change.of("rds:CreateDBSnapshot", id, request, rds::createDBSnapshot)
             // Only an earlier attempt of this call: a manual snapshot of this instance, made during the call.
             .ifAlreadyExists(attempts -> lookup.findSnapshot(id)
                 .filter(s -> instanceId.equals(s.dbInstanceIdentifier()) && "manual".equals(s.snapshotType())
+                    && callId.equals(RdsModel.tags(s.tagList()).get(Tags.CALL_ID_KEY))
                     && (s.snapshotCreateTime() == null || attempts.covers(s.snapshotCreateTime())))
                 .map(s -> CreateDbSnapshotResponse.builder().dbSnapshot(s).build()))
             .build());

@@ -13,6 +13,7 @@ import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.value.DbInstanceId;
+import dev.opskit.core.value.Tags;
 import dev.opskit.core.value.DbSnapshotId;
 import java.time.Duration;
 import java.time.Instant;
@@ -177,8 +178,9 @@ final class RdsRestorer {
           source.engine(), source.allocatedStorage());
     }
     String target = newId.value();
+    String callId = Tags.newCallId();
     Map<String, String> tags = RdsModel.merged(RdsModel.tags(source.tagList()), ctx.defaultTags(),
-        Map.of(RESTORED_FROM, origin(point)));
+        Map.of(RESTORED_FROM, origin(point), Tags.CALL_ID_KEY, callId));
     RestoreDbInstanceToPointInTimeRequest.Builder request = RestoreDbInstanceToPointInTimeRequest.builder()
         .sourceDBInstanceIdentifier(instanceId)
         .targetDBInstanceIdentifier(target)
@@ -191,7 +193,7 @@ final class RdsRestorer {
     }
     ChangeResult<?> result = ctx.gate().submit(Change.of(TO_POINT_IN_TIME, target, request.build(),
             rds::restoreDBInstanceToPointInTime)
-        .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
+        .ifAlreadyExists(attempts -> sameRestore(target, point, callId, attempts).map(i ->
             RestoreDbInstanceToPointInTimeResponse.builder().dbInstance(i).build()))
         .build());
     return planned(result, target, source.engine(), source.dbInstanceClass(), source.allocatedStorage(), tags);
@@ -201,7 +203,9 @@ final class RdsRestorer {
       Map<String, String> sourceTags, @Nullable String engine, @Nullable Integer allocatedStorage) {
     String target = newId.value();
     RestorePoint point = new RestorePoint.FromSnapshot(snapshotId);
-    Map<String, String> tags = RdsModel.merged(sourceTags, ctx.defaultTags(), Map.of(RESTORED_FROM, origin(point)));
+    String callId = Tags.newCallId();
+    Map<String, String> tags = RdsModel.merged(sourceTags, ctx.defaultTags(),
+        Map.of(RESTORED_FROM, origin(point), Tags.CALL_ID_KEY, callId));
     RestoreDbInstanceFromDbSnapshotRequest request = RestoreDbInstanceFromDbSnapshotRequest.builder()
         .dbInstanceIdentifier(target)
         .dbSnapshotIdentifier(snapshotId.value())
@@ -209,7 +213,7 @@ final class RdsRestorer {
         .tags(RdsModel.sdkTags(tags))
         .build();
     ChangeResult<?> result = ctx.gate().submit(Change.of(FROM_SNAPSHOT, target, request, rds::restoreDBInstanceFromDBSnapshot)
-        .ifAlreadyExists(attempts -> sameRestore(target, point, attempts).map(i ->
+        .ifAlreadyExists(attempts -> sameRestore(target, point, callId, attempts).map(i ->
             RestoreDbInstanceFromDbSnapshotResponse.builder().dbInstance(i).build()))
         .build());
     return planned(result, target, engine, instanceClass, allocatedStorage, tags);
@@ -242,8 +246,9 @@ final class RdsRestorer {
    * The instance an earlier attempt of this call made: restored from the same point (its tag says so) and,
    * where RDS already reports it, created during the call.
    */
-  private Optional<DBInstance> sameRestore(String target, RestorePoint point, CallAttempts attempts) {
+  private Optional<DBInstance> sameRestore(String target, RestorePoint point, String callId, CallAttempts attempts) {
     return lookup.findInstance(target).filter(i -> isSameRestore(i, point)
+        && callId.equals(RdsModel.tags(i.tagList()).get(Tags.CALL_ID_KEY))
         && (i.instanceCreateTime() == null || attempts.covers(i.instanceCreateTime())));
   }
 

@@ -87,7 +87,7 @@ final class SnapshotPruner {
   private String delete(DbSnapshot s, String reason) {
     DeleteDbSnapshotRequest request = DeleteDbSnapshotRequest.builder().dbSnapshotIdentifier(s.id()).build();
     try {
-      ctx.gate().submit(Change.of("rds:DeleteDBSnapshot", s.id(), request, rds::deleteDBSnapshot).build());
+      ctx.gate().submit(Change.of("rds:DeleteDBSnapshot", s.id(), request, rds::deleteDBSnapshot).ifAlreadyGone().build());
       return reason;
     } catch (ResourceNotFoundException e) {
       return reason + " (already gone)";

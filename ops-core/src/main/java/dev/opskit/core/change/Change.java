@@ -40,6 +40,7 @@ public final class Change<R> {
   private final Set<String> secretNames;
   private final @Nullable Function<CallAttempts, Optional<R>> existing;
   private final @Nullable Duplicates<R> duplicates;
+  private final boolean goneIsDone;
   private final Predicate<OpsException> retryWhen;
 
   private Change(Builder<R> b) {
@@ -50,6 +51,7 @@ public final class Change<R> {
     this.secretNames = Set.copyOf(b.secretNames);
     this.existing = b.existing;
     this.duplicates = b.duplicates;
+    this.goneIsDone = b.goneIsDone;
     this.retryWhen = b.retryWhen;
   }
 
@@ -123,6 +125,11 @@ public final class Change<R> {
     return Optional.ofNullable(duplicates);
   }
 
+  /** Whether "not found" after an unanswered attempt of this call counts as done (a retried delete). */
+  public boolean goneIsDone() {
+    return goneIsDone;
+  }
+
   /** Which failures the gate may retry at the operation level. */
   public Predicate<OpsException> retryWhen() {
     return retryWhen;
@@ -146,6 +153,7 @@ public final class Change<R> {
     private final Set<String> secretNames = new LinkedHashSet<>();
     private @Nullable Function<CallAttempts, Optional<R>> existing;
     private @Nullable Duplicates<R> duplicates;
+    private boolean goneIsDone;
     private Predicate<OpsException> retryWhen = e -> false;
 
     private Builder(String operation, String target, @Nullable Object request, Supplier<R> call) {
@@ -209,6 +217,19 @@ public final class Change<R> {
      */
     public Builder<R> duplicatesOfRetries(Duplicates<R> strategy) {
       this.duplicates = Objects.requireNonNull(strategy, "strategy");
+      return this;
+    }
+
+    /**
+     * Makes a delete idempotent under retries: when AWS answers "not found" and an earlier attempt of this
+     * very call {@linkplain CallAttempts#mayHaveActedUnseen() may have deleted it} (its answer was lost), the
+     * change counts as applied, with a note saying so. "Not found" on a first attempt stays a
+     * {@link dev.opskit.core.ResourceNotFoundException}.
+     *
+     * @return this builder
+     */
+    public Builder<R> ifAlreadyGone() {
+      this.goneIsDone = true;
       return this;
     }
 

@@ -1,6 +1,5 @@
 package dev.opskit.core.change;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.opskit.core.internal.Json;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -139,11 +138,7 @@ public record Plan(String title, List<ResourceChange> changes) {
       list.add(m);
     }
     root.put("changes", list);
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a plan cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return Json.writePretty(root);
   }
 
   @Override

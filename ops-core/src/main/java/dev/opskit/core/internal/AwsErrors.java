@@ -17,6 +17,8 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /** The one mapping from AWS SDK exceptions to OpsKit exceptions. */
 public final class AwsErrors {
+  /** How deep cause chains are followed (a cyclic chain must end). */
+  private static final int MAX_CAUSE_DEPTH = 32;
   private static final Set<String> THROTTLING =
       Set.of(
           "Throttling", "ThrottlingException", "ThrottledException", "RequestThrottledException",
@@ -151,7 +153,8 @@ public final class AwsErrors {
    *     SDK's closed-client errors
    */
   public static boolean isClosedClient(Throwable error) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
+    int depth = 0;
+    for (Throwable t = error; t != null && depth++ < MAX_CAUSE_DEPTH; t = t.getCause()) {
       String m = t.getMessage();
       if (t instanceof IllegalStateException && m != null
           && (m.contains("pool shut down") || m.contains("has been closed") || m.contains("is closed"))) {
@@ -191,7 +194,8 @@ public final class AwsErrors {
   }
 
   private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
-    for (Throwable t = error; t != null; t = t.getCause()) {
+    int depth = 0;
+    for (Throwable t = error; t != null && depth++ < MAX_CAUSE_DEPTH; t = t.getCause()) {
       if (type.isInstance(t)) {
         return true;
       }

@@ -1,6 +1,7 @@
 package dev.opskit.core.internal;
 
 import dev.opskit.core.OpsException;
+import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.RetryPolicy;
 import dev.opskit.core.Sleeper;
@@ -121,6 +122,10 @@ public final class GateImpl implements Gate {
       OpsException mapped = AwsErrors.map(e, change.operation(), change.target(), redaction);
       if (AwsErrors.isAlreadyExists(e) && change.existing().isPresent()) {
         return decisive(() -> alreadyExists(change, attempts, mapped, redaction));
+      }
+      if (change.goneIsDone() && mapped instanceof ResourceNotFoundException && attempts.mayHaveActedUnseen()) {
+        return new Attempt<>(null, false, "already gone: attempt " + attempts.attempts() + " found nothing to delete,"
+            + " so an earlier attempt of this call whose answer was lost deleted it");
       }
       if (change.duplicates().isPresent() && attempts.mayHaveActedUnseen()) {
         return decisive(() -> RetriedCreates.adopt(this, change, change.duplicates().orElseThrow(), attempts, mapped));
@@ -247,6 +252,6 @@ public final class GateImpl implements Gate {
     }
   }
 
-  record Attempt<R>(R answer, boolean alreadyExisted, @Nullable String note) {}
+  record Attempt<R>(@Nullable R answer, boolean alreadyExisted, @Nullable String note) {}
 
 }

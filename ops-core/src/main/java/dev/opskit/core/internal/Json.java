@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -17,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 
 /** The one shared Jackson mapper of ops-core, and the JSON form of audit events. */
 public final class Json {
-  /** A mapper configured for OpsKit: ISO dates, insertion order kept, no failures on empty beans. */
-  public static final ObjectMapper MAPPER =
+  /** The mapper, configured for OpsKit: ISO dates, insertion order kept, no failures on empty beans. Never shared. */
+  private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .addModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -34,6 +36,69 @@ public final class Json {
       .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private Json() {}
+
+  /** A new, empty JSON object. */
+  public static ObjectNode object() {
+    return MAPPER.createObjectNode();
+  }
+
+  /** A new, empty JSON array. */
+  public static ArrayNode array() {
+    return MAPPER.createArrayNode();
+  }
+
+  /**
+   * A plain value (maps, lists, strings, numbers, booleans, null) as a JSON tree.
+   *
+   * @param value the value
+   * @return the tree
+   */
+  public static JsonNode tree(@Nullable Object value) {
+    return MAPPER.valueToTree(value);
+  }
+
+  /**
+   * Parses JSON text that OpsKit itself ships (resources in its jars); a failure is a bug, not bad input.
+   *
+   * @param json the text
+   * @return the tree
+   * @throws IllegalStateException when the text is not JSON
+   */
+  public static JsonNode parseTrusted(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("OpsKit's own JSON is malformed: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a tree or plain value as compact JSON.
+   *
+   * @param value the value
+   * @return one line of JSON
+   */
+  public static String write(@Nullable Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  /**
+   * Writes a tree or plain value as indented JSON.
+   *
+   * @param value the value
+   * @return the JSON text
+   */
+  public static String writePretty(@Nullable Object value) {
+    try {
+      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot be written as JSON: " + e.getOriginalMessage(), e);
+    }
+  }
 
   /**
    * Parses JSON text that a user gave, for OpsKit's readers of definitions: anything that is not one

@@ -26,7 +26,7 @@ final class RetriedCreates {
   static <R> String removeExtras(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, R answer) {
     String kept = duplicates.idOf(answer);
     List<Duplicates.Made<R>> extras = new ArrayList<>();
-    for (Duplicates.Made<R> made : find(change, duplicates, attempts, "made " + kept + ", but")) {
+    for (Duplicates.Made<R> made : find(change, duplicates, attempts, "made " + kept + ", but", null)) {
       if (!made.id().equals(kept)) {
         extras.add(made);
       }
@@ -35,9 +35,14 @@ final class RetriedCreates {
       return null;
     }
     if (extras.size() > attempts.unanswered()) {
-      return "kept " + ids(extras) + ": made during this call with the same inputs, but more of them ("
-          + extras.size() + ") than attempts whose answer was lost (" + attempts.unanswered()
-          + "), so they cannot be proven to be this call's; check and delete them yourself if they are";
+      // Someone else made one too, during the call: nothing proves which are this call's. Keep them all and
+      // fail, so the caller (and the audit) know that more than one resource now exists.
+      throw new ResourceStateException(
+          "made " + kept + ", and also found " + ids(extras) + " with the same inputs, made during this call: more of"
+              + " them (" + extras.size() + ") than attempts whose answer was lost (" + attempts.unanswered()
+              + "), so they cannot be proven to be this call's and all were kept. Check them and delete any that are"
+              + " duplicates; " + kept + " is the one AWS answered this call with.",
+          change.operation(), change.target(), (Throwable) null);
     }
     remove(gate, change, duplicates, kept, extras);
     return "removed " + ids(extras) + ": made by " + (extras.size() == 1 ? "an earlier attempt" : "earlier attempts")
@@ -50,8 +55,8 @@ final class RetriedCreates {
    */
   static <R> GateImpl.Attempt<R> adopt(
       Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, OpsException failure) {
-    List<Duplicates.Made<R>> made = new ArrayList<>(find(change, duplicates, attempts, "the call failed (" 
-        + failure.getMessage() + "), and"));
+    List<Duplicates.Made<R>> made = new ArrayList<>(find(change, duplicates, attempts, "the call failed ("
+        + failure.getMessage() + "), and", failure));
     if (made.isEmpty()) {
       throw failure;
     }
@@ -72,23 +77,31 @@ final class RetriedCreates {
     return new GateImpl.Attempt<>(first.asAnswer(), true, note);
   }
 
-  private static <R> List<Duplicates.Made<R>> find(
-      Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, String context) {
+  /**
+   * The change's listing of what the call made. When it fails, the change fails saying how many resources
+   * may exist; the cause is the call's own failure when there is one (the listing's failure is suppressed
+   * on it), else the listing's.
+   */
+  private static <R> List<Duplicates.Made<R>> find(Change<R> change, Duplicates<R> duplicates, CallAttempts attempts,
+      String context, @org.jspecify.annotations.Nullable OpsException callFailure) {
+    OpsException lookup;
     try {
       return duplicates.madeDuring(attempts);
     } catch (OpsException e) {
-      throw new ResourceStateException(
-          context + " looking for duplicates made by its " + attempts.unanswered() + " unanswered attempt(s) failed ("
-              + e.getMessage() + "); up to " + attempts.unanswered() + " more resources with the same inputs may"
-              + " exist: list them and delete the extras",
-          change.operation(), change.target(), e.awsErrorCode(), e.requestId(), e);
+      lookup = e;
     } catch (software.amazon.awssdk.core.exception.SdkException e) {
-      OpsException mapped = AwsErrors.map(e, change.operation(), change.target(), Redaction.none());
-      throw new ResourceStateException(
-          context + " looking for duplicates made by its unanswered attempts failed (" + mapped.getMessage()
-              + "); up to " + attempts.unanswered() + " more resources with the same inputs may exist",
-          change.operation(), change.target(), mapped.awsErrorCode(), mapped.requestId(), mapped);
+      lookup = AwsErrors.map(e, change.operation(), change.target(), Redaction.none());
     }
+    OpsException cause = callFailure == null ? lookup : callFailure;
+    ResourceStateException error = new ResourceStateException(
+        context + " looking for duplicates made by its " + attempts.unanswered() + " unanswered attempt(s) failed ("
+            + lookup.getMessage() + "); up to " + attempts.unanswered() + " more resources with the same inputs may"
+            + " exist: list them and delete the extras",
+        change.operation(), change.target(), cause.awsErrorCode(), cause.requestId(), cause);
+    if (callFailure != null) {
+      error.addSuppressed(lookup);
+    }
+    throw error;
   }
 
   private static <R> void remove(

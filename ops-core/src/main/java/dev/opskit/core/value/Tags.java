@@ -25,6 +25,14 @@ public final class Tags {
   /** Longest value. */
   public static final int MAX_VALUE_LENGTH = 256;
 
+  /**
+   * The tag OpsKit puts on resources it creates where AWS has no idempotency token but takes tags at
+   * creation (RDS snapshots and restored instances): a fresh id per call, so a create retried after a lost
+   * answer can prove that the resource it meets is its own, and an audit event can be matched to its
+   * resource. Never reused across calls.
+   */
+  public static final String CALL_ID_KEY = "opskit:call-id";
+
   private static final Pattern ALLOWED = Pattern.compile("[\\p{L}\\p{Z}\\p{N}_.:/=+\\-@]*+");
   private static final Tags NONE = new Tags(Map.of());
 
@@ -32,6 +40,15 @@ public final class Tags {
 
   private Tags(Map<String, String> map) {
     this.map = map;
+  }
+
+  /**
+   * A new call id for {@link #CALL_ID_KEY}.
+   *
+   * @return a random UUID
+   */
+  public static String newCallId() {
+    return java.util.UUID.randomUUID().toString();
   }
 
   /** No tags. */

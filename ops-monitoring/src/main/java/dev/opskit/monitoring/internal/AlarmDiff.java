@@ -84,7 +84,7 @@ final class AlarmDiff {
   }
 
   private static ArrayNode sorted(ArrayNode array, Comparator<JsonNode> order) {
-    ArrayNode out = Json.MAPPER.createArrayNode();
+    ArrayNode out = Json.array();
     Iterator<JsonNode> it = StreamSupport.stream(array.spliterator(), false).sorted(order).iterator();
     it.forEachRemaining(out::add);
     return out;

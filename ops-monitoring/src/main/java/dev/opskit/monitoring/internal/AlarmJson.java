@@ -1,6 +1,5 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -190,7 +189,7 @@ public final class AlarmJson {
    * @return a new JSON object
    */
   static ObjectNode tree(AlarmSpec spec) {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("AlarmName", spec.name());
     putIfPresent(n, "AlarmDescription", spec.description());
     n.put("ActionsEnabled", spec.actionsEnabled());
@@ -238,7 +237,7 @@ public final class AlarmJson {
   }
 
   private static ObjectNode queryNode(MetricQuery q) {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("Id", q.id());
     MetricStat s = q.metricStat();
     if (s != null) {
@@ -270,11 +269,7 @@ public final class AlarmJson {
    * @return the JSON
    */
   public static String write(AlarmSpec spec) {
-    try {
-      return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(tree(spec));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("alarm JSON cannot be written: " + e.getOriginalMessage(), e);
-    }
+    return Json.writePretty(tree(spec));
   }
 
   /**

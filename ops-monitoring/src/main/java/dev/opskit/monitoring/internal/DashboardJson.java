@@ -1,6 +1,5 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -83,15 +82,11 @@ public final class DashboardJson {
    * @return the body JSON
    */
   public static String write(List<Widget> widgets, Map<String, Object> options) {
-    try {
-      return Json.MAPPER.writeValueAsString(tree(widgets, options));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("dashboard body cannot be written: " + e.getOriginalMessage(), e);
-    }
+    return Json.write(tree(widgets, options));
   }
 
   static ObjectNode tree(List<Widget> widgets, Map<String, Object> options) {
-    ObjectNode body = Json.MAPPER.createObjectNode();
+    ObjectNode body = Json.object();
     ArrayNode array = body.putArray("widgets");
     for (Widget w : widgets) {
       ObjectNode n = array.addObject();

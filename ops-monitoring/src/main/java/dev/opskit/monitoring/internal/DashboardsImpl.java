@@ -136,7 +136,7 @@ public final class DashboardsImpl implements Dashboards {
     for (List<String> batch : Batches.of(list, AlarmsImpl.BATCH)) {
       DeleteDashboardsRequest request = DeleteDashboardsRequest.builder().dashboardNames(batch).build();
       ctx.gate().submit(Change.of("cloudwatch:DeleteDashboards", String.join(",", batch), request,
-          cloudWatch::deleteDashboards).build());
+          cloudWatch::deleteDashboards).ifAlreadyGone().build());
     }
   }
 }

@@ -150,7 +150,7 @@ final class JsonFields {
   }
 
   static ArrayNode pairsNode(Map<String, String> pairs, String keyField, String valueField) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
+    ArrayNode array = Json.array();
     pairs.forEach((k, v) -> array.addObject().put(keyField, k).put(valueField, v));
     return array;
   }

@@ -173,7 +173,7 @@ public final class JsonValues {
    * @return the tree
    */
   static JsonNode toTree(@Nullable Object value) {
-    return Json.MAPPER.valueToTree(value);
+    return Json.tree(value);
   }
 
   /**

@@ -35,10 +35,6 @@ public final class Resources {
    * @return the tree
    */
   static JsonNode json(String path) {
-    try {
-      return Json.MAPPER.readTree(text(path));
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot parse resource " + path, e);
-    }
+    return Json.parseTrusted(text(path));
   }
 }

@@ -165,7 +165,7 @@ final class SdkAlarms {
 
   private static ObjectNode common(String name, @Nullable String description, @Nullable Boolean actionsEnabled,
       List<String> ok, List<String> alarm, List<String> insufficient) {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("AlarmName", name);
     put(n, "AlarmDescription", description);
     n.put("ActionsEnabled", actionsEnabled == null || actionsEnabled);
@@ -176,7 +176,7 @@ final class SdkAlarms {
   }
 
   private static ObjectNode queryNode(MetricDataQuery q) {
-    ObjectNode n = Json.MAPPER.createObjectNode();
+    ObjectNode n = Json.object();
     n.put("Id", q.id());
     if (q.metricStat() != null) {
       ObjectNode stat = n.putObject("MetricStat");
@@ -204,7 +204,7 @@ final class SdkAlarms {
   }
 
   private static ArrayNode dimensionsNode(List<Dimension> dims) {
-    ArrayNode array = Json.MAPPER.createArrayNode();
+    ArrayNode array = Json.array();
     dims.forEach(d -> array.addObject().put("Name", d.name()).put("Value", d.value()));
     return array;
   }
