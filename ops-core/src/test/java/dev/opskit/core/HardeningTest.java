@@ -97,7 +97,7 @@ class HardeningTest {
     return CreateQueueRequest.builder().queueName("orders").build();
   }
 
-  /** A fake listing of what the call made: these resources, each "created" now. */
+  /** A fake listing of what the call made: these resources, "created" in order during the call's attempts. */
   private static final class Listing implements Function<CallAttempts, List<Duplicates.Made<CreateQueueResponse>>> {
     final List<String> ids;
     final List<CallAttempts> asked = new ArrayList<>();
@@ -109,14 +109,18 @@ class HardeningTest {
     @Override
     public List<Duplicates.Made<CreateQueueResponse>> apply(CallAttempts attempts) {
       asked.add(attempts);
-      return ids.stream().map(id -> new Duplicates.Made<>(id, Instant.now(),
-          CreateQueueResponse.builder().queueUrl(id).build())).toList();
+      List<Duplicates.Made<CreateQueueResponse>> made = new ArrayList<>();
+      for (int i = 0; i < ids.size(); i++) {
+        made.add(new Duplicates.Made<>(ids.get(i), attempts.started().plusNanos(i),
+            CreateQueueResponse.builder().queueUrl(ids.get(i)).build()));
+      }
+      return made;
     }
   }
 
   private Change<CreateQueueResponse> createWith(Listing listing, List<String> removed, boolean removalFails) {
     return Change.of("sqs:CreateQueue", "orders", create(), sqs()::createQueue)
-        .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, listing, id ->
+        .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, r -> null, listing, id ->
             Change.described("sqs:DeleteQueue", id, Map.of("QueueUrl", id), () -> {
               if (removalFails) {
                 throw new ServiceException("delete refused", "sqs:DeleteQueue", id, null);
@@ -204,7 +208,7 @@ class HardeningTest {
         throw new ThrottledException("slow down", "sqs:ListQueues", null, null);
       };
       Change<CreateQueueResponse> change = Change.of("sqs:CreateQueue", "orders", create(), sqs()::createQueue)
-          .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, throttled,
+          .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, r -> null, throttled,
               id -> Change.described("sqs:DeleteQueue", id, Map.of(), () -> id).build()))
           .build();
 

@@ -206,6 +206,7 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
         Change.of("dynamodb:CreateBackup", table, request, dynamo::createBackup)
             .duplicatesOfRetries(Duplicates.of(
                 r -> r.backupDetails().backupArn(),
+                r -> r.backupDetails().backupCreationDateTime(),
                 attempts -> madeDuring(backupName, attempts),
                 arn -> Change.of("dynamodb:DeleteBackup", arn, DeleteBackupRequest.builder().backupArn(arn).build(),
                     dynamo::deleteBackup).ifAlreadyGone().build()))

@@ -137,7 +137,7 @@ class InputValidationTest {
       assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy", o -> o.instanceClass(null)))
           .isInstanceOf(ValidationException.class).hasMessage("Invalid instanceClass: null" + allowed);
       assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy", o -> o.timeout(Duration.ofSeconds(-1))))
-          .isInstanceOf(ValidationException.class).hasMessage("Invalid timeout: 'PT-1S'. Allowed: a positive duration");
+          .isInstanceOf(ValidationException.class).hasMessage("Invalid timeout: 'PT-1S'. Allowed: a positive duration of at most 365 days");
       assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy",
               (java.util.function.Consumer<dev.opskit.backup.RestoreOptions.Builder>) null))
           .isInstanceOf(ValidationException.class)

@@ -109,7 +109,8 @@ class RdsWaitingTest {
       assertThat(clock.instant()).isAfter(NOW);
       ArgumentCaptor<CreateDbSnapshotRequest> sent = ArgumentCaptor.forClass(CreateDbSnapshotRequest.class);
       verify(rds).createDBSnapshot(sent.capture());
-      assertThat(sent.getValue().tags()).extracting(Tag::key).containsExactly("team");
+      // The instance's tags are copied; the call id proves a retried create found its own snapshot.
+      assertThat(sent.getValue().tags()).extracting(Tag::key).containsExactly("team", "opskit:call-id");
     }
 
     @Test

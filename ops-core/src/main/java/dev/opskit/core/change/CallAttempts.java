@@ -21,15 +21,17 @@ import java.util.Objects;
  * @param attempts the HTTP attempts sent, at least 1
  * @param unanswered how many of them may have acted without OpsKit learning their answer
  * @param started when the first attempt was about to be sent
+ * @param lastStarted when the last attempt was about to be sent
  * @param ended when the last attempt ended
  */
-public record CallAttempts(int attempts, int unanswered, Instant started, Instant ended) {
+public record CallAttempts(int attempts, int unanswered, Instant started, Instant lastStarted, Instant ended) {
   /** The clock difference between this machine and AWS that {@link #covers(Instant)} allows for. */
   public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
   /** Validates. */
   public CallAttempts {
     Objects.requireNonNull(started, "started");
+    Objects.requireNonNull(lastStarted, "lastStarted");
     Objects.requireNonNull(ended, "ended");
     if (attempts < 1) {
       throw ValidationException.of("attempts", attempts, "at least 1");
@@ -37,9 +39,50 @@ public record CallAttempts(int attempts, int unanswered, Instant started, Instan
     if (unanswered < 0 || unanswered > attempts) {
       throw ValidationException.of("unanswered", unanswered, "0 to attempts (" + attempts + ")");
     }
-    if (ended.isBefore(started)) {
-      throw ValidationException.of("ended", ended, "not before started (" + started + ")");
+    if (lastStarted.isBefore(started) || ended.isBefore(lastStarted)) {
+      throw ValidationException.of("lastStarted", lastStarted, "between started (" + started + ") and ended (" + ended + ")");
     }
+  }
+
+  /**
+   * Attempts with the default timing: all at one instant (for tests and clients without tracing).
+   *
+   * @param attempts the attempts sent
+   * @param unanswered how many may have acted unseen
+   * @param at when
+   * @return the attempts
+   */
+  public static CallAttempts at(int attempts, int unanswered, Instant at) {
+    return new CallAttempts(attempts, unanswered, at, at, at);
+  }
+
+  /**
+   * Whether a resource AWS dates {@code createdAt} was made by an attempt of this call <em>before</em> the
+   * one AWS answered, dated {@code answeredAt}: AWS's clock is aligned on ours through the answered
+   * resource (it was made during the last attempt), so no skew allowance is needed, and a resource made
+   * before the call's first attempt (someone else's, moments earlier) is never taken for this call's.
+   *
+   * @param createdAt when AWS says the candidate was made
+   * @param answeredAt when AWS says the answered resource was made
+   * @return true when the candidate falls between the first attempt and the last one
+   */
+  public boolean madeByAnEarlierAttempt(Instant createdAt, Instant answeredAt) {
+    // AWS's clock minus ours, taken at the middle of the last attempt (it stamped the answered resource then).
+    Duration half = Duration.between(lastStarted, ended).dividedBy(2);
+    Duration offset = Duration.between(lastStarted.plus(half), answeredAt);
+    Instant local = createdAt.minus(offset);
+    return !local.isBefore(started) && !local.isAfter(lastStarted.plus(half));
+  }
+
+  /**
+   * Whether a resource AWS dates {@code createdAt} falls inside the call's attempts, on this machine's
+   * clock (no skew allowance): for calls without an answer to align AWS's clock on.
+   *
+   * @param createdAt when AWS says it was made
+   * @return true when inside [started, ended]
+   */
+  public boolean strictlyCovers(Instant createdAt) {
+    return createdAt != null && !createdAt.isBefore(started) && !createdAt.isAfter(ended);
   }
 
   /** Whether the SDK sent the request more than once. */

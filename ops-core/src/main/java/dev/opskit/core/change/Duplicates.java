@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How the gate finds and removes the extra resources that a create without an idempotency token (such
@@ -28,8 +29,17 @@ public interface Duplicates<R> {
   String idOf(R answer);
 
   /**
+   * When AWS says the answered resource was made, which aligns AWS's clock on the call's attempts.
+   *
+   * @param answer AWS's answer
+   * @return its creation time, or null when the answer does not say
+   */
+  @Nullable Instant createdAt(R answer);
+
+  /**
    * Resources that this change's identifying inputs describe (same name, same source...) and that were
-   * created inside the call's attempts ({@link CallAttempts#covers(Instant)}), the answered one included.
+   * created around the call's attempts ({@link CallAttempts#covers(Instant)}, which allows for clock skew),
+   * the answered one included. The gate then keeps only those it can prove an earlier attempt made.
    *
    * @param attempts the call's attempts
    * @return the candidates, in any order
@@ -48,20 +58,27 @@ public interface Duplicates<R> {
    * Builds the strategy from three functions.
    *
    * @param idOf the id of an answer
+   * @param createdAt the creation time of an answer (null when unknown)
    * @param madeDuring the candidates of a call
    * @param removal the removal of one
    * @param <R> the answer type
    * @return the strategy
    */
-  static <R> Duplicates<R> of(
-      Function<R, String> idOf, Function<CallAttempts, List<Made<R>>> madeDuring, Function<String, Change<?>> removal) {
+  static <R> Duplicates<R> of(Function<R, String> idOf, Function<R, @Nullable Instant> createdAt,
+      Function<CallAttempts, List<Made<R>>> madeDuring, Function<String, Change<?>> removal) {
     Objects.requireNonNull(idOf, "idOf");
+    Objects.requireNonNull(createdAt, "createdAt");
     Objects.requireNonNull(madeDuring, "madeDuring");
     Objects.requireNonNull(removal, "removal");
     return new Duplicates<>() {
       @Override
       public String idOf(R answer) {
         return idOf.apply(answer);
+      }
+
+      @Override
+      public @Nullable Instant createdAt(R answer) {
+        return createdAt.apply(answer);
       }
 
       @Override

@@ -27,6 +27,7 @@ public final class AttemptTrace {
   private int unanswered;
   private boolean inFlight;
   private @Nullable Instant started;
+  private @Nullable Instant lastStarted;
 
   private AttemptTrace() {}
 
@@ -66,7 +67,8 @@ public final class AttemptTrace {
     }
     sent = Math.max(sent, 1);
     Instant start = started == null ? end : started;
-    return new CallAttempts(sent, Math.min(unseen, sent), start, end);
+    Instant last = lastStarted == null ? start : lastStarted;
+    return new CallAttempts(sent, Math.min(unseen, sent), start, last, end);
   }
 
   private static boolean answered(SdkException failure) {
@@ -77,9 +79,11 @@ public final class AttemptTrace {
     if (inFlight) {
       unanswered++;
     }
+    Instant now = WALL.instant();
     if (started == null) {
-      started = WALL.instant();
+      started = now;
     }
+    lastStarted = now;
     attempts++;
     inFlight = true;
   }

@@ -25,9 +25,14 @@ final class RetriedCreates {
    */
   static <R> String removeExtras(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, R answer) {
     String kept = duplicates.idOf(answer);
+    java.time.Instant answeredAt = duplicates.createdAt(answer);
     List<Duplicates.Made<R>> extras = new ArrayList<>();
     for (Duplicates.Made<R> made : find(change, duplicates, attempts, "made " + kept + ", but", null)) {
-      if (!made.id().equals(kept)) {
+      // Only what an earlier attempt of this call can have made: dated after the first attempt was sent.
+      boolean inCall = answeredAt == null
+          ? attempts.strictlyCovers(made.createdAt())
+          : attempts.madeByAnEarlierAttempt(made.createdAt(), answeredAt);
+      if (!made.id().equals(kept) && inCall) {
         extras.add(made);
       }
     }
@@ -55,10 +60,19 @@ final class RetriedCreates {
    */
   static <R> GateImpl.Attempt<R> adopt(
       Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, OpsException failure) {
-    List<Duplicates.Made<R>> made = new ArrayList<>(find(change, duplicates, attempts, "the call failed ("
-        + failure.getMessage() + "), and", failure));
-    if (made.isEmpty()) {
+    List<Duplicates.Made<R>> around = find(change, duplicates, attempts, "the call failed ("
+        + failure.getMessage() + "), and", failure);
+    List<Duplicates.Made<R>> made = new ArrayList<>(around.stream()
+        .filter(m -> attempts.strictlyCovers(m.createdAt())).toList());
+    if (made.isEmpty() && around.isEmpty()) {
       throw failure;
+    }
+    if (made.isEmpty()) {
+      throw new ResourceStateException(
+          "the call failed after " + attempts.attempts() + " attempts, " + attempts.unanswered() + " of them without an"
+              + " answer; " + ids(around) + " exist with the same inputs, made around the call but not provably by it,"
+              + " and were kept. Check them before creating again. Cause: " + failure.getMessage(),
+          change.operation(), change.target(), failure.awsErrorCode(), failure.requestId(), failure);
     }
     if (made.size() > attempts.unanswered()) {
       throw new ResourceStateException(
