@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *       once (one more resource for a create, one fewer for a delete, the state for a setting), counted
  *       directly and not through the proxy; <b>or</b> it threw a subclass of {@link OpsException};
  *   <li>the audit trail matches what the caller saw: when the call threw, no event {@code SUCCEEDED} and,
- *       when any change request was sent, the last event {@code FAILED}; when it returned, it was audited;
+ *       when any change request was sent, the last event {@code FAILED}; when it returned, the last event
+ *       {@code SUCCEEDED};
  *   <li>when every attempt is refused without reaching the emulator ({@link FaultKind#blocksEveryAttempt()}),
  *       the call threw (a {@link ThrottledException} or {@link ServiceException} in its causes), the
  *       emulator is unchanged, and exactly {@link RetryPolicy#maxAttempts()} requests were sent.
@@ -123,6 +124,8 @@ public final class FaultSuite {
         assertThat(rule.injected()).as("%s%nthe fault was injected (else the row tests nothing)", story).isPositive();
         assertThat(after).as("%s%non return, the emulator shows the change exactly once", story).isEqualTo(effect.expectedAfter(before));
         assertThat(events).as("%s%non return, the change was audited", story).isNotEmpty();
+        assertThat(events.get(events.size() - 1).outcome()).as("%s%nthe last event of a call that returned is SUCCEEDED", story)
+            .isEqualTo(Outcome.SUCCEEDED);
       } else {
         assertThat(thrown).as("%s%na failure is a typed OpsKit exception", story).isInstanceOf(OpsException.class);
         assertThat(events).extracting(AuditEvent::outcome).as("%s%nno SUCCEEDED event for a call that threw", story)
