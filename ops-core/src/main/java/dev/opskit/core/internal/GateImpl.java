@@ -100,7 +100,8 @@ public final class GateImpl implements Gate {
       record(change, params, start, Outcome.FAILED, e.requestId(), params.redaction().scrub(e.getMessage()));
       throw e;
     } catch (RuntimeException e) {
-      if (closed.getAsBoolean() || AwsErrors.isClosedClient(e)) {
+      if (AwsErrors.isClosedClient(e) || (closed.getAsBoolean()
+          && (e instanceof IllegalStateException || e instanceof java.util.concurrent.RejectedExecutionException))) {
         // The context (or its HTTP client) was closed while the call ran: say so in OpsKit's terms.
         OpsException mapped = AwsErrors.closedDuringCall(e, change.operation(), change.target(), params.redaction());
         record(change, params, start, Outcome.FAILED, null, mapped.getMessage());
