@@ -17,6 +17,7 @@ import dev.opskit.backup.TableBackup;
 import dev.opskit.core.OpsContext;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +84,14 @@ class PagingWireMockTest {
     page("page2", snapshotsPage("page3", "prod-database-manual-20260105@2026-01-05T02:00:00.000Z"));
     page("page3", snapshotsPage(null, "rds:prod-database-2026-01-02-03-00@2026-01-02T03:00:00.000Z"));
 
-    List<DbSnapshot> all = Backups.using(ctx).rds("prod-database").snapshots();
+    List<DbSnapshot> inAwsOrder;
+    try (Stream<DbSnapshot> listed = Backups.using(ctx).rds("prod-database").snapshots()) {
+      inAwsOrder = listed.toList();
+    }
+    List<DbSnapshot> all = inAwsOrder.stream().sorted(DbSnapshot.NEWEST_FIRST).toList();
 
+    assertThat(inAwsOrder).extracting(DbSnapshot::id).containsExactly("prod-database-manual-20260101",
+        "rds:prod-database-2026-01-03-03-00", "prod-database-manual-20260105", "rds:prod-database-2026-01-02-03-00");
     assertThat(all).extracting(DbSnapshot::id).containsExactly(
         "prod-database-manual-20260105", "rds:prod-database-2026-01-03-03-00",
         "rds:prod-database-2026-01-02-03-00", "prod-database-manual-20260101");
@@ -120,9 +127,13 @@ class PagingWireMockTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
             .withBody(backupsPage(null, "b3"))));
 
-    List<TableBackup> all = Backups.using(ctx).dynamoDb("user-sessions").backups();
+    List<TableBackup> all;
+    try (Stream<TableBackup> listed = Backups.using(ctx).dynamoDb("user-sessions").backups()) {
+      all = listed.toList();
+    }
 
-    assertThat(all).extracting(TableBackup::name).containsExactlyInAnyOrder("b1", "b2", "b3");
-    assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(TableBackup::createdAt).reversed());
+    assertThat(all).extracting(TableBackup::name).containsExactly("b1", "b2", "b3");
+    // b2 is an hour younger than b1 and b3, which were made in the same second.
+    assertThat(all.stream().sorted(TableBackup.NEWEST_FIRST).findFirst()).map(TableBackup::name).contains("b2");
   }
 }
