@@ -9,11 +9,13 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.opskit.backup.Backups;
 import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.TableBackup;
+import dev.opskit.core.AccessDeniedException;
 import dev.opskit.core.OpsContext;
 import java.net.URI;
 import java.util.List;
@@ -99,6 +101,30 @@ class PagingWireMockTest {
         DbSnapshot.Type.MANUAL, DbSnapshot.Type.AUTOMATED, DbSnapshot.Type.AUTOMATED, DbSnapshot.Type.MANUAL);
     assertThat(all.get(0).tags()).containsEntry("team", "payments");
     AWS.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DBInstanceIdentifier=prod-database")));
+  }
+
+  @Test
+  void rdsSnapshotsAreReadLazilyAndAnErrorOnALaterPageIsAnOpsException() {
+    page(null, snapshotsPage("page2", "prod-database-manual-20260101@2026-01-01T02:00:00.000Z"));
+    page("page2", snapshotsPage("page3", "prod-database-manual-20260102@2026-01-02T02:00:00.000Z"));
+    AWS.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBSnapshots"))
+        .withRequestBody(containing("Marker=page3"))
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody(
+            "<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Sender</Type>"
+                + "<Code>AccessDenied</Code><Message>not allowed to read page 3</Message></Error>"
+                + "<RequestId>req-3</RequestId></ErrorResponse>")));
+
+    try (Stream<DbSnapshot> listed = Backups.using(ctx).rds("prod-database").snapshots()) {
+      assertThat(listed.findFirst()).map(DbSnapshot::id).contains("prod-database-manual-20260101");
+    }
+    AWS.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBSnapshots")));
+
+    try (Stream<DbSnapshot> listed = Backups.using(ctx).rds("prod-database").snapshots()) {
+      assertThatThrownBy(listed::toList)
+          .isInstanceOf(AccessDeniedException.class)
+          .hasMessageStartingWith("rds:DescribeDBSnapshots on prod-database: ")
+          .hasMessageContaining("not allowed to read page 3");
+    }
   }
 
   private static String backupsPage(String last, String... names) {
