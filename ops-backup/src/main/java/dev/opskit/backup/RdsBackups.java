@@ -132,6 +132,24 @@ public interface RdsBackups extends DesiredState<AutomatedBackupSettings> {
   }
 
   /**
+   * Restores a snapshot of this instance with options set in place, such as
+   * {@code o -> o.instanceClass("db.r6g.large")}.
+   *
+   * @param snapshotId the snapshot
+   * @param newInstanceId the new instance
+   * @param options sets the options
+   * @return the new instance
+   */
+  default ChangeResult<DatabaseInstance> restoreFromSnapshot(
+      DbSnapshotId snapshotId, DbInstanceId newInstanceId, Consumer<RestoreOptions.Builder> options) {
+    Checks.present("options", options,
+        "a function that sets the restore options, such as o -> o.instanceClass(\"db.t3.micro\")");
+    RestoreOptions.Builder b = RestoreOptions.builder();
+    options.accept(b);
+    return restoreFromSnapshot(snapshotId, newInstanceId, b.build());
+  }
+
+  /**
    * Restores a snapshot of this instance with the default options.
    *
    * @param snapshotId the snapshot

@@ -227,7 +227,7 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     return Results.withValue(result, () -> backup(result.orElseThrow().backupDetails(), backupName));
   }
 
-  private TableBackup backup(BackupDetails d, String name) {
+  private TableBackup backup(@Nullable BackupDetails d, String name) {
     if (d == null || d.backupArn() == null) {
       throw new ServiceException("DynamoDB answered CreateBackup " + name + " without the backup's ARN",
           "dynamodb:CreateBackup", table, null);

@@ -10,6 +10,7 @@ import static org.mockito.Mockito.when;
 
 import dev.opskit.backup.DatabaseInstance;
 import dev.opskit.core.value.DbInstanceId;
+import dev.opskit.core.value.DbSnapshotId;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.InMemoryAuditSink;
@@ -123,6 +124,17 @@ class SnapshotRestoreTest {
 
     assertThat(sent().dbInstanceClass()).isEqualTo("db.t3.small");
     assertThat(sent().dbSnapshotIdentifier()).isEqualTo("nightly");
+  }
+
+  @Test
+  void typedIdsTakeTheOptionsInPlaceToo() {
+    account(instance("db", "db-ORIGINAL", "db.r6g.large", "team", "payments"));
+
+    DatabaseInstance restored = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).restoreFromSnapshot(
+        DbSnapshotId.of("nightly"), DbInstanceId.of("db-copy"), o -> o.instanceClass("db.t3.small")).orElseThrow();
+
+    assertThat(restored.id()).isEqualTo(DbInstanceId.of("db-copy"));
+    assertThat(sent().dbInstanceClass()).isEqualTo("db.t3.small");
   }
 
   @Test
