@@ -3,22 +3,25 @@ package dev.opskit.examples;
 import dev.opskit.backup.Backups;
 import dev.opskit.backup.BucketVersioning;
 import dev.opskit.backup.DbSnapshot;
-import dev.opskit.backup.PitrStatus;
+import dev.opskit.backup.AutomatedBackupSettings;
 import dev.opskit.backup.PrunePolicy;
 import dev.opskit.backup.PruneResult;
 import dev.opskit.backup.RdsBackups;
 import dev.opskit.backup.ReplicationDefinition;
 import dev.opskit.backup.ReplicationPlan;
 import dev.opskit.backup.ReplicationRule;
-import dev.opskit.backup.SettingsPlan;
+import dev.opskit.backup.PointInTimeRecovery;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.Reads;
 import dev.opskit.core.change.Change;
+import dev.opskit.core.change.Plan;
 import dev.opskit.core.value.Arn;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -61,25 +64,29 @@ public final class BackupExample implements TourStep {
 
     out.println("RDS: a manual snapshot, named <instance>-manual-<yyyyMMdd> from the context's clock.");
     RdsBackups rds = backups.rds(INSTANCE);
-    DbSnapshot snapshot = rds.snapshot();
-    out.println("  " + snapshot.id() + " " + snapshot.status() + ", tags " + snapshot.tags());
-    List<DbSnapshot> snapshots = rds.snapshots();
+    DbSnapshot snapshot = rds.snapshot().orElseThrow();
+    out.println("  " + snapshot.id() + " is " + snapshot.status() + ", tagged " + String.join(", ", tagList(snapshot.tags())));
+    List<DbSnapshot> snapshots;
+    try (Stream<DbSnapshot> listed = rds.snapshots()) {   // read page by page; close when done
+      snapshots = listed.sorted(DbSnapshot.NEWEST_FIRST).toList();
+    }
     out.println("  " + snapshots.size() + " snapshot(s) of " + INSTANCE + ", newest first:");
-    snapshots.forEach(s -> out.println("    " + s.id() + " (" + s.type().name().toLowerCase(java.util.Locale.ROOT) + ", " + s.createdAt() + ")"));
+    snapshots.forEach(s -> out.println("    " + s.id() + " (" + s.type() + ", taken " + s.createdAt() + ")"));
 
-    out.println("RDS: the guide's automated-backup settings, compared with the live instance (nothing sent).");
-    SettingsPlan settings = rds.planAutomatedBackups(dev.opskit.backup.AutomatedBackupSettings.builder()
+    out.println("RDS: the guide's automated-backup settings, planned against the live instance (nothing sent).");
+    Plan settings = rds.plan(AutomatedBackupSettings.builder()
         .retention(Duration.ofDays(7)).backupWindow("03:00-04:00").maintenanceWindow("Sun:04:00-Sun:05:00")
         .copyTagsToSnapshot(true).build());
-    out.println("  " + settings);
+    settings.render().lines().forEach(line -> out.println("  " + line));
 
     out.println("RDS: prune, as a dry run: keep the newest 1 manual snapshot (the newest is never deleted).");
     PruneResult plan = Backups.using(ctx.withDryRun(true)).rds(INSTANCE).prune(PrunePolicy.keepLast(1));
     plan.kept().forEach(d -> out.println("  keep   " + d.snapshot().id() + ": " + d.reason()));
-    plan.deleted().forEach(d -> out.println("  delete " + d.snapshot().id() + ": " + d.reason() + " (would; dry run)"));
+    plan.deleted().forEach(d -> out.println("  delete " + d.snapshot().id() + ": " + d.reason()
+        + (d.result().isPlanned() ? " (would; dry run)" : "")));
 
     out.println("DynamoDB: point-in-time recovery on " + TABLE + ".");
-    PitrStatus pitr = backups.dynamoDb(TABLE).enablePointInTimeRecovery();
+    PointInTimeRecovery pitr = backups.dynamoDb(TABLE).enablePointInTimeRecovery().orElseThrow();
     out.println("  " + pitr.status() + ", restorable " + pitr.earliestRestorable() + " to " + pitr.latestRestorable());
 
     out.println("S3: versioning, then the guide's replication rule, planned before it is applied.");
@@ -128,6 +135,10 @@ public final class BackupExample implements TourStep {
         out.println("  created S3 bucket " + bucket);
       }
     }
+  }
+
+  private static List<String> tagList(Map<String, String> tags) {
+    return tags.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
   }
 
   private static boolean exists(Supplier<?> read, String operation, String target) {

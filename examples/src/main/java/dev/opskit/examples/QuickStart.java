@@ -36,7 +36,7 @@ public final class QuickStart {
             .build()) {
 
       Backups backups = Backups.using(ctx);
-      DbSnapshot snapshot = backups.rds("prod-database").snapshot();
+      DbSnapshot snapshot = backups.rds("prod-database").snapshot().orElseThrow();
       System.out.println("snapshot " + snapshot.id());
       backups.rds("prod-database").prune(PrunePolicy.keepLast(7));
 

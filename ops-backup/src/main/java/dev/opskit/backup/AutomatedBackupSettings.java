@@ -23,10 +23,11 @@ import org.jspecify.annotations.Nullable;
 public final class AutomatedBackupSettings {
   /** The longest retention RDS allows. */
   public static final Duration MAX_RETENTION = Duration.ofDays(35);
+  private static final String RETENTION = "a whole number of days from 0 to 35 (0 turns automated backups off)";
 
   private final @Nullable Duration retention;
   private final @Nullable BackupWindow backupWindow;
-  private final @Nullable MaintenanceWindow maintenanceWindow;
+  private final @Nullable RdsMaintenanceWindow maintenanceWindow;
   private final @Nullable Boolean copyTagsToSnapshot;
 
   private AutomatedBackupSettings(Builder b) {
@@ -39,7 +40,7 @@ public final class AutomatedBackupSettings {
     }
   }
 
-  static ValidationException overlap(BackupWindow backup, MaintenanceWindow maintenance) {
+  static ValidationException overlap(BackupWindow backup, RdsMaintenanceWindow maintenance) {
     return ValidationException.of("backupWindow", backup,
         "a window that does not overlap the maintenance window " + maintenance);
   }
@@ -70,7 +71,7 @@ public final class AutomatedBackupSettings {
   }
 
   /** The weekly maintenance window; empty when not managed. */
-  public Optional<MaintenanceWindow> maintenanceWindow() {
+  public Optional<RdsMaintenanceWindow> maintenanceWindow() {
     return Optional.ofNullable(maintenanceWindow);
   }
 
@@ -102,7 +103,7 @@ public final class AutomatedBackupSettings {
   public static final class Builder {
     private @Nullable Duration retention;
     private @Nullable BackupWindow backupWindow;
-    private @Nullable MaintenanceWindow maintenanceWindow;
+    private @Nullable RdsMaintenanceWindow maintenanceWindow;
     private @Nullable Boolean copyTagsToSnapshot;
 
     private Builder() {}
@@ -115,11 +116,8 @@ public final class AutomatedBackupSettings {
      * @throws ValidationException when not a whole number of days from 0 to 35
      */
     public Builder retention(Duration value) {
-      if (value == null || value.isNegative() || value.compareTo(MAX_RETENTION) > 0
-          || !value.equals(Duration.ofDays(value.toDays()))) {
-        throw ValidationException.of("retention", value == null ? null : describe(value),
-            "a whole number of days from 0 to 35 (0 turns automated backups off)");
-      }
+      dev.opskit.core.value.Checks.require(value != null && !value.isNegative() && value.compareTo(MAX_RETENTION) <= 0
+          && value.equals(Duration.ofDays(value.toDays())), "retention", value == null ? null : describe(value), RETENTION);
       this.retention = value;
       return this;
     }
@@ -158,7 +156,7 @@ public final class AutomatedBackupSettings {
      * @throws ValidationException when the format or length is wrong
      */
     public Builder maintenanceWindow(String value) {
-      return maintenanceWindow(MaintenanceWindow.parse(value));
+      return maintenanceWindow(RdsMaintenanceWindow.parse(value));
     }
 
     /**
@@ -167,8 +165,8 @@ public final class AutomatedBackupSettings {
      * @param value the window
      * @return this builder
      */
-    public Builder maintenanceWindow(MaintenanceWindow value) {
-      this.maintenanceWindow = Checks.present("maintenanceWindow", value, MaintenanceWindow.ALLOWED);
+    public Builder maintenanceWindow(RdsMaintenanceWindow value) {
+      this.maintenanceWindow = Checks.present("maintenanceWindow", value, RdsMaintenanceWindow.ALLOWED);
       return this;
     }
 

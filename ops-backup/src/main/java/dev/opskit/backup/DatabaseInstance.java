@@ -1,7 +1,9 @@
 package dev.opskit.backup;
 
 import dev.opskit.backup.internal.Checks;
+import dev.opskit.core.value.DbInstanceId;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
@@ -9,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * An RDS DB instance as the backup operations see it (for example the one a restore made).
  *
  * @param id the DB instance identifier
- * @param status AWS's status ({@code creating}, {@code available}...), or {@value DbSnapshot#PLANNED} in a dry run
+ * @param status AWS's status ({@link DbInstanceStatus#CREATING}, {@link DbInstanceStatus#AVAILABLE}...)
  * @param engine the engine, such as {@code postgres}; null when unknown
  * @param instanceClass the class, such as {@code db.t3.micro}; null when unknown
  * @param allocatedStorageGiB the allocated storage in GiB (0 when unknown)
@@ -18,8 +20,8 @@ import org.jspecify.annotations.Nullable;
  * @param tags the instance's tags
  */
 public record DatabaseInstance(
-    String id,
-    String status,
+    DbInstanceId id,
+    DbInstanceStatus status,
     @Nullable String engine,
     @Nullable String instanceClass,
     int allocatedStorageGiB,
@@ -31,21 +33,16 @@ public record DatabaseInstance(
   public DatabaseInstance {
     Checks.present("id", id, "a value (required)");
     Checks.present("status", status, "a value (required)");
-    tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+    tags = java.util.Collections.unmodifiableMap(new TreeMap<>(Checks.map("tags", tags, "the instance's tags")));
   }
 
   /** Whether the instance is {@code available}. */
   public boolean isAvailable() {
-    return "available".equals(status);
+    return status == DbInstanceStatus.AVAILABLE;
   }
 
-  /** Whether this is only the plan of a dry run. */
-  public boolean isPlanned() {
-    return DbSnapshot.PLANNED.equals(status);
-  }
-
-  /** {@code host:port}, or null when AWS has no endpoint yet. */
-  public @Nullable String endpoint() {
-    return endpointAddress == null ? null : endpointAddress + ":" + port;
+  /** {@code host:port}, or empty while AWS has no endpoint. */
+  public Optional<String> endpoint() {
+    return endpointAddress == null ? Optional.empty() : Optional.of(endpointAddress + ":" + port);
   }
 }

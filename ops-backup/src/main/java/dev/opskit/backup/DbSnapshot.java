@@ -1,7 +1,9 @@
 package dev.opskit.backup;
 
 import dev.opskit.backup.internal.Checks;
+import dev.opskit.core.value.DbInstanceId;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,23 +16,35 @@ import org.jspecify.annotations.Nullable;
  * @param id the snapshot identifier
  * @param instanceId the DB instance it is a snapshot of
  * @param type manual, automated or other
- * @param status AWS's status ({@code creating}, {@code available}...), or {@value #PLANNED} in a dry run
- * @param createdAt when the snapshot was taken; null while AWS has not said (creating, planned)
+ * @param status AWS's status ({@link DbSnapshotStatus#CREATING}, {@link DbSnapshotStatus#AVAILABLE}...)
+ * @param createdAt when the snapshot was taken; null while AWS has not said (creating)
  * @param engine the engine, such as {@code postgres}; null when unknown
  * @param allocatedStorageGiB the allocated storage in GiB (0 when unknown)
  * @param tags the snapshot's tags
  */
 public record DbSnapshot(
     String id,
-    String instanceId,
+    DbInstanceId instanceId,
     Type type,
-    String status,
+    DbSnapshotStatus status,
     @Nullable Instant createdAt,
     @Nullable String engine,
     int allocatedStorageGiB,
     Map<String, String> tags) {
 
-  /** The status of a snapshot that a dry run would have taken. */
+  /**
+   * Newest first; snapshots AWS has not dated yet (creating) come first, then by id. Listings come in AWS's
+   * order: {@code rds.snapshots().sorted(DbSnapshot.NEWEST_FIRST)}.
+   */
+  public static final Comparator<DbSnapshot> NEWEST_FIRST =
+      Comparator.comparing(DbSnapshot::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
+          .reversed()
+          .thenComparing(DbSnapshot::id);
+
+  /**
+   * The status text AWS Backup's jobs report in a dry run, until they too return {@code ChangeResult}s.
+   * Nothing of RDS or DynamoDB returns it: a dry run there is a {@link dev.opskit.core.change.ChangeResult.Planned}.
+   */
   public static final String PLANNED = "planned";
 
   /** Validates and copies the tags (sorted by key). */
@@ -39,17 +53,12 @@ public record DbSnapshot(
     Checks.present("instanceId", instanceId, "a value (required)");
     Checks.present("type", type, "a value (required)");
     Checks.present("status", status, "a value (required)");
-    tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
+    tags = java.util.Collections.unmodifiableMap(new TreeMap<>(Checks.map("tags", tags, "the snapshot's tags")));
   }
 
   /** Whether the snapshot is ready to restore from. */
   public boolean isAvailable() {
-    return "available".equals(status);
-  }
-
-  /** Whether this is only the plan of a dry run. */
-  public boolean isPlanned() {
-    return PLANNED.equals(status);
+    return status == DbSnapshotStatus.AVAILABLE;
   }
 
   /** The kind of snapshot. An unknown kind from AWS is {@link #OTHER}, never an error. */
@@ -76,6 +85,12 @@ public record DbSnapshot(
         case "automated" -> AUTOMATED;
         default -> OTHER;
       };
+    }
+
+    /** {@code manual}, {@code automated} or {@code other}, as people read it. */
+    @Override
+    public String toString() {
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 }

@@ -1,28 +1,52 @@
 package dev.opskit.backup;
 
-import dev.opskit.backup.internal.Checks;
-import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A DynamoDB table's point-in-time recovery.
+ * The point-in-time recovery status of a DynamoDB table ({@code PointInTimeRecoveryStatus}).
  *
- * @param tableName the table
- * @param status {@code ENABLED}, {@code DISABLED} (AWS's words), or {@value DbSnapshot#PLANNED} in a dry run
- * @param earliestRestorable the earliest restorable time; null when disabled
- * @param latestRestorable the latest restorable time; null when disabled
+ * <p>An open set: {@link #of(String)} never throws; a status AWS adds later is kept with its text
+ * ({@link #isKnown()} false), and one AWS did not report is {@link #UNKNOWN}.
  */
-public record PitrStatus(
-    String tableName, String status, @Nullable Instant earliestRestorable, @Nullable Instant latestRestorable) {
+public final class PitrStatus extends AwsStatus {
+  private static final Map<String, PitrStatus> DOCUMENTED = new LinkedHashMap<>();
 
-  /** Validates. */
-  public PitrStatus {
-    Checks.present("tableName", tableName, "a value (required)");
-    Checks.present("status", status, "a value (required)");
+  /** {@code ENABLED}: on: the table can be restored to any second of its recovery period. */
+  public static final PitrStatus ENABLED = define("ENABLED");
+  /** {@code DISABLED}: off. */
+  public static final PitrStatus DISABLED = define("DISABLED");
+  /** AWS reported no status. */
+  public static final PitrStatus UNKNOWN = new PitrStatus(NONE, false);
+
+  private PitrStatus(String value, boolean known) {
+    super(value, known);
   }
 
-  /** Whether DynamoDB reports point-in-time recovery {@code ENABLED}. */
-  public boolean isEnabled() {
-    return "ENABLED".equals(status);
+  private static PitrStatus define(String value) {
+    PitrStatus status = new PitrStatus(value, true);
+    DOCUMENTED.put(value.toLowerCase(java.util.Locale.ROOT), status);
+    return status;
+  }
+
+  /**
+   * The status of AWS's text.
+   *
+   * @param value AWS's text, in any case; null or blank when AWS reported none
+   * @return the documented constant, an unknown status keeping the text, or {@link #UNKNOWN}
+   */
+  public static PitrStatus of(@Nullable String value) {
+    return lookup(DOCUMENTED, value, UNKNOWN, text -> new PitrStatus(text, false));
+  }
+
+  /**
+   * The documented statuses, in the order of this class.
+   *
+   * @return them
+   */
+  public static List<PitrStatus> documented() {
+    return List.copyOf(DOCUMENTED.values());
   }
 }

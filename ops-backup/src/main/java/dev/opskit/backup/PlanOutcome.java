@@ -1,6 +1,10 @@
 package dev.opskit.backup;
 
-/** What a desired-state operation did with the differences it found. */
+/**
+ * What S3 replication's {@link ReplicationPlan} did with the differences it found, until replication too moves
+ * to core's {@link dev.opskit.core.change.Plan}; the RDS automated-backup settings already speak core's plan,
+ * apply and drift, and nothing else in this module uses it.
+ */
 public enum PlanOutcome {
   /** Only compared; nothing was sent or planned. */
   COMPARED,

@@ -1,7 +1,9 @@
 package dev.opskit.backup;
 
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.Checks;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -25,8 +27,8 @@ public record PrunePolicy(@Nullable Duration maxAge, @Nullable Integer keepLast)
     if (maxAge == null && keepLast == null) {
       throw ValidationException.of("prunePolicy", null, "a maximum age, a number of snapshots to keep, or both");
     }
-    if (maxAge != null && (maxAge.isNegative() || maxAge.isZero())) {
-      throw ValidationException.of("maxAge", maxAge, "a positive duration");
+    if (maxAge != null) {
+      Checks.duration("maxAge", maxAge, Duration.ofNanos(1), ChronoUnit.FOREVER.getDuration(), "a positive duration");
     }
     if (keepLast != null && keepLast < 1) {
       throw ValidationException.of("keepLast", keepLast, "1 or more (the newest snapshot is always kept)");

@@ -1,18 +1,22 @@
 package dev.opskit.backup;
 
 import dev.opskit.core.OpsException;
+import dev.opskit.core.value.DbInstanceId;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A recovery stopped part-way. The message says which step failed, why, and what exists now (for
- * example that the restored instance exists and was left in place); the cause is the failure.
+ * A step of the recovery procedure ({@link RdsBackups#recover}) failed: step 2 (the restore change), 3 (the
+ * wait), 4 (verification) or 5 (the traffic switch). This is the procedure's documented step failure, not a
+ * part-way apply of a plan: the procedure makes one change (the restore), and what follows it is waiting and
+ * checking. The message says which step failed, why, and what exists now (a restored instance is left in
+ * place, never deleted); the cause is the failure.
  */
 public final class RecoveryFailedException extends OpsException {
   private static final long serialVersionUID = 1L;
 
   private final RecoveryStep step;
-  private final @Nullable String leftInPlace;
+  private final @Nullable DbInstanceId leftInPlace;
 
   /**
    * Creates the exception.
@@ -23,15 +27,15 @@ public final class RecoveryFailedException extends OpsException {
    * @param cause why the step failed
    */
   public RecoveryFailedException(
-      RecoveryStep step, String sourceInstanceId, @Nullable String leftInPlace, Throwable cause) {
-    super(message(step, sourceInstanceId, leftInPlace, cause), "rds:recover", sourceInstanceId,
+      RecoveryStep step, DbInstanceId sourceInstanceId, @Nullable DbInstanceId leftInPlace, Throwable cause) {
+    super(message(step, sourceInstanceId, leftInPlace, cause), "rds:recover", sourceInstanceId.value(),
         cause instanceof OpsException ops ? ops.awsErrorCode() : null,
         cause instanceof OpsException ops ? ops.requestId() : null, cause);
     this.step = step;
     this.leftInPlace = leftInPlace;
   }
 
-  private static String message(RecoveryStep step, String source, @Nullable String leftInPlace, Throwable cause) {
+  private static String message(RecoveryStep step, DbInstanceId source, @Nullable DbInstanceId leftInPlace, Throwable cause) {
     String now = leftInPlace == null
         ? "no instance was created"
         : "restored instance " + leftInPlace + " exists and was left in place; delete it or finish the recovery by hand";
@@ -45,7 +49,7 @@ public final class RecoveryFailedException extends OpsException {
   }
 
   /** The restored instance that exists now, if one was made. */
-  public Optional<String> leftInPlace() {
+  public Optional<DbInstanceId> leftInPlace() {
     return Optional.ofNullable(leftInPlace);
   }
 }

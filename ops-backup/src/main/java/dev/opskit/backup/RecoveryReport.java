@@ -1,23 +1,26 @@
 package dev.opskit.backup;
 
 import dev.opskit.backup.internal.Checks;
+import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.value.DbInstanceId;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 
 /**
- * The result of the recovery procedure: the verified new instance and its endpoint, for the traffic
- * switch.
+ * The result of the recovery procedure: the restore (a change), the verified new instance and its
+ * endpoint, for the traffic switch. In a dry run the restore is a {@link ChangeResult.Planned}, nothing was
+ * verified and traffic was not switched.
  *
  * @param sourceInstanceId the instance recovered
  * @param restorePoint where it was restored to
- * @param newInstance the restored instance (status {@value DbSnapshot#PLANNED} in a dry run)
+ * @param restore the restore change; when applied, its value is the new instance as it was verified
  * @param checks the verification checks, all passed (empty in a dry run)
  * @param trafficSwitched whether the traffic switch hook ran
  */
 public record RecoveryReport(
-    String sourceInstanceId,
+    DbInstanceId sourceInstanceId,
     RestorePoint restorePoint,
-    DatabaseInstance newInstance,
+    ChangeResult<DatabaseInstance> restore,
     List<Check> checks,
     boolean trafficSwitched) {
 
@@ -25,18 +28,28 @@ public record RecoveryReport(
   public RecoveryReport {
     Checks.present("sourceInstanceId", sourceInstanceId, "a value (required)");
     Checks.present("restorePoint", restorePoint, "a value (required)");
-    Checks.present("newInstance", newInstance, "a value (required)");
-    checks = List.copyOf(checks);
+    Checks.present("restore", restore, "the result of the restore change");
+    checks = Checks.list("checks", checks, "the verification checks");
   }
 
-  /** The new instance's {@code host:port}, or null in a dry run. */
-  public @Nullable String endpoint() {
-    return newInstance.endpoint();
-  }
-
-  /** Whether this was only planned (dry run). */
+  /** Whether this was only planned (dry run): nothing was restored. */
   public boolean isPlanned() {
-    return newInstance.isPlanned();
+    return restore.isPlanned();
+  }
+
+  /**
+   * The restored instance.
+   *
+   * @return it, as verified
+   * @throws dev.opskit.core.ResourceStateException in a dry run (nothing was restored; check {@link #isPlanned()})
+   */
+  public DatabaseInstance newInstance() {
+    return restore.orElseThrow();
+  }
+
+  /** The new instance's {@code host:port}; empty in a dry run or while AWS reports no endpoint. */
+  public Optional<String> endpoint() {
+    return restore.value().flatMap(DatabaseInstance::endpoint);
   }
 
   /**

@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * RecoveryRequest.builder()
  *     .restorePoint(RestorePoint.at(Instant.parse("2024-01-01T12:00:00Z")))
  *     .newInstanceId("prod-database-recovered")
- *     .trafficSwitch(report -> dns.point("db.internal", report.endpoint()))
+ *     .trafficSwitch(report -> dns.point("db.internal", report.endpoint().orElseThrow()))
  *     .build();
  * }</pre>
  */
@@ -116,10 +116,21 @@ public final class RecoveryRequest {
      *
      * @param value a valid DB instance identifier not in use
      * @return this builder
-     * @throws ValidationException when RDS would reject the identifier
+     * @throws ValidationException when RDS would reject the identifier (naming {@code newInstanceId})
      */
     public Builder newInstanceId(String value) {
-      this.newInstanceId = DbInstanceId.of(value);
+      this.newInstanceId = Checks.dbInstanceId("newInstanceId", value);
+      return this;
+    }
+
+    /**
+     * The new instance's identifier (required).
+     *
+     * @param value an identifier not in use
+     * @return this builder
+     */
+    public Builder newInstanceId(DbInstanceId value) {
+      this.newInstanceId = Checks.present("newInstanceId", value, "the identifier of the instance to restore into");
       return this;
     }
 

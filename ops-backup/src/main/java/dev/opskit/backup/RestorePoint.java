@@ -15,9 +15,21 @@ public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestoreP
    *
    * @param snapshotId the snapshot identifier
    * @return the restore point
+   * @throws ValidationException when it is not a valid DB snapshot identifier (naming {@code snapshotId})
    */
   static RestorePoint snapshot(String snapshotId) {
-    return new FromSnapshot(DbSnapshotId.of(snapshotId));
+    return new FromSnapshot(Checks.dbSnapshotId("snapshotId", snapshotId));
+  }
+
+  /**
+   * A manual snapshot.
+   *
+   * @param snapshotId the snapshot identifier
+   * @return the restore point
+   * @throws ValidationException when the id is null
+   */
+  static RestorePoint snapshot(DbSnapshotId snapshotId) {
+    return new FromSnapshot(snapshotId);
   }
 
   /**

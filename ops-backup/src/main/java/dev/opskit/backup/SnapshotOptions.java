@@ -3,6 +3,7 @@ package dev.opskit.backup;
 import dev.opskit.backup.internal.Checks;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.DbSnapshotId;
+import dev.opskit.core.value.Tags;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -94,22 +95,35 @@ public final class SnapshotOptions {
      *
      * @param value a valid RDS snapshot identifier, such as {@code prod-database-before-upgrade}
      * @return this builder
-     * @throws ValidationException when RDS would reject the identifier
+     * @throws ValidationException when RDS would reject the identifier (naming {@code name})
      */
     public Builder name(String value) {
-      this.name = DbSnapshotId.of(value);
+      this.name = Checks.dbSnapshotId("name", value);
+      return this;
+    }
+
+    /**
+     * An explicit snapshot name.
+     *
+     * @param value the snapshot identifier
+     * @return this builder
+     */
+    public Builder name(DbSnapshotId value) {
+      this.name = Checks.present("name", value, "a DB snapshot identifier");
       return this;
     }
 
     /**
      * Adds a tag to the snapshot.
      *
-     * @param key the key, 1 to 128 characters, not starting with {@code aws:}
+     * @param key the key, 1 to 128 characters, not starting with {@code aws:} (AWS's rule: {@link Tags})
      * @param value the value, up to 256 characters
      * @return this builder
+     * @throws ValidationException when AWS would refuse the tag
      */
     public Builder tag(String key, String value) {
-      Tags.check(key, value);
+      Tags.checkKey("tags", key);
+      Tags.checkValue("tags", key, value);
       tags.put(key, value);
       return this;
     }
@@ -148,8 +162,14 @@ public final class SnapshotOptions {
       return this;
     }
 
-    /** Builds the options. */
+    /**
+     * Builds the options.
+     *
+     * @return the options
+     * @throws ValidationException when there are more tags than AWS allows on a resource ({@value Tags#MAX_TAGS})
+     */
     public SnapshotOptions build() {
+      Tags.of("tags", tags);
       return new SnapshotOptions(this);
     }
   }

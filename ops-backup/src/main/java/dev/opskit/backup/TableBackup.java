@@ -1,23 +1,35 @@
 package dev.opskit.backup;
 
 import dev.opskit.backup.internal.Checks;
+import dev.opskit.core.value.Arn;
+import dev.opskit.core.value.TableName;
 import java.time.Instant;
+import java.util.Comparator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * An on-demand DynamoDB backup.
  *
- * @param arn the backup ARN; null in a dry run
+ * @param arn the backup ARN
  * @param name the backup name
  * @param tableName the table backed up
- * @param status {@code CREATING}, {@code AVAILABLE}, {@code DELETED} (AWS's words), or {@value DbSnapshot#PLANNED}
- * @param createdAt when it was taken; null in a dry run
+ * @param status {@link TableBackupStatus#CREATING}, {@link TableBackupStatus#AVAILABLE} or {@link TableBackupStatus#DELETED}
+ * @param createdAt when it was taken; null when AWS did not say
  * @param sizeBytes its size in bytes (0 when unknown)
  */
 public record TableBackup(
-    @Nullable String arn, String name, String tableName, String status, @Nullable Instant createdAt, long sizeBytes) {
+    Arn arn, String name, TableName tableName, TableBackupStatus status, @Nullable Instant createdAt, long sizeBytes) {
+
+  /**
+   * Newest first (undated ones last). Listings come in AWS's order:
+   * {@code table.backups().sorted(TableBackup.NEWEST_FIRST)}.
+   */
+  public static final Comparator<TableBackup> NEWEST_FIRST =
+      Comparator.comparing(TableBackup::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed();
+
   /** Validates. */
   public TableBackup {
+    Checks.present("arn", arn, "a value (required)");
     Checks.present("name", name, "a value (required)");
     Checks.present("tableName", tableName, "a value (required)");
     Checks.present("status", status, "a value (required)");

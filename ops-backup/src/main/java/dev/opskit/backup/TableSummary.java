@@ -1,24 +1,26 @@
 package dev.opskit.backup;
 
 import dev.opskit.backup.internal.Checks;
-import org.jspecify.annotations.Nullable;
+import dev.opskit.core.value.Arn;
+import dev.opskit.core.value.TableName;
 
 /**
  * A DynamoDB table, such as the one a restore made.
  *
  * @param name the table name
- * @param status AWS's status ({@code CREATING}, {@code ACTIVE}...), or {@value DbSnapshot#PLANNED} in a dry run
- * @param arn the table ARN; null in a dry run
+ * @param status AWS's status ({@link DynamoDbTableStatus#CREATING}, {@link DynamoDbTableStatus#ACTIVE}...)
+ * @param arn the table ARN
  */
-public record TableSummary(String name, String status, @Nullable String arn) {
+public record TableSummary(TableName name, DynamoDbTableStatus status, Arn arn) {
   /** Validates. */
   public TableSummary {
     Checks.present("name", name, "a value (required)");
     Checks.present("status", status, "a value (required)");
+    Checks.present("arn", arn, "a value (required)");
   }
 
   /** Whether the table is {@code ACTIVE}. */
   public boolean isActive() {
-    return "ACTIVE".equals(status);
+    return status == DynamoDbTableStatus.ACTIVE;
   }
 }

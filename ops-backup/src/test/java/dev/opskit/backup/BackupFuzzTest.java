@@ -112,8 +112,8 @@ class BackupFuzzTest {
               assertThat(BackupWindow.parse(w.toString())).isEqualTo(w);
               assertThat(w.length()).isBetween(Duration.ofMinutes(30), Duration.ofDays(1));
             });
-            outcome(maintenance, () -> MaintenanceWindow.parse(maintenance)).ifPresent(w -> {
-              assertThat(MaintenanceWindow.parse(w.toString())).isEqualTo(w);
+            outcome(maintenance, () -> RdsMaintenanceWindow.parse(maintenance)).ifPresent(w -> {
+              assertThat(RdsMaintenanceWindow.parse(w.toString())).isEqualTo(w);
               assertThat(w.length()).isBetween(Duration.ofMinutes(30), Duration.ofDays(7));
               outcome(backup, () -> w.overlaps(BackupWindow.parse(backup)));
             });
@@ -128,8 +128,8 @@ class BackupFuzzTest {
       qt().withExamples(1000).forAll(Hostile.several(times, 2), days, days).checkAssert((t, startDay, endDay) -> {
         outcome(t, () -> new BackupWindow(t.get(0), t.get(1)))
             .ifPresent(w -> assertThat(BackupWindow.parse(w.toString())).isEqualTo(w));
-        outcome(t + " " + startDay + " " + endDay, () -> new MaintenanceWindow(startDay, t.get(0), endDay, t.get(1)))
-            .ifPresent(w -> assertThat(MaintenanceWindow.parse(w.toString())).isEqualTo(w));
+        outcome(t + " " + startDay + " " + endDay, () -> new RdsMaintenanceWindow(startDay, t.get(0), endDay, t.get(1)))
+            .ifPresent(w -> assertThat(RdsMaintenanceWindow.parse(w.toString())).isEqualTo(w));
       });
     }
 

@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.change.ApplyResult;
+import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.change.Plan;
+import dev.opskit.core.change.PlannedCall;
+import dev.opskit.core.change.ResourceChange;
+import dev.opskit.core.value.DbInstanceId;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,23 +39,31 @@ class BackupsMockitoRecipeTest {
     }
 
     String run(String instance) {
-      DbSnapshot snapshot = backups.rds(instance).snapshot();
+      DbSnapshot snapshot = backups.rds(instance).snapshot().orElseThrow();
       PruneResult pruned = backups.rds(instance).prune(PrunePolicy.keepLast(7));
       return snapshot.id() + " taken, " + pruned.deleted().size() + " pruned";
     }
   }
 
-  private static final DbSnapshot SNAPSHOT = new DbSnapshot("prod-database-manual-20260101", "prod-database",
-      DbSnapshot.Type.MANUAL, "available", Instant.parse("2026-01-01T02:00:00Z"), "postgres", 20, Map.of());
+  private static final DbSnapshot SNAPSHOT = new DbSnapshot("prod-database-manual-20260101", DbInstanceId.of("prod-database"),
+      DbSnapshot.Type.MANUAL, DbSnapshotStatus.AVAILABLE, Instant.parse("2026-01-01T02:00:00Z"), "postgres", 20, Map.of());
+
+  /** What the gate answers for an applied change: the value, and the call as it was made. */
+  private static <T> ChangeResult<T> applied(T value, String operation, String target) {
+    return new ChangeResult.Applied<>(value, null, false, new PlannedCall(operation, target, Map.of()));
+  }
 
   @Nested
   class DeepStubs {
     @Test
     void stubEveryPartThroughTheEntryPoint() {
       Backups backups = mock(Backups.class, RETURNS_DEEP_STUBS);
-      when(backups.rds("prod-database").snapshot()).thenReturn(SNAPSHOT);
-      when(backups.rds("prod-database").prune(any())).thenReturn(new PruneResult("prod-database", List.of(),
-          List.of(new PruneResult.Decision(SNAPSHOT, "not among the newest 7 (number 8)")), false));
+      // ChangeResult is sealed, so Mockito cannot make a deep stub of it: stub those methods with doReturn.
+      RdsBackups rds = backups.rds("prod-database");
+      doReturn(applied(SNAPSHOT, "rds:CreateDBSnapshot", SNAPSHOT.id())).when(rds).snapshot();
+      when(backups.rds("prod-database").prune(any())).thenReturn(new PruneResult(DbInstanceId.of("prod-database"), List.of(),
+          List.of(new PruneResult.Deletion(SNAPSHOT, "not among the newest 7 (number 8)",
+              applied(SNAPSHOT, "rds:DeleteDBSnapshot", SNAPSHOT.id())))));
 
       String outcome = new NightlyJob(backups).run("prod-database");
 
@@ -76,10 +91,12 @@ class BackupsMockitoRecipeTest {
     void valuesAreEasyToBuildForStubs() {
       AutomatedBackupSettings settings = AutomatedBackupSettings.builder().retention(Duration.ofDays(7)).build();
       RdsBackups rds = mock(RdsBackups.class);
-      when(rds.configureAutomatedBackups(settings)).thenReturn(new SettingsPlan("prod-database",
-          List.of(new SettingsPlan.Difference("BackupRetentionPeriod", "1", "7")), PlanOutcome.APPLIED));
+      Plan plan = Plan.of("automated-backup settings of prod-database", List.of(ResourceChange.unchanged("DB instance",
+          "prod-database")));
+      when(rds.configureAutomatedBackups(settings)).thenReturn(new ApplyResult(plan, List.of()));
 
-      assertThat(rds.configureAutomatedBackups(settings)).hasToString("prod-database (APPLIED): BackupRetentionPeriod: 1 -> 7");
+      assertThat(rds.configureAutomatedBackups(settings).plan().render())
+          .isEqualTo("automated-backup settings of prod-database: 0 to create, 0 to update, 0 to delete, 1 unchanged.");
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.opskit.core.RetryPolicy;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.audit.Outcome;
+import dev.opskit.core.value.Arn;
 import dev.opskit.test.Emulator;
 import dev.opskit.test.FaultInjectingProxy;
 import dev.opskit.test.OpsEmulatorTest;
@@ -55,10 +56,10 @@ class CreateIdempotencyIT {
     Fixtures.table(direct, "user-sessions");
     DynamoDbBackups table = Backups.using(ctx).dynamoDb("user-sessions");
 
-    TableBackup first = table.createBackup("user-sessions-nightly");
-    TableBackup second = table.createBackup("user-sessions-nightly");
+    TableBackup first = table.createBackup("user-sessions-nightly").orElseThrow();
+    TableBackup second = table.createBackup("user-sessions-nightly").orElseThrow();
 
-    assertThat(Backups.using(direct).dynamoDb("user-sessions").backups()).extracting(TableBackup::arn)
+    assertThat(Fixtures.backups(direct, "user-sessions")).extracting(TableBackup::arn)
         .containsExactlyInAnyOrder(first.arn(), second.arn());
     assertThat(audit.events()).extracting(AuditEvent::operation).doesNotContain("dynamodb:DeleteBackup");
   }
@@ -66,18 +67,18 @@ class CreateIdempotencyIT {
   @Test
   void aSameNameBackupAnotherClientMadeSecondsEarlierIsKept(OpsContext direct) {
     Fixtures.table(direct, "api-sessions");
-    TableBackup others = Backups.using(direct).dynamoDb("api-sessions").createBackup("user-sessions-nightly");
+    TableBackup others = Backups.using(direct).dynamoDb("api-sessions").createBackup("user-sessions-nightly").orElseThrow();
     proxy.dropResponses(1, r -> r.mentions("DynamoDB_20120810.CreateBackup"));
 
-    TableBackup mine = Backups.using(ctx).dynamoDb("api-sessions").createBackup("user-sessions-nightly");
+    TableBackup mine = Backups.using(ctx).dynamoDb("api-sessions").createBackup("user-sessions-nightly").orElseThrow();
 
-    List<String> arns = Backups.using(direct).dynamoDb("api-sessions").backups().stream().map(TableBackup::arn).toList();
+    List<Arn> arns = Fixtures.backups(direct, "api-sessions").stream().map(TableBackup::arn).toList();
     // The other client's backup is dated before this call's first attempt (AWS's clock aligned on ours through the
     // answered backup): it is not this call's and stays. The lost attempt's duplicate is removed.
     assertThat(arns).containsExactlyInAnyOrder(others.arn(), mine.arn());
     assertThat(audit.events()).extracting(AuditEvent::operation).containsExactly("dynamodb:DeleteBackup", "dynamodb:CreateBackup");
-    assertThat(audit.events().get(0).target()).isNotEqualTo(others.arn());
-    assertThat(audit.events().get(1).detail()).startsWith("removed [").doesNotContain(others.arn());
+    assertThat(audit.events().get(0).target()).isNotEqualTo(others.arn().toString());
+    assertThat(audit.events().get(1).detail()).startsWith("removed [").doesNotContain(others.arn().toString());
   }
 
   @Test
@@ -85,10 +86,10 @@ class CreateIdempotencyIT {
     Fixtures.table(direct, "orders");
     proxy.dropResponses(RetryPolicy.DEFAULT.maxAttempts(), r -> r.mentions("DynamoDB_20120810.CreateBackup"));
 
-    TableBackup backup = Backups.using(ctx).dynamoDb("orders").createBackup("orders-before-migration");
+    TableBackup backup = Backups.using(ctx).dynamoDb("orders").createBackup("orders-before-migration").orElseThrow();
 
     assertThat(proxy.droppedResponses()).isEqualTo(RetryPolicy.DEFAULT.maxAttempts());
-    assertThat(Backups.using(direct).dynamoDb("orders").backups()).extracting(TableBackup::arn).containsExactly(backup.arn());
+    assertThat(Fixtures.backups(direct, "orders")).extracting(TableBackup::arn).containsExactly(backup.arn());
     assertThat(audit.events()).filteredOn(e -> e.operation().equals("dynamodb:DeleteBackup"))
         .hasSize(RetryPolicy.DEFAULT.maxAttempts() - 1).allSatisfy(e -> assertThat(e.outcome()).isEqualTo(Outcome.SUCCEEDED));
     assertThat(audit.events()).last().satisfies(e -> {
@@ -102,7 +103,7 @@ class CreateIdempotencyIT {
   void aSnapshotNameThatExistsIsNotTakenAsThisCallsSnapshot(OpsContext direct) {
     Fixtures.instance(direct, "prod-database", 7, Map.of());
     RdsBackups rds = Backups.using(ctx).rds("prod-database");
-    DbSnapshot old = rds.snapshot(o -> o.name("before-upgrade"));
+    DbSnapshot old = rds.snapshot(o -> o.name("before-upgrade")).orElseThrow();
 
     assertThatThrownBy(() -> rds.snapshot(o -> o.name("before-upgrade")))
         .isInstanceOf(ResourceStateException.class)
@@ -120,7 +121,7 @@ class CreateIdempotencyIT {
     try {
       List<Callable<DbSnapshot>> calls = new ArrayList<>();
       for (int i = 0; i < 8; i++) {
-        calls.add(() -> Backups.using(ctx).rds("ledger-db").snapshot(o -> o.waitUntilAvailable(false)));
+        calls.add(() -> Backups.using(ctx).rds("ledger-db").snapshot(o -> o.waitUntilAvailable(false)).orElseThrow());
       }
       List<String> ids = new ArrayList<>();
       for (Future<DbSnapshot> f : pool.invokeAll(calls)) {
@@ -140,7 +141,7 @@ class CreateIdempotencyIT {
   void aSecondRestoreIntoTheSameTableNameIsRefusedNamingTheFirst(OpsContext direct) {
     Fixtures.table(direct, "carts");
     DynamoDbBackups table = Backups.using(ctx).dynamoDb("carts");
-    PitrStatus status = table.enablePointInTimeRecovery();
+    PointInTimeRecovery status = table.enablePointInTimeRecovery().orElseThrow();
     Instant first = status.latestRestorable();
     table.restoreToPointInTime(first, "carts-restored");
     audit.clear();

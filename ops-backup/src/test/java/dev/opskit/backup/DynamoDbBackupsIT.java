@@ -9,6 +9,8 @@ import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.value.TableName;
 import dev.opskit.test.AuditAssertions;
 import dev.opskit.test.Emulator;
 import dev.opskit.test.OpsEmulatorTest;
@@ -24,27 +26,33 @@ class DynamoDbBackupsIT {
     Fixtures.table(ctx, "user-sessions");
     DynamoDbBackups table = Backups.using(ctx).dynamoDb("user-sessions");
     assertThat(table.pointInTimeRecovery().isEnabled()).isFalse();
+    assertThat(table.pointInTimeRecovery().status()).isEqualTo(PitrStatus.DISABLED);
 
-    PitrStatus status = table.enablePointInTimeRecovery();
-    PitrStatus again = table.enablePointInTimeRecovery();
+    ChangeResult<PointInTimeRecovery> status = table.enablePointInTimeRecovery();
+    ChangeResult<PointInTimeRecovery> again = table.enablePointInTimeRecovery();
 
-    assertThat(status.isEnabled()).isTrue();
-    assertThat(status.latestRestorable()).isNotNull();
-    assertThat(again.isEnabled()).isTrue();
-    assertThat(AuditAssertions.assertThat(audit).hasExactlyOneEvent("dynamodb:UpdateContinuousBackups").parameters())
-        .containsEntry("TableName", "user-sessions");
+    assertThat(status.orElseThrow().isEnabled()).isTrue();
+    assertThat(status.orElseThrow().status()).isEqualTo(PitrStatus.ENABLED);
+    assertThat(status.orElseThrow().latestRestorable()).isNotNull();
+    assertThat(again.orElseThrow().isEnabled()).isTrue();
+    // Enabling an enabled table is sent too (AWS changes nothing), so the trail shows each request.
+    assertThat(audit.events()).extracting(AuditEvent::operation)
+        .containsExactly("dynamodb:UpdateContinuousBackups", "dynamodb:UpdateContinuousBackups");
+    assertThat(audit.events().get(0).parameters()).containsEntry("TableName", "user-sessions");
   }
 
   @Test
   void restoresToAPointInTimeIntoANewActiveTable(OpsContext ctx) {
     Fixtures.table(ctx, "orders");
     DynamoDbBackups table = Backups.using(ctx).dynamoDb("orders");
-    PitrStatus status = table.enablePointInTimeRecovery();
+    PointInTimeRecovery status = table.enablePointInTimeRecovery().orElseThrow();
 
-    TableSummary restored = table.restoreToPointInTime(status.latestRestorable(), "orders-restored");
-    TableSummary latest = table.restoreToLatestRestorableTime("orders-latest");
+    TableSummary restored = table.restoreToPointInTime(status.latestRestorable(), "orders-restored").orElseThrow();
+    TableSummary latest = table.restoreToLatestRestorableTime(TableName.of("orders-latest")).orElseThrow();
 
-    assertThat(restored.name()).isEqualTo("orders-restored");
+    assertThat(restored.name()).isEqualTo(TableName.of("orders-restored"));
+    assertThat(restored.status()).isEqualTo(DynamoDbTableStatus.ACTIVE);
+    assertThat(restored.arn().resource()).isEqualTo("table/orders-restored");
     assertThat(restored.isActive()).isTrue();
     assertThat(latest.isActive()).isTrue();
     assertThat(Fixtures.dynamo(ctx).listTables().tableNames()).contains("orders-restored", "orders-latest");
@@ -58,7 +66,7 @@ class DynamoDbBackupsIT {
     assertThatThrownBy(() -> table.restoreToLatestRestorableTime("carts-restored"))
         .isInstanceOf(ResourceStateException.class)
         .hasMessageContaining("point-in-time recovery is DISABLED");
-    PitrStatus status = table.enablePointInTimeRecovery();
+    PointInTimeRecovery status = table.enablePointInTimeRecovery().orElseThrow();
     audit.clear();
     assertThatThrownBy(() -> table.restoreToPointInTime(status.earliestRestorable().minus(Duration.ofDays(1)), "carts-restored"))
         .isInstanceOf(ValidationException.class)
@@ -72,13 +80,15 @@ class DynamoDbBackupsIT {
     Fixtures.table(ctx, "invoices");
     DynamoDbBackups table = Backups.using(ctx).dynamoDb("invoices");
 
-    TableBackup backup = table.createBackup("invoices-before-migration");
-    List<TableBackup> listed = table.backups();
-    table.deleteBackup(backup.arn());
+    TableBackup backup = table.createBackup("invoices-before-migration").orElseThrow();
+    List<TableBackup> listed = Fixtures.backups(ctx, "invoices");
+    ChangeResult<TableBackup> deleted = table.deleteBackup(backup.arn());
 
-    assertThat(backup.arn()).contains(":table/invoices/backup/");
+    assertThat(backup.arn().resource()).startsWith("table/invoices/backup/");
+    assertThat(backup.tableName()).isEqualTo(TableName.of("invoices"));
     assertThat(listed).extracting(TableBackup::name).contains("invoices-before-migration");
-    assertThat(table.backups()).extracting(TableBackup::arn).doesNotContain(backup.arn());
+    assertThat(deleted.orElseThrow().arn()).isEqualTo(backup.arn());
+    assertThat(Fixtures.backups(ctx, "invoices")).extracting(TableBackup::arn).doesNotContain(backup.arn());
     assertThat(audit.events()).extracting(AuditEvent::operation).containsExactly("dynamodb:CreateBackup", "dynamodb:DeleteBackup");
   }
 
@@ -95,19 +105,22 @@ class DynamoDbBackupsIT {
     Fixtures.table(ctx, "dry-sessions");
     Fixtures.table(ctx, "dry-enabled");
     Backups.using(ctx).dynamoDb("dry-enabled").enablePointInTimeRecovery();
-    TableBackup existing = Backups.using(ctx).dynamoDb("dry-enabled").createBackup("kept-backup");
+    TableBackup existing = Backups.using(ctx).dynamoDb("dry-enabled").createBackup("kept-backup").orElseThrow();
     InMemoryAuditSink audit = new InMemoryAuditSink();
     try (OpsContext dry = emulator.contextBuilder().dryRun(true).auditSink(audit).build()) {
       Backups backups = Backups.using(dry);
 
-      PitrStatus planned = backups.dynamoDb("dry-sessions").enablePointInTimeRecovery();
-      TableSummary restore = backups.dynamoDb("dry-enabled").restoreToLatestRestorableTime("dry-enabled-restored");
-      TableBackup backup = backups.dynamoDb("dry-sessions").createBackup("dry-backup");
-      backups.dynamoDb("dry-enabled").deleteBackup(existing.arn());
+      ChangeResult<PointInTimeRecovery> planned = backups.dynamoDb("dry-sessions").enablePointInTimeRecovery();
+      ChangeResult<TableSummary> restore = backups.dynamoDb("dry-enabled").restoreToLatestRestorableTime("dry-enabled-restored");
+      ChangeResult<TableBackup> backup = backups.dynamoDb("dry-sessions").createBackup("dry-backup");
+      ChangeResult<TableBackup> delete = backups.dynamoDb("dry-enabled").deleteBackup(existing.arn());
 
-      assertThat(planned.status()).isEqualTo(DbSnapshot.PLANNED);
-      assertThat(restore.status()).isEqualTo(DbSnapshot.PLANNED);
-      assertThat(backup.status()).isEqualTo(DbSnapshot.PLANNED);
+      assertThat(List.of(planned, restore, backup, delete)).allSatisfy(r -> {
+        assertThat(r).isInstanceOf(ChangeResult.Planned.class);
+        assertThat(r.value()).isEmpty();
+      });
+      assertThat(restore.call().target()).isEqualTo("dry-enabled-restored");
+      assertThat(backup.call().parameters()).containsEntry("BackupName", "dry-backup");
       assertThat(audit.events()).extracting(AuditEvent::operation).containsExactly(
           "dynamodb:UpdateContinuousBackups", "dynamodb:RestoreTableToPointInTime", "dynamodb:CreateBackup",
           "dynamodb:DeleteBackup");
@@ -115,7 +128,7 @@ class DynamoDbBackupsIT {
     }
     assertThat(Backups.using(ctx).dynamoDb("dry-sessions").pointInTimeRecovery().isEnabled()).isFalse();
     assertThat(Fixtures.dynamo(ctx).listTables().tableNames()).doesNotContain("dry-enabled-restored");
-    assertThat(Backups.using(ctx).dynamoDb("dry-sessions").backups()).isEmpty();
-    assertThat(Backups.using(ctx).dynamoDb("dry-enabled").backups()).extracting(TableBackup::arn).containsExactly(existing.arn());
+    assertThat(Fixtures.backups(ctx, "dry-sessions")).isEmpty();
+    assertThat(Fixtures.backups(ctx, "dry-enabled")).extracting(TableBackup::arn).containsExactly(existing.arn());
   }
 }

@@ -154,7 +154,7 @@ class FaultInjectionIT {
           .changes(amzTarget("DynamoDB_20120810.DeleteBackup"))
           .call(ctx -> {
             DynamoDbBackups table = Backups.using(ctx).dynamoDb(TABLE);
-            table.deleteBackup(table.backups().get(0).arn());
+            table.deleteBackup(Fixtures.backups(ctx, TABLE).get(0).arn());
           })
           .deletes("an on-demand backup of " + TABLE, FaultInjectionIT::tableBackups)
           .build(),

@@ -5,6 +5,7 @@ import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -56,6 +57,20 @@ final class Fixtures {
         .attributeDefinitions(AttributeDefinition.builder().attributeName("id").attributeType(ScalarAttributeType.S).build())
         .keySchema(KeySchemaElement.builder().attributeName("id").keyType(KeyType.HASH).build())
         .billingMode(BillingMode.PAY_PER_REQUEST));
+  }
+
+  /** Every on-demand backup of a table, through ops-backup's lazy listing, read to the end. */
+  static List<TableBackup> backups(OpsContext ctx, String table) {
+    try (Stream<TableBackup> all = Backups.using(ctx).dynamoDb(table).backups()) {
+      return all.toList();
+    }
+  }
+
+  /** Every snapshot of an instance, through ops-backup's lazy listing, newest first. */
+  static List<DbSnapshot> snapshots(OpsContext ctx, String instanceId) {
+    try (Stream<DbSnapshot> all = Backups.using(ctx).rds(instanceId).snapshots()) {
+      return all.sorted(DbSnapshot.NEWEST_FIRST).toList();
+    }
   }
 
   static void bucket(OpsContext ctx, String name) {

@@ -41,7 +41,7 @@ class LostResponseIT {
     Fixtures.instance(direct, "lost-db", 7, Map.of());
     proxy.dropResponses(1, r -> r.mentions("Action=RestoreDBInstanceToPointInTime"));
 
-    DatabaseInstance restored = Backups.using(ctx).rds("lost-db").restoreToLatestRestorableTime("lost-db-restored");
+    DatabaseInstance restored = Backups.using(ctx).rds("lost-db").restoreToLatestRestorableTime("lost-db-restored").orElseThrow();
 
     assertThat(proxy.droppedResponses()).isEqualTo(1);
     assertThat(restored.isAvailable()).isTrue();
@@ -56,7 +56,8 @@ class LostResponseIT {
     Backups.using(direct).dynamoDb("lost-table").enablePointInTimeRecovery();
     proxy.dropResponses(1, r -> r.mentions("DynamoDB_20120810.RestoreTableToPointInTime"));
 
-    TableSummary restored = Backups.using(ctx).dynamoDb("lost-table").restoreToLatestRestorableTime("lost-table-restored");
+    TableSummary restored = Backups.using(ctx).dynamoDb("lost-table").restoreToLatestRestorableTime("lost-table-restored")
+        .orElseThrow();
 
     assertThat(proxy.droppedResponses()).isEqualTo(1);
     assertThat(restored.isActive()).isTrue();
@@ -68,10 +69,10 @@ class LostResponseIT {
     Fixtures.table(direct, "lost-backups");
     proxy.dropResponses(1, r -> r.mentions("DynamoDB_20120810.CreateBackup"));
 
-    TableBackup backup = Backups.using(ctx).dynamoDb("lost-backups").createBackup("before-migration");
+    TableBackup backup = Backups.using(ctx).dynamoDb("lost-backups").createBackup("before-migration").orElseThrow();
 
     assertThat(proxy.droppedResponses()).isEqualTo(1);
-    assertThat(Backups.using(direct).dynamoDb("lost-backups").backups()).extracting(TableBackup::arn).containsExactly(backup.arn());
+    assertThat(Fixtures.backups(direct, "lost-backups")).extracting(TableBackup::arn).containsExactly(backup.arn());
     // The removal of the lost attempt's backup is audited on its own (it ends first), and the create says what it removed.
     assertThat(audit.events()).extracting(AuditEvent::operation).containsExactly("dynamodb:DeleteBackup", "dynamodb:CreateBackup");
     assertThat(audit.events().get(1).detail()).startsWith("removed [").endsWith("kept " + backup.arn());

@@ -6,6 +6,7 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.audit.Outcome;
+import dev.opskit.core.change.ChangeResult;
 import dev.opskit.test.AuditAssertions;
 import dev.opskit.test.Emulator;
 import dev.opskit.test.OpsEmulatorTest;
@@ -28,7 +29,8 @@ class PruneIT {
     for (String name : List.of("prune-db-a", "prune-db-b", "prune-db-c", "prune-db-d")) {
       rds.snapshot(o -> o.name(name));
     }
-    List<String> newestFirst = rds.snapshots().stream().filter(s -> s.type() == DbSnapshot.Type.MANUAL).map(DbSnapshot::id).toList();
+    List<String> newestFirst = Fixtures.snapshots(ctx, "prune-db").stream().filter(s -> s.type() == DbSnapshot.Type.MANUAL)
+        .map(DbSnapshot::id).toList();
     InMemoryAuditSink dryAudit = new InMemoryAuditSink();
 
     PruneResult plan;
@@ -36,7 +38,9 @@ class PruneIT {
       plan = Backups.using(dry).rds("prune-db").prune(PrunePolicy.keepLast(2));
     }
 
-    assertThat(plan.dryRun()).isTrue();
+    assertThat(plan.isPlanned()).isTrue();
+    assertThat(plan.deleted()).extracting(d -> d.result().call().operation()).containsOnly("rds:DeleteDBSnapshot");
+    assertThat(plan.deleted()).allSatisfy(d -> assertThat(d.result()).isInstanceOf(ChangeResult.Planned.class));
     assertThat(plan.keptIds()).containsExactlyElementsOf(newestFirst.subList(0, 2));
     assertThat(plan.deletedIds()).containsExactlyElementsOf(newestFirst.subList(2, 4));
     assertThat(plan.kept().get(0).reason()).startsWith("newest manual snapshot");
@@ -48,7 +52,9 @@ class PruneIT {
     audit.clear();
     PruneResult done = rds.prune(PrunePolicy.keepLast(2));
 
-    assertThat(done.dryRun()).isFalse();
+    assertThat(done.isPlanned()).isFalse();
+    // The value is the snapshot as DeleteDBSnapshot answered (AWS says deleted; moto still says available).
+    assertThat(done.deleted()).allSatisfy(d -> assertThat(d.result().orElseThrow().id()).isEqualTo(d.snapshot().id()));
     assertThat(done.deletedIds()).isEqualTo(plan.deletedIds());
     assertThat(Fixtures.manualSnapshots(ctx, "prune-db")).extracting(DBSnapshot::dbSnapshotIdentifier)
         .containsExactlyInAnyOrderElementsOf(newestFirst.subList(0, 2));

@@ -9,6 +9,8 @@ import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.value.DbInstanceId;
 import dev.opskit.test.AuditAssertions;
 import dev.opskit.test.Emulator;
 import dev.opskit.test.OpsEmulatorTest;
@@ -29,14 +31,15 @@ class RdsRestoreIT {
     RdsBackups rds = Backups.using(ctx).rds("shop-db");
     rds.snapshot(o -> o.name("shop-db-backup-20240101"));
 
-    DatabaseInstance restored = rds.restoreFromSnapshot("shop-db-backup-20240101", "restored-database");
+    DatabaseInstance restored = rds.restoreFromSnapshot("shop-db-backup-20240101", "restored-database").orElseThrow();
 
-    assertThat(restored.id()).isEqualTo("restored-database");
+    assertThat(restored.id()).isEqualTo(DbInstanceId.of("restored-database"));
+    assertThat(restored.status()).isEqualTo(DbInstanceStatus.AVAILABLE);
     assertThat(restored.isAvailable()).isTrue();
     assertThat(restored.engine()).isEqualTo("postgres");
     assertThat(restored.instanceClass()).isEqualTo("db.t3.micro");
     assertThat(restored.tags()).containsEntry("team", "shop").containsEntry("opskit:restored-from", "shop-db@snapshot:shop-db-backup-20240101");
-    assertThat(restored.endpoint()).isNotBlank();
+    assertThat(restored.endpoint()).hasValueSatisfying(e -> assertThat(e).isNotBlank());
   }
 
   @Test
@@ -66,9 +69,9 @@ class RdsRestoreIT {
     audit.clear();
 
     DatabaseInstance restored = rds.restoreFromSnapshot("old-db-final", "old-db-back",
-        o -> o.instanceClass("db.t3.small").timeout(Duration.ofMinutes(30)));
+        o -> o.instanceClass("db.t3.small").timeout(Duration.ofMinutes(30))).orElseThrow();
 
-    assertThat(restored.id()).isEqualTo("old-db-back");
+    assertThat(restored.id()).isEqualTo(DbInstanceId.of("old-db-back"));
     assertThat(restored.isAvailable()).isTrue();
     assertThat(restored.engine()).isEqualTo("postgres");
     assertThat(restored.instanceClass()).isEqualTo("db.t3.small");
@@ -123,7 +126,7 @@ class RdsRestoreIT {
     RestorableWindow window = rds.restorableWindow();
     Instant time = window.latest().minusSeconds(1).isBefore(window.earliest()) ? window.latest() : window.latest().minusSeconds(1);
 
-    DatabaseInstance restored = rds.restoreToPointInTime(time, "pitr-db-restored");
+    DatabaseInstance restored = rds.restoreToPointInTime(time, "pitr-db-restored").orElseThrow();
 
     assertThat(restored.isAvailable()).isTrue();
     assertThat(restored.tags()).containsEntry("team", "ledger").containsEntry("opskit:restored-from", "pitr-db@" + time);
@@ -137,7 +140,8 @@ class RdsRestoreIT {
   void restoresToTheLatestRestorableTime(OpsContext ctx, InMemoryAuditSink audit) {
     Fixtures.instance(ctx, "latest-db", 7, Map.of());
 
-    DatabaseInstance restored = Backups.using(ctx).rds("latest-db").restoreToLatestRestorableTime("latest-db-restored");
+    DatabaseInstance restored = Backups.using(ctx).rds(DbInstanceId.of("latest-db"))
+        .restoreToLatestRestorableTime(DbInstanceId.of("latest-db-restored")).orElseThrow();
 
     assertThat(restored.isAvailable()).isTrue();
     assertThat(AuditAssertions.assertThat(audit).hasExactlyOneEvent("rds:RestoreDBInstanceToPointInTime").parameters())
@@ -179,8 +183,10 @@ class RdsRestoreIT {
         .trafficSwitch(switched::add)
         .build());
 
-    assertThat(report.newInstance().id()).isEqualTo("prod-database-recovered");
-    assertThat(report.endpoint()).isNotBlank();
+    assertThat(report.newInstance().id()).isEqualTo(DbInstanceId.of("prod-database-recovered"));
+    assertThat(report.restore()).isInstanceOf(ChangeResult.Applied.class);
+    assertThat(report.restore().call().operation()).isEqualTo("rds:RestoreDBInstanceToPointInTime");
+    assertThat(report.endpoint()).hasValueSatisfying(e -> assertThat(e).isNotBlank());
     assertThat(report.checks()).extracting(RecoveryReport.Check::property)
         .containsExactly("status", "engine", "instanceClass", "allocatedStorageGiB", "tags");
     assertThat(report.checks()).allMatch(RecoveryReport.Check::passed);
@@ -235,7 +241,7 @@ class RdsRestoreIT {
             .build()))
         .isInstanceOfSatisfying(RecoveryFailedException.class, e -> {
           assertThat(e.step()).isEqualTo(RecoveryStep.SWITCH_TRAFFIC);
-          assertThat(e.leftInPlace()).contains("switch-db-recovered");
+          assertThat(e.leftInPlace()).contains(DbInstanceId.of("switch-db-recovered"));
         })
         .hasMessageContaining("step 5 (switch_traffic) failed: DNS update refused")
         .hasMessageContaining("restored instance switch-db-recovered exists and was left in place");
@@ -250,12 +256,22 @@ class RdsRestoreIT {
     try (OpsContext dry = emulator.contextBuilder().dryRun(true).auditSink(audit).build()) {
       RdsBackups rds = Backups.using(dry).rds("plan-db");
 
-      DatabaseInstance fromSnapshot = rds.restoreFromSnapshot("plan-db-snap", "plan-db-a");
-      DatabaseInstance latest = rds.restoreToLatestRestorableTime("plan-db-b");
+      ChangeResult<DatabaseInstance> fromSnapshot = rds.restoreFromSnapshot("plan-db-snap", "plan-db-a");
+      ChangeResult<DatabaseInstance> latest = rds.restoreToLatestRestorableTime("plan-db-b");
       RecoveryReport recovery = rds.recover(RecoveryRequest.builder().newInstanceId("plan-db-c").build());
 
-      assertThat(List.of(fromSnapshot, latest, recovery.newInstance())).allMatch(DatabaseInstance::isPlanned);
+      assertThat(List.of(fromSnapshot, latest, recovery.restore())).allSatisfy(r -> {
+        assertThat(r).isInstanceOf(ChangeResult.Planned.class);
+        assertThat(r.value()).isEmpty();
+      });
+      assertThat(List.of(fromSnapshot, latest, recovery.restore())).extracting(r -> r.call().target())
+          .containsExactly("plan-db-a", "plan-db-b", "plan-db-c");
       assertThat(recovery.isPlanned()).isTrue();
+      assertThat(recovery.endpoint()).isEmpty();
+      assertThat(recovery.checks()).isEmpty();
+      assertThatThrownBy(recovery::newInstance)
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessageContaining("dry run: the change was planned, not applied");
       assertThat(audit.events()).extracting(AuditEvent::operation).containsExactly(
           "rds:RestoreDBInstanceFromDBSnapshot", "rds:RestoreDBInstanceToPointInTime", "rds:RestoreDBInstanceToPointInTime");
       AuditAssertions.assertThat(audit).allPlanned();

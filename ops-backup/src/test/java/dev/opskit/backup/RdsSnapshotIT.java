@@ -10,6 +10,8 @@ import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.audit.Outcome;
+import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.value.DbInstanceId;
 import dev.opskit.test.AuditAssertions;
 import dev.opskit.test.Emulator;
 import dev.opskit.test.FaultInjectingProxy;
@@ -36,14 +38,14 @@ class RdsSnapshotIT {
       Fixtures.instance(ctx, "prod-database", 7, Map.of("team", "payments", "env", "prod"));
       RdsBackups rds = Backups.using(ctx).rds("prod-database");
 
-      DbSnapshot first = rds.snapshot();
-      DbSnapshot second = rds.snapshot();
+      DbSnapshot first = rds.snapshot().orElseThrow();
+      DbSnapshot second = rds.snapshot().orElseThrow();
 
       assertThat(first.id()).isEqualTo("prod-database-manual-20260115");
       assertThat(second.id()).isEqualTo("prod-database-manual-20260115-2");
-      assertThat(first.status()).isEqualTo("available");
+      assertThat(first.status()).isEqualTo(DbSnapshotStatus.AVAILABLE);
       assertThat(first.type()).isEqualTo(DbSnapshot.Type.MANUAL);
-      assertThat(first.instanceId()).isEqualTo("prod-database");
+      assertThat(first.instanceId()).isEqualTo(DbInstanceId.of("prod-database"));
       assertThat(first.engine()).isEqualTo("postgres");
       assertThat(first.tags()).containsEntry("team", "payments").containsEntry("env", "prod").containsEntry("managed-by", "opskit");
       assertThat(Fixtures.manualSnapshots(ctx, "prod-database")).extracting(DBSnapshot::dbSnapshotIdentifier)
@@ -59,7 +61,7 @@ class RdsSnapshotIT {
     Fixtures.instance(ctx, "orders-db", 7, Map.of("team", "orders"));
 
     DbSnapshot s = Backups.using(ctx).rds("orders-db")
-        .snapshot(o -> o.name("orders-db-before-upgrade").tag("reason", "upgrade").waitUntilAvailable(false));
+        .snapshot(o -> o.name("orders-db-before-upgrade").tag("reason", "upgrade").waitUntilAvailable(false)).orElseThrow();
 
     assertThat(s.id()).isEqualTo("orders-db-before-upgrade");
     assertThat(Fixtures.manualSnapshots(ctx, "orders-db")).singleElement().satisfies(snap ->
@@ -73,10 +75,13 @@ class RdsSnapshotIT {
     rds.snapshot(o -> o.name("list-db-one"));
     rds.snapshot(o -> o.name("list-db-two"));
 
-    List<DbSnapshot> all = rds.snapshots();
+    List<DbSnapshot> all;
+    try (java.util.stream.Stream<DbSnapshot> listed = rds.snapshots()) {
+      all = listed.sorted(DbSnapshot.NEWEST_FIRST).toList();
+    }
 
     assertThat(all).extracting(DbSnapshot::id).contains("list-db-one", "list-db-two");
-    assertThat(all).allSatisfy(s -> assertThat(s.instanceId()).isEqualTo("list-db"));
+    assertThat(all).allSatisfy(s -> assertThat(s.instanceId()).isEqualTo(DbInstanceId.of("list-db")));
     assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(DbSnapshot::createdAt).reversed());
   }
 
@@ -102,11 +107,12 @@ class RdsSnapshotIT {
     Fixtures.instance(ctx, "dry-db", 7, Map.of("team", "core"));
     InMemoryAuditSink audit = new InMemoryAuditSink();
     try (OpsContext dry = emulator.contextBuilder().dryRun(true).auditSink(audit).clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
-      DbSnapshot planned = Backups.using(dry).rds("dry-db").snapshot();
+      ChangeResult<DbSnapshot> planned = Backups.using(dry).rds("dry-db").snapshot();
 
       assertThat(planned.isPlanned()).isTrue();
-      assertThat(planned.id()).isEqualTo("dry-db-manual-20260115");
-      assertThat(planned.tags()).containsEntry("team", "core");
+      assertThat(planned.value()).isEmpty();
+      assertThat(planned.call().target()).isEqualTo("dry-db-manual-20260115");
+      assertThat(planned.call().parameters().get("Tags")).asString().contains("team").contains("core");
       assertThat(Fixtures.manualSnapshots(ctx, "dry-db")).isEmpty();
       AuditEvent event = AuditAssertions.assertThat(audit).allPlanned().hasExactlyOneEvent("rds:CreateDBSnapshot");
       assertThat(event.parameters()).containsEntry("DBInstanceIdentifier", "dry-db")
@@ -123,7 +129,7 @@ class RdsSnapshotIT {
             .clock(Clock.fixed(NOW, ZoneOffset.UTC)).build()) {
       proxy.dropResponses(1, r -> r.mentions("Action=CreateDBSnapshot"));
 
-      DbSnapshot s = Backups.using(ctx).rds("ledger-db").snapshot();
+      DbSnapshot s = Backups.using(ctx).rds("ledger-db").snapshot().orElseThrow();
 
       assertThat(proxy.droppedResponses()).isEqualTo(1);
       assertThat(proxy.requests()).filteredOn(r -> r.mentions("Action=CreateDBSnapshot")).hasSize(2);

@@ -48,7 +48,7 @@ class ValuesTest {
       assertThat(o.toBuilder().build()).isEqualTo(o);
       assertThatThrownBy(() -> SnapshotOptions.builder().name("ends-with-"))
           .isInstanceOf(ValidationException.class)
-          .hasMessageContaining("Invalid dbSnapshotId: 'ends-with-'. Allowed: no hyphen as the last character");
+          .hasMessage("Invalid name: 'ends-with-'. Allowed: no hyphen as the last character");
       assertThatThrownBy(() -> SnapshotOptions.builder().tag("aws:reserved", "x"))
           .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid tags.key: 'aws:reserved'");
     }

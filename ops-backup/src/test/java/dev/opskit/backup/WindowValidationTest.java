@@ -94,7 +94,7 @@ class WindowValidationTest {
             String text = DAYS.get(d1) + ":" + hhmm(h1, m1) + "-" + DAYS.get(d2).toUpperCase(Locale.ROOT) + ":" + hhmm(h2, m2);
             boolean wellFormed = h1 < 24 && m1 < 60 && h2 < 24 && m2 < 60;
             int length = Math.floorMod((d2 * 1440 + h2 * 60 + m2) - (d1 * 1440 + h1 * 60 + m1), 7 * 1440);
-            assertThat(accepts(() -> MaintenanceWindow.parse(text))).as(text).isEqualTo(wellFormed && length >= 30);
+            assertThat(accepts(() -> RdsMaintenanceWindow.parse(text))).as(text).isEqualTo(wellFormed && length >= 30);
           });
     }
 
@@ -104,14 +104,14 @@ class WindowValidationTest {
         int end = (start + length) % (7 * 1440);
         String text = DAYS.get(start / 1440) + ":" + hhmm((start % 1440) / 60, start % 60) + "-"
             + DAYS.get(end / 1440) + ":" + hhmm((end % 1440) / 60, end % 60);
-        assertThat(accepts(() -> MaintenanceWindow.parse(text))).as(text).isEqualTo(length >= 30);
+        assertThat(accepts(() -> RdsMaintenanceWindow.parse(text))).as(text).isEqualTo(length >= 30);
       });
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"Sun:04:00-Sun:04:29", "Sunday:04:00-Sunday:05:00", "sun:4:00-sun:05:00", "Xyz:04:00-Sun:05:00"})
     void rejectMalformedOrShortWindows(String text) {
-      assertThatThrownBy(() -> MaintenanceWindow.parse(text))
+      assertThatThrownBy(() -> RdsMaintenanceWindow.parse(text))
           .isInstanceOf(ValidationException.class)
           .hasMessageContaining("Invalid maintenanceWindow: '")
           .hasMessageContaining("ddd:hh24:mi-ddd:hh24:mi");
@@ -119,24 +119,24 @@ class WindowValidationTest {
 
     @Test
     void anAbsentDayOrTimeIsAValidationError() {
-      assertThatThrownBy(() -> new MaintenanceWindow(DayOfWeek.SUNDAY, null, DayOfWeek.SUNDAY, LocalTime.of(5, 0)))
+      assertThatThrownBy(() -> new RdsMaintenanceWindow(DayOfWeek.SUNDAY, null, DayOfWeek.SUNDAY, LocalTime.of(5, 0)))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid maintenanceWindow.start: null. Allowed: the time the window opens (UTC)");
-      assertThatThrownBy(() -> new MaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(4, 0), null, LocalTime.of(5, 0)))
+      assertThatThrownBy(() -> new RdsMaintenanceWindow(DayOfWeek.SUNDAY, LocalTime.of(4, 0), null, LocalTime.of(5, 0)))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid maintenanceWindow.endDay: null. Allowed: the day the window closes");
-      assertThatThrownBy(() -> AutomatedBackupSettings.builder().maintenanceWindow((MaintenanceWindow) null))
+      assertThatThrownBy(() -> AutomatedBackupSettings.builder().maintenanceWindow((RdsMaintenanceWindow) null))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessageStartingWith("Invalid maintenanceWindow: null. Allowed: ddd:hh24:mi-ddd:hh24:mi in UTC");
     }
 
     @Test
     void theGuidesWindowsTouchButDoNotOverlap() {
-      assertThat(MaintenanceWindow.parse("Sun:04:00-Sun:05:00").overlaps(BackupWindow.parse("03:00-04:00"))).isFalse();
-      assertThat(MaintenanceWindow.parse("Sun:04:00-Sun:05:00").overlaps(BackupWindow.parse("03:00-04:01"))).isTrue();
-      assertThat(MaintenanceWindow.parse("Sun:23:30-Mon:00:30").overlaps(BackupWindow.parse("00:00-01:00"))).isTrue();
-      assertThat(MaintenanceWindow.parse("Sat:23:30-Sun:00:30").overlaps(BackupWindow.parse("23:00-23:30"))).isFalse();
-      assertThat(MaintenanceWindow.parse("Sun:23:30-Mon:00:30").overlaps(BackupWindow.parse("23:45-00:15"))).isTrue();
+      assertThat(RdsMaintenanceWindow.parse("Sun:04:00-Sun:05:00").overlaps(BackupWindow.parse("03:00-04:00"))).isFalse();
+      assertThat(RdsMaintenanceWindow.parse("Sun:04:00-Sun:05:00").overlaps(BackupWindow.parse("03:00-04:01"))).isTrue();
+      assertThat(RdsMaintenanceWindow.parse("Sun:23:30-Mon:00:30").overlaps(BackupWindow.parse("00:00-01:00"))).isTrue();
+      assertThat(RdsMaintenanceWindow.parse("Sat:23:30-Sun:00:30").overlaps(BackupWindow.parse("23:00-23:30"))).isFalse();
+      assertThat(RdsMaintenanceWindow.parse("Sun:23:30-Mon:00:30").overlaps(BackupWindow.parse("23:45-00:15"))).isTrue();
     }
 
     @Test
@@ -147,7 +147,7 @@ class WindowValidationTest {
             int day = ms / 1440;
             int start = ms % 1440;
             int me = ms + length;
-            MaintenanceWindow m = MaintenanceWindow.parse(DAYS.get(day) + ":" + hhmm(start / 60, start % 60) + "-"
+            RdsMaintenanceWindow m = RdsMaintenanceWindow.parse(DAYS.get(day) + ":" + hhmm(start / 60, start % 60) + "-"
                 + DAYS.get((me / 1440) % 7) + ":" + hhmm((me % 1440) / 60, me % 60));
             int be = backupStart + backupLength;
             BackupWindow b = BackupWindow.parse(hhmm(backupStart / 60, backupStart % 60) + "-" + hhmm((be % 1440) / 60, be % 60));

@@ -7,6 +7,8 @@ import dev.opskit.backup.DynamoDbBackups;
 import dev.opskit.backup.RdsBackups;
 import dev.opskit.backup.S3Protection;
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.value.DbInstanceId;
+import dev.opskit.core.value.TableName;
 import java.util.Objects;
 import software.amazon.awssdk.services.backup.BackupClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -27,13 +29,13 @@ public final class BackupsImpl implements Backups {
   }
 
   @Override
-  public RdsBackups rds(String instanceId) {
-    return new RdsBackupsImpl(ctx, rds(), instanceId);
+  public RdsBackups rds(DbInstanceId dbInstanceId) {
+    return new RdsBackupsImpl(ctx, rds(), Checks.present("dbInstanceId", dbInstanceId, "a DB instance identifier"));
   }
 
   @Override
-  public DynamoDbBackups dynamoDb(String tableName) {
-    return new DynamoDbBackupsImpl(ctx, dynamo(), tableName);
+  public DynamoDbBackups dynamoDb(TableName tableName) {
+    return new DynamoDbBackupsImpl(ctx, dynamo(), Checks.present("tableName", tableName, "a table name"));
   }
 
   @Override

@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -48,30 +49,38 @@ final class CoverageScanner {
 
   CoverageReport scan() {
     List<CoverageGap> gaps = new ArrayList<>();
-    List<DBInstance> instances = Reads.read("rds:DescribeDBInstances", "instances", () ->
-        rds.describeDBInstancesPaginator(DescribeDbInstancesRequest.builder().build()).dbInstances().stream().toList());
-    for (DBInstance i : instances) {
-      if (i.backupRetentionPeriod() == null || i.backupRetentionPeriod() == 0) {
-        gaps.add(new CoverageGap(CoverageGap.Kind.RDS_INSTANCE, i.dbInstanceIdentifier(), "automated backups off (retention 0)"));
-      }
-    }
-    List<String> tables = Reads.read("dynamodb:ListTables", "tables", () ->
-        dynamo.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().stream().toList());
-    for (String table : tables) {
-      try {
-        PitrStatus pitr = DynamoDbBackupsImpl.pitr(dynamo, table);
-        if (!pitr.isEnabled()) {
-          gaps.add(new CoverageGap(CoverageGap.Kind.DYNAMODB_TABLE, table, "point-in-time recovery " + pitr.status()));
+    // Instances and tables are read page by page as they are checked: constant memory, whatever the account holds.
+    int[] instances = {0};
+    try (Stream<DBInstance> all = Reads.stream("rds:DescribeDBInstances", null, () ->
+        rds.describeDBInstancesPaginator(DescribeDbInstancesRequest.builder().build()).dbInstances().stream())) {
+      all.forEach(i -> {
+        instances[0]++;
+        if (i.backupRetentionPeriod() == null || i.backupRetentionPeriod() == 0) {
+          gaps.add(new CoverageGap(CoverageGap.Kind.RDS_INSTANCE, i.dbInstanceIdentifier(), "automated backups off (retention 0)"));
         }
-      } catch (ResourceNotFoundException e) {
-        // deleted while scanning: nothing to protect
-      }
+      });
     }
-    List<String> buckets = Reads.read("s3:ListBuckets", "buckets", () ->
+    int[] tables = {0};
+    try (Stream<String> all = Reads.stream("dynamodb:ListTables", null, () ->
+        dynamo.listTablesPaginator(ListTablesRequest.builder().build()).tableNames().stream())) {
+      all.forEach(table -> {
+        tables[0]++;
+        try {
+          PitrStatus pitr = DynamoDbBackupsImpl.pitrStatus(dynamo, table);
+          if (pitr != PitrStatus.ENABLED) {
+            gaps.add(new CoverageGap(CoverageGap.Kind.DYNAMODB_TABLE, table, "point-in-time recovery " + pitr));
+          }
+        } catch (ResourceNotFoundException e) {
+          // deleted while scanning: nothing to protect
+        }
+      });
+    }
+    // Buckets are few (an account's quota) and needed twice: to read each, then to see what replicates into which.
+    List<String> buckets = Reads.read("s3:ListBuckets", null, () ->
         s3.listBucketsPaginator(ListBucketsRequest.builder().bucketRegion(ctx.region().id()).build()).buckets().stream().map(Bucket::name).toList());
     gaps.addAll(bucketGaps(buckets));
     gaps.sort(Comparator.comparing(CoverageGap::kind).thenComparing(CoverageGap::resource));
-    return new CoverageReport(ctx.clock().instant(), ctx.region().id(), instances.size(), tables.size(), buckets.size(), gaps);
+    return new CoverageReport(ctx.clock().instant(), ctx.region().id(), instances[0], tables[0], buckets.size(), gaps);
   }
 
   /**

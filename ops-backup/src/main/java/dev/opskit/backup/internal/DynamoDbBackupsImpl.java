@@ -1,18 +1,22 @@
 package dev.opskit.backup.internal;
 
-import dev.opskit.core.Reads;
-import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.DynamoDbBackups;
+import dev.opskit.backup.DynamoDbTableStatus;
 import dev.opskit.backup.PitrStatus;
+import dev.opskit.backup.PointInTimeRecovery;
 import dev.opskit.backup.TableBackup;
+import dev.opskit.backup.TableBackupStatus;
 import dev.opskit.backup.TableSummary;
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.Reads;
+import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.ServiceException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.Change;
-import dev.opskit.core.change.Duplicates;
 import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.change.Duplicates;
 import dev.opskit.core.paging.Page;
 import dev.opskit.core.paging.Pages;
 import dev.opskit.core.value.Arn;
@@ -20,10 +24,10 @@ import dev.opskit.core.value.TableName;
 import dev.opskit.core.waiting.PollResult;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BackupDetails;
@@ -31,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.BackupSummary;
 import software.amazon.awssdk.services.dynamodb.model.CreateBackupRequest;
 import software.amazon.awssdk.services.dynamodb.model.CreateBackupResponse;
 import software.amazon.awssdk.services.dynamodb.model.DeleteBackupRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteBackupResponse;
 import software.amazon.awssdk.services.dynamodb.model.DescribeContinuousBackupsRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListBackupsRequest;
@@ -46,9 +51,11 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsReq
 /** DynamoDB point-in-time recovery and on-demand backups of one table. */
 public final class DynamoDbBackupsImpl implements DynamoDbBackups {
   private static final Pattern BACKUP_NAME = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
+  static final String RESTORE = "dynamodb:RestoreTableToPointInTime";
 
   private final OpsContext ctx;
   private final DynamoDbClient dynamo;
+  private final TableName tableName;
   private final String table;
 
   /**
@@ -58,76 +65,85 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
    * @param dynamo the DynamoDB client
    * @param table the table
    */
-  public DynamoDbBackupsImpl(OpsContext ctx, DynamoDbClient dynamo, String table) {
+  public DynamoDbBackupsImpl(OpsContext ctx, DynamoDbClient dynamo, TableName table) {
     this.ctx = ctx;
     this.dynamo = dynamo;
-    this.table = TableName.of(table).value();
+    this.tableName = Checks.present("tableName", table, "a table name");
+    this.table = table.value();
   }
 
   @Override
-  public String tableName() {
-    return table;
+  public TableName tableName() {
+    return tableName;
   }
 
   @Override
-  public PitrStatus pointInTimeRecovery() {
-    return pitr(table);
+  public PointInTimeRecovery pointInTimeRecovery() {
+    return pitr(dynamo, table);
   }
 
-  static PitrStatus pitr(DynamoDbClient dynamo, String table) {
-    PointInTimeRecoveryDescription d = Reads.read("dynamodb:DescribeContinuousBackups", table, () ->
+  static PointInTimeRecovery pitr(DynamoDbClient dynamo, String table) {
+    return toValue(table, description(dynamo, table));
+  }
+
+  /** The status alone, for tables of any name AWS lists (the coverage scan). */
+  static PitrStatus pitrStatus(DynamoDbClient dynamo, String table) {
+    PointInTimeRecoveryDescription d = description(dynamo, table);
+    return d == null ? PitrStatus.DISABLED : PitrStatus.of(d.pointInTimeRecoveryStatusAsString());
+  }
+
+  private static @Nullable PointInTimeRecoveryDescription description(DynamoDbClient dynamo, String table) {
+    return Reads.read("dynamodb:DescribeContinuousBackups", table, () ->
         dynamo.describeContinuousBackups(DescribeContinuousBackupsRequest.builder().tableName(table).build())
             .continuousBackupsDescription().pointInTimeRecoveryDescription());
-    return d == null ? new PitrStatus(table, "DISABLED", null, null)
-        : new PitrStatus(table, d.pointInTimeRecoveryStatusAsString(), d.earliestRestorableDateTime(), d.latestRestorableDateTime());
   }
 
-  private PitrStatus pitr(String name) {
-    return pitr(dynamo, name);
+  private static PointInTimeRecovery toValue(String table, @Nullable PointInTimeRecoveryDescription d) {
+    TableName name = TableName.of(table);
+    return d == null ? new PointInTimeRecovery(name, PitrStatus.DISABLED, null, null)
+        : new PointInTimeRecovery(name, PitrStatus.of(d.pointInTimeRecoveryStatusAsString()), d.earliestRestorableDateTime(),
+            d.latestRestorableDateTime());
   }
 
   @Override
-  public PitrStatus enablePointInTimeRecovery() {
-    PitrStatus current = pitr(table);
-    if (current.isEnabled()) {
-      return current;
+  public ChangeResult<PointInTimeRecovery> enablePointInTimeRecovery() {
+    PointInTimeRecoveryDescription current = description(dynamo, table);
+    PointInTimeRecoverySpecification.Builder enable = PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true);
+    if (current != null && current.recoveryPeriodInDays() != null) {
+      // Without a period AWS sets its default (35 days): keep the one the table has.
+      enable.recoveryPeriodInDays(current.recoveryPeriodInDays());
     }
     UpdateContinuousBackupsRequest request = UpdateContinuousBackupsRequest.builder()
-        .tableName(table)
-        .pointInTimeRecoverySpecification(PointInTimeRecoverySpecification.builder().pointInTimeRecoveryEnabled(true).build())
-        .build();
+        .tableName(table).pointInTimeRecoverySpecification(enable.build()).build();
     ChangeResult<?> result = ctx.gate().submit(
         Change.of("dynamodb:UpdateContinuousBackups", table, request, dynamo::updateContinuousBackups).build());
-    if (result.isPlanned()) {
-      return new PitrStatus(table, DbSnapshot.PLANNED, null, null);
-    }
-    return ctx.poller("dynamodb:wait-pitr-enabled", table).await(() -> {
-      PitrStatus s = pitr(table);
-      return s.isEnabled() ? PollResult.done(s, s.status()) : PollResult.<PitrStatus>pending(s.status());
-    }).orElseThrow();
+    return Results.withValue(result, () -> ctx.poller("dynamodb:wait-pitr-enabled", table).await(() -> {
+      PointInTimeRecovery s = pitr(dynamo, table);
+      return s.isEnabled() ? PollResult.done(s, s.status().value()) : PollResult.<PointInTimeRecovery>pending(s.status().value());
+    }).orElseThrow());
   }
 
   @Override
-  public TableSummary restoreToPointInTime(Instant time, String targetTable) {
+  public ChangeResult<TableSummary> restoreToPointInTime(Instant time, TableName targetTable) {
     if (time == null) {
       throw ValidationException.of("restoreTime", null, "a time inside the table's restorable window");
     }
-    return restore(time, TableName.of(targetTable).value());
+    return restore(time, Checks.present("targetTable", targetTable, "the new table's name"));
   }
 
   @Override
-  public TableSummary restoreToLatestRestorableTime(String targetTable) {
-    return restore(null, TableName.of(targetTable).value());
+  public ChangeResult<TableSummary> restoreToLatestRestorableTime(TableName targetTable) {
+    return restore(null, Checks.present("targetTable", targetTable, "the new table's name"));
   }
 
-  private TableSummary restore(@Nullable Instant time, String target) {
-    PitrStatus status = pitr(table);
+  private ChangeResult<TableSummary> restore(@Nullable Instant time, TableName targetTable) {
+    String target = targetTable.value();
+    PointInTimeRecovery status = pitr(dynamo, table);
     if (!status.isEnabled()) {
       throw new ResourceStateException("point-in-time recovery is " + status.status()
-          + "; enable it first (it covers changes from then on)", "dynamodb:RestoreTableToPointInTime", table, null);
+          + "; enable it first (it covers changes from then on)", RESTORE, table, null);
     }
-    if (time != null && (status.earliestRestorable() == null || status.latestRestorable() == null
-        || time.isBefore(status.earliestRestorable()) || time.isAfter(status.latestRestorable()))) {
+    if (time != null && !status.contains(time)) {
       throw ValidationException.of("restoreTime", time, "a time inside the restorable window ["
           + status.earliestRestorable() + ", " + status.latestRestorable() + "] of " + table);
     }
@@ -135,8 +151,7 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     Optional<TableDescription> taken = describe(target);
     if (taken.isPresent()) {
       throw new ResourceStateException("table " + target + " already exists" + origin(taken.get())
-          + "; restore into a name no table uses, or delete that table first", "dynamodb:RestoreTableToPointInTime",
-          target, null);
+          + "; restore into a name no table uses, or delete that table first", RESTORE, target, null);
     }
     RestoreTableToPointInTimeRequest.Builder request =
         RestoreTableToPointInTimeRequest.builder().sourceTableName(table).targetTableName(target);
@@ -146,22 +161,20 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
       request.restoreDateTime(time);
     }
     ChangeResult<RestoreTableToPointInTimeResponse> result = ctx.gate().submit(
-        Change.of("dynamodb:RestoreTableToPointInTime", target, request.build(), dynamo::restoreTableToPointInTime)
+        Change.of(RESTORE, target, request.build(), dynamo::restoreTableToPointInTime)
             .ifAlreadyExists(attempts -> describe(target)
                 .filter(t -> restoredFrom(t, sourceArn, time) && attempts.covers(t.creationDateTime()))
                 .map(t -> RestoreTableToPointInTimeResponse.builder().tableDescription(t).build()))
             .build());
-    if (result.isPlanned()) {
-      return new TableSummary(target, DbSnapshot.PLANNED, null);
-    }
-    return ctx.poller("dynamodb:wait-table-active", target).await(() -> {
+    return Results.withValue(result, () -> ctx.poller("dynamodb:wait-table-active", target).await(() -> {
       Optional<TableDescription> t = describe(target);
       if (t.isEmpty()) {
         return PollResult.<TableSummary>pending("not-yet-visible");
       }
-      TableSummary s = new TableSummary(target, t.get().tableStatusAsString(), t.get().tableArn());
-      return s.isActive() ? PollResult.done(s, s.status()) : PollResult.pending(s.status());
-    }).orElseThrow();
+      TableSummary s = new TableSummary(targetTable, DynamoDbTableStatus.of(t.get().tableStatusAsString()),
+          Arn.parse(t.get().tableArn()));
+      return s.isActive() ? PollResult.done(s, s.status().value()) : PollResult.pending(s.status().value());
+    }).orElseThrow());
   }
 
   /**
@@ -193,11 +206,11 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
   }
 
   @Override
-  public TableBackup createBackup(String backupName) {
+  public ChangeResult<TableBackup> createBackup(String backupName) {
     if (backupName == null || !BACKUP_NAME.matcher(backupName).matches()) {
       throw ValidationException.of("backupName", backupName, "3 to 255 ASCII letters, digits, '_', '.' and '-'");
     }
-    describe(table).orElseThrow(() -> new dev.opskit.core.ResourceNotFoundException(
+    describe(table).orElseThrow(() -> new ResourceNotFoundException(
         "no table " + table + " in " + ctx.region().id(), "dynamodb:DescribeTable", table, null));
     CreateBackupRequest request = CreateBackupRequest.builder().tableName(table).backupName(backupName).build();
     // CreateBackup has no idempotency token: each attempt the SDK sends after a lost answer makes one more
@@ -211,50 +224,68 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
                 arn -> Change.of("dynamodb:DeleteBackup", arn, DeleteBackupRequest.builder().backupArn(arn).build(),
                     dynamo::deleteBackup).ifAlreadyGone().build()))
             .build());
-    if (result instanceof ChangeResult.Applied<CreateBackupResponse> applied) {
-      BackupDetails d = applied.answer().backupDetails();
-      return new TableBackup(d.backupArn(), d.backupName(), table, d.backupStatusAsString(), d.backupCreationDateTime(),
-          d.backupSizeBytes() == null ? 0 : d.backupSizeBytes());
+    return Results.withValue(result, () -> backup(result.orElseThrow().backupDetails(), backupName));
+  }
+
+  private TableBackup backup(@Nullable BackupDetails d, String name) {
+    if (d == null || d.backupArn() == null) {
+      throw new ServiceException("DynamoDB answered CreateBackup " + name + " without the backup's ARN",
+          "dynamodb:CreateBackup", table, null);
     }
-    return new TableBackup(null, backupName, table, DbSnapshot.PLANNED, null, 0);
+    return new TableBackup(Arn.parse(d.backupArn()), d.backupName() == null ? name : d.backupName(), tableName,
+        TableBackupStatus.of(d.backupStatusAsString()), d.backupCreationDateTime(),
+        d.backupSizeBytes() == null ? 0 : d.backupSizeBytes());
   }
 
   /** Backups of this table with this name, not deleted, created inside the call's attempts. */
   private List<Duplicates.Made<CreateBackupResponse>> madeDuring(String backupName, CallAttempts attempts) {
-    return backups().stream()
-        .filter(b -> backupName.equals(b.name()) && b.arn() != null && b.createdAt() != null
-            && attempts.covers(b.createdAt()) && !"DELETED".equals(b.status()))
-        .map(b -> new Duplicates.Made<>(b.arn(), b.createdAt(), CreateBackupResponse.builder()
-            .backupDetails(BackupDetails.builder().backupArn(b.arn()).backupName(b.name())
-                .backupStatus(b.status()).backupCreationDateTime(b.createdAt()).backupSizeBytes(b.sizeBytes()).build())
-            .build()))
-        .toList();
+    try (Stream<TableBackup> all = backups()) {
+      return all
+          .filter(b -> backupName.equals(b.name()) && b.createdAt() != null
+              && attempts.covers(b.createdAt()) && b.status() != TableBackupStatus.DELETED)
+          .map(b -> new Duplicates.Made<>(b.arn().toString(), b.createdAt(), CreateBackupResponse.builder()
+              .backupDetails(BackupDetails.builder().backupArn(b.arn().toString()).backupName(b.name())
+                  .backupStatus(b.status().value()).backupCreationDateTime(b.createdAt()).backupSizeBytes(b.sizeBytes())
+                  .build())
+              .build()))
+          .toList();
+    }
   }
 
   @Override
-  public List<TableBackup> backups() {
-    return Reads.read("dynamodb:ListBackups", table, () -> Pages.stream("dynamodb:ListBackups", token -> {
+  public Stream<TableBackup> backups() {
+    return Reads.stream("dynamodb:ListBackups", table, () -> Pages.stream("dynamodb:ListBackups", token -> {
       ListBackupsResponse page = dynamo.listBackups(
           ListBackupsRequest.builder().tableName(table).exclusiveStartBackupArn(token).build());
       return Page.of(page.backupSummaries(), page.lastEvaluatedBackupArn());
-    }).map(DynamoDbBackupsImpl::backup)
-        .sorted(Comparator.comparing(TableBackup::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed())
-        .toList());
+    }).map(DynamoDbBackupsImpl::backup));
   }
 
   private static TableBackup backup(BackupSummary s) {
-    return new TableBackup(s.backupArn(), s.backupName(), s.tableName(), s.backupStatusAsString(), s.backupCreationDateTime(),
+    return new TableBackup(Arn.parse(s.backupArn()), s.backupName(), TableName.of(s.tableName()),
+        TableBackupStatus.of(s.backupStatusAsString()), s.backupCreationDateTime(),
         s.backupSizeBytes() == null ? 0 : s.backupSizeBytes());
   }
 
   @Override
-  public void deleteBackup(String backupArn) {
-    Arn arn = Arn.parse(backupArn);
-    if (!"dynamodb".equals(arn.service()) || !arn.resource().startsWith("table/" + table + "/backup/")) {
+  public ChangeResult<TableBackup> deleteBackup(Arn backupArn) {
+    Checks.present("backupArn", backupArn, "the ARN of a backup of table " + table);
+    if (!"dynamodb".equals(backupArn.service()) || !backupArn.resource().startsWith("table/" + table + "/backup/")) {
       throw ValidationException.of("backupArn", backupArn, "the ARN of a backup of table " + table
           + " (arn:aws:dynamodb:<region>:<account>:table/" + table + "/backup/<id>)");
     }
-    DeleteBackupRequest request = DeleteBackupRequest.builder().backupArn(backupArn).build();
-    ctx.gate().submit(Change.of("dynamodb:DeleteBackup", backupArn, request, dynamo::deleteBackup).ifAlreadyGone().build());
+    String arn = backupArn.toString();
+    DeleteBackupRequest request = DeleteBackupRequest.builder().backupArn(arn).build();
+    ChangeResult<DeleteBackupResponse> result = ctx.gate().submit(
+        Change.of("dynamodb:DeleteBackup", arn, request, dynamo::deleteBackup).ifAlreadyGone().build());
+    return result.map(r -> deletedBackup(r, backupArn));
+  }
+
+  private TableBackup deletedBackup(DeleteBackupResponse r, Arn arn) {
+    var details = r.backupDescription() == null ? null : r.backupDescription().backupDetails();
+    return new TableBackup(arn, details == null || details.backupName() == null ? arn.resource() : details.backupName(),
+        tableName, details == null ? TableBackupStatus.DELETED : TableBackupStatus.of(details.backupStatusAsString()),
+        details == null ? null : details.backupCreationDateTime(),
+        details == null || details.backupSizeBytes() == null ? 0 : details.backupSizeBytes());
   }
 }

@@ -1,15 +1,18 @@
 package dev.opskit.backup.internal;
 
-import dev.opskit.core.Reads;
 import dev.opskit.backup.DatabaseInstance;
+import dev.opskit.backup.DbInstanceStatus;
 import dev.opskit.backup.DbSnapshot;
+import dev.opskit.backup.DbSnapshotStatus;
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.Reads;
 import dev.opskit.core.waiting.PollResult;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBInstanceAutomatedBackup;
@@ -24,15 +27,14 @@ final class RdsLookup {
   static final String DESCRIBE_INSTANCES = "rds:DescribeDBInstances";
   static final String DESCRIBE_SNAPSHOTS = "rds:DescribeDBSnapshots";
   static final String DESCRIBE_AUTOMATED_BACKUPS = "rds:DescribeDBInstanceAutomatedBackups";
-  private static final Set<String> INSTANCE_DEAD_ENDS =
-      Set.of("failed", "incompatible-restore", "incompatible-parameters", "incompatible-network", "storage-full",
-          "inaccessible-encryption-credentials", "deleting", "stopped");
-  private static final Set<String> SNAPSHOT_DEAD_ENDS = Set.of("failed", "error", "deleting");
-  /** Newest first; snapshots AWS has not dated yet (creating) come first. */
-  static final Comparator<DbSnapshot> NEWEST_FIRST =
-      Comparator.comparing(DbSnapshot::createdAt, Comparator.nullsLast(Comparator.<java.time.Instant>naturalOrder()))
-          .reversed()
-          .thenComparing(DbSnapshot::id);
+  /** Statuses a restored instance does not leave for {@code available} on its own. */
+  private static final Set<DbInstanceStatus> INSTANCE_DEAD_ENDS = Set.of(DbInstanceStatus.FAILED,
+      DbInstanceStatus.INCOMPATIBLE_RESTORE, DbInstanceStatus.INCOMPATIBLE_PARAMETERS, DbInstanceStatus.INCOMPATIBLE_NETWORK,
+      DbInstanceStatus.STORAGE_FULL, DbInstanceStatus.INACCESSIBLE_ENCRYPTION_CREDENTIALS, DbInstanceStatus.RESTORE_ERROR,
+      DbInstanceStatus.DELETING, DbInstanceStatus.STOPPED);
+  /** Statuses a snapshot does not leave for {@code available}; {@code error} is not documented but seen. */
+  private static final Set<DbSnapshotStatus> SNAPSHOT_DEAD_ENDS = Set.of(DbSnapshotStatus.FAILED,
+      DbSnapshotStatus.of("error"), DbSnapshotStatus.DELETING, DbSnapshotStatus.DELETED);
 
   private final OpsContext ctx;
   private final RdsClient rds;
@@ -82,14 +84,21 @@ final class RdsLookup {
         .flatMap(w -> w);
   }
 
-  /** Every snapshot of an instance, manual and automated, every page, newest first. */
-  List<DbSnapshot> snapshots(String instanceId) {
+  /**
+   * Every snapshot of an instance, manual and automated, in AWS's order, lazily: page by page as the stream is
+   * consumed, SDK errors on any page mapped.
+   */
+  Stream<DbSnapshot> snapshots(String instanceId) {
     DescribeDbSnapshotsRequest request = DescribeDbSnapshotsRequest.builder().dbInstanceIdentifier(instanceId).build();
-    return Reads.read(DESCRIBE_SNAPSHOTS, instanceId, () ->
-        rds.describeDBSnapshotsPaginator(request).dbSnapshots().stream()
-            .map(RdsModel::snapshot)
-            .sorted(NEWEST_FIRST)
-            .toList());
+    return Reads.stream(DESCRIBE_SNAPSHOTS, instanceId, () ->
+        rds.describeDBSnapshotsPaginator(request).dbSnapshots().stream().map(RdsModel::snapshot));
+  }
+
+  /** The manual snapshots of an instance, read to the end, newest first. */
+  List<DbSnapshot> manualSnapshots(String instanceId) {
+    try (Stream<DbSnapshot> all = snapshots(instanceId)) {
+      return all.filter(s -> s.type() == DbSnapshot.Type.MANUAL).sorted(DbSnapshot.NEWEST_FIRST).toList();
+    }
   }
 
   /** Waits until a snapshot is available. */
@@ -101,11 +110,11 @@ final class RdsLookup {
       }
       DbSnapshot s = RdsModel.snapshot(found.get());
       if (s.isAvailable()) {
-        return PollResult.done(s, s.status());
+        return PollResult.done(s, s.status().value());
       }
       return SNAPSHOT_DEAD_ENDS.contains(s.status())
-          ? PollResult.failed(s.status(), "snapshot " + snapshotId + " will not become available")
-          : PollResult.pending(s.status());
+          ? PollResult.failed(s.status().value(), "snapshot " + snapshotId + " will not become available")
+          : PollResult.pending(s.status().value());
     }).orElseThrow();
   }
 
@@ -118,11 +127,11 @@ final class RdsLookup {
       }
       DatabaseInstance i = RdsModel.instance(found.get());
       if (i.isAvailable()) {
-        return PollResult.done(i, i.status());
+        return PollResult.done(i, i.status().value());
       }
       return INSTANCE_DEAD_ENDS.contains(i.status())
-          ? PollResult.failed(i.status(), "instance " + instanceId + " will not become available")
-          : PollResult.pending(i.status());
+          ? PollResult.failed(i.status().value(), "instance " + instanceId + " will not become available")
+          : PollResult.pending(i.status().value());
     }).orElseThrow();
   }
 

@@ -1,7 +1,6 @@
 package dev.opskit.backup.internal;
 
 import dev.opskit.backup.DatabaseInstance;
-import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.RestorableWindow;
 import dev.opskit.backup.RestoreOptions;
 import dev.opskit.backup.RestorePoint;
@@ -19,9 +18,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
-import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.rds.RdsClient;
 import software.amazon.awssdk.services.rds.model.DBInstance;
 import software.amazon.awssdk.services.rds.model.DBSnapshot;
@@ -30,6 +29,7 @@ import software.amazon.awssdk.services.rds.model.RestoreDbInstanceFromDbSnapshot
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeRequest;
 import software.amazon.awssdk.services.rds.model.RestoreDbInstanceToPointInTimeResponse;
 import software.amazon.awssdk.services.rds.model.RestoreWindow;
+import software.amazon.awssdk.services.rds.model.Tag;
 
 /**
  * Restores an instance from a snapshot or to a point in time, in three steps the recovery procedure
@@ -51,11 +51,11 @@ final class RdsRestorer {
   private final RdsLookup lookup;
   private final String instanceId;
 
-  RdsRestorer(OpsContext ctx, RdsClient rds, RdsLookup lookup, String instanceId) {
+  RdsRestorer(OpsContext ctx, RdsClient rds, RdsLookup lookup, DbInstanceId instanceId) {
     this.ctx = ctx;
     this.rds = rds;
     this.lookup = lookup;
-    this.instanceId = instanceId;
+    this.instanceId = instanceId.value();
   }
 
   /**
@@ -110,7 +110,7 @@ final class RdsRestorer {
    * (RDS takes them from it); the class is the options', else the source instance's while it exists; the tags
    * are the source instance's while it exists, else the snapshot's. Checks everything before any change.
    */
-  DatabaseInstance restoreSnapshot(DbSnapshotId snapshotId, DbInstanceId newId, RestoreOptions options) {
+  ChangeResult<DatabaseInstance> restoreSnapshot(DbSnapshotId snapshotId, DbInstanceId newId, RestoreOptions options) {
     DBSnapshot snapshot = availableSnapshot(snapshotId);
     requireFree(newId, new RestorePoint.FromSnapshot(snapshotId));
     Optional<DBInstance> found = lookup.findInstance(instanceId);
@@ -120,9 +120,9 @@ final class RdsRestorer {
             + " restoreFromSnapshot(snapshotId, newInstanceId, o -> o.instanceClass(...)): " + instanceId + ", the instance"
             + " snapshot " + snapshotId + " was taken of, no longer exists" + (found.isPresent() ? " (the instance now named "
             + instanceId + " is another one)" : "") + ", so its class cannot be copied"));
-    Map<String, String> sourceTags = RdsModel.tags(source.map(DBInstance::tagList).orElseGet(snapshot::tagList));
-    return submitSnapshotRestore(snapshotId, newId, instanceClass, sourceTags, snapshot.engine(), snapshot.allocatedStorage())
-        .orElseGet(() -> await(newId, options.timeout().orElse(ctx.defaultWaitTimeout())));
+    Collection<Tag> sourceTags = source.map(DBInstance::tagList).orElseGet(snapshot::tagList);
+    ChangeResult<?> result = submitSnapshotRestore(snapshotId, newId, instanceClass, sourceTags);
+    return Results.withValue(result, () -> await(newId, options.timeout().orElse(ctx.defaultWaitTimeout())));
   }
 
   /** The snapshot, when it exists, is of this instance and is available. */
@@ -171,15 +171,14 @@ final class RdsRestorer {
         point instanceof RestorePoint.FromSnapshot ? FROM_SNAPSHOT : TO_POINT_IN_TIME, newId.value(), null);
   }
 
-  /** Step 2: submits the restore; in a dry run returns the planned instance, else empty. */
-  Optional<DatabaseInstance> submit(RestorePoint point, DbInstanceId newId, DBInstance source) {
+  /** Step 2: submits the restore: the gate's result, {@code Planned} in a dry run. */
+  ChangeResult<?> submit(RestorePoint point, DbInstanceId newId, DBInstance source) {
     if (point instanceof RestorePoint.FromSnapshot fs) {
-      return submitSnapshotRestore(fs.snapshotId(), newId, source.dbInstanceClass(), RdsModel.tags(source.tagList()),
-          source.engine(), source.allocatedStorage());
+      return submitSnapshotRestore(fs.snapshotId(), newId, source.dbInstanceClass(), source.tagList());
     }
     String target = newId.value();
     String callId = Tags.newCallId();
-    Map<String, String> tags = RdsModel.merged(RdsModel.tags(source.tagList()), ctx.defaultTags(),
+    Tags tags = RdsModel.created(source.tagList(), ctx.defaultTags(), Map.of(),
         Map.of(RESTORED_FROM, origin(point), Tags.CALL_ID_KEY, callId));
     RestoreDbInstanceToPointInTimeRequest.Builder request = RestoreDbInstanceToPointInTimeRequest.builder()
         .sourceDBInstanceIdentifier(instanceId)
@@ -191,20 +190,18 @@ final class RdsRestorer {
     } else {
       request.useLatestRestorableTime(true);
     }
-    ChangeResult<?> result = ctx.gate().submit(Change.of(TO_POINT_IN_TIME, target, request.build(),
-            rds::restoreDBInstanceToPointInTime)
+    return ctx.gate().submit(Change.of(TO_POINT_IN_TIME, target, request.build(), rds::restoreDBInstanceToPointInTime)
         .ifAlreadyExists(attempts -> sameRestore(target, point, callId, attempts).map(i ->
             RestoreDbInstanceToPointInTimeResponse.builder().dbInstance(i).build()))
         .build());
-    return planned(result, target, source.engine(), source.dbInstanceClass(), source.allocatedStorage(), tags);
   }
 
-  private Optional<DatabaseInstance> submitSnapshotRestore(DbSnapshotId snapshotId, DbInstanceId newId, String instanceClass,
-      Map<String, String> sourceTags, @Nullable String engine, @Nullable Integer allocatedStorage) {
+  private ChangeResult<?> submitSnapshotRestore(DbSnapshotId snapshotId, DbInstanceId newId, String instanceClass,
+      Collection<Tag> sourceTags) {
     String target = newId.value();
     RestorePoint point = new RestorePoint.FromSnapshot(snapshotId);
     String callId = Tags.newCallId();
-    Map<String, String> tags = RdsModel.merged(sourceTags, ctx.defaultTags(),
+    Tags tags = RdsModel.created(sourceTags, ctx.defaultTags(), Map.of(),
         Map.of(RESTORED_FROM, origin(point), Tags.CALL_ID_KEY, callId));
     RestoreDbInstanceFromDbSnapshotRequest request = RestoreDbInstanceFromDbSnapshotRequest.builder()
         .dbInstanceIdentifier(target)
@@ -212,20 +209,10 @@ final class RdsRestorer {
         .dbInstanceClass(instanceClass)
         .tags(RdsModel.sdkTags(tags))
         .build();
-    ChangeResult<?> result = ctx.gate().submit(Change.of(FROM_SNAPSHOT, target, request, rds::restoreDBInstanceFromDBSnapshot)
+    return ctx.gate().submit(Change.of(FROM_SNAPSHOT, target, request, rds::restoreDBInstanceFromDBSnapshot)
         .ifAlreadyExists(attempts -> sameRestore(target, point, callId, attempts).map(i ->
             RestoreDbInstanceFromDbSnapshotResponse.builder().dbInstance(i).build()))
         .build());
-    return planned(result, target, engine, instanceClass, allocatedStorage, tags);
-  }
-
-  private static Optional<DatabaseInstance> planned(ChangeResult<?> result, String target, @Nullable String engine,
-      @Nullable String instanceClass, @Nullable Integer allocatedStorage, Map<String, String> tags) {
-    if (result.isPlanned()) {
-      return Optional.of(new DatabaseInstance(target, DbSnapshot.PLANNED, engine, instanceClass,
-          allocatedStorage == null ? 0 : allocatedStorage, null, 0, tags));
-    }
-    return Optional.empty();
   }
 
   /** Step 3: waits until the new instance is available. */
@@ -234,12 +221,12 @@ final class RdsRestorer {
   }
 
   /** Steps 1 to 3 (a snapshot restore goes through {@link #restoreSnapshot}, which does not need the source). */
-  DatabaseInstance restore(RestorePoint point, DbInstanceId newId, Duration timeout) {
+  ChangeResult<DatabaseInstance> restore(RestorePoint point, DbInstanceId newId, Duration timeout) {
     if (point instanceof RestorePoint.FromSnapshot fs) {
       return restoreSnapshot(fs.snapshotId(), newId, RestoreOptions.builder().timeout(timeout).build());
     }
     DBInstance source = check(point, newId);
-    return submit(point, newId, source).orElseGet(() -> await(newId, timeout));
+    return Results.withValue(submit(point, newId, source), () -> await(newId, timeout));
   }
 
   /**

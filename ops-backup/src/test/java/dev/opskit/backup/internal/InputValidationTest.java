@@ -13,6 +13,11 @@ import dev.opskit.backup.BackupPlanDefinition;
 import dev.opskit.backup.BackupPlanRule;
 import dev.opskit.backup.PrunePolicy;
 import dev.opskit.backup.PruneResult;
+import dev.opskit.backup.RecoveryRequest;
+import dev.opskit.backup.RestorePoint;
+import dev.opskit.backup.SnapshotOptions;
+import dev.opskit.core.value.DbInstanceId;
+import dev.opskit.core.value.TableName;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
@@ -76,6 +81,12 @@ class InputValidationTest {
     ctx.close();
   }
 
+  private static void assertInvalid(org.assertj.core.api.ThrowableAssert.ThrowingCallable call, String field, String message) {
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo(field))
+        .hasMessage(message);
+  }
+
   @Nested
   class Rds {
     private final RdsClient rds = mock(RdsClient.class);
@@ -104,12 +115,12 @@ class InputValidationTest {
 
     @Test
     void malformedIdentifiersAndAMissingTimeAreRefusedBeforeAnyRequest() {
-      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, "prod-database");
+      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database"));
 
       assertThatThrownBy(() -> backups.restoreFromSnapshot("bad_snapshot!", "prod-database-copy"))
-          .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid dbSnapshotId: 'bad_snapshot!'. Allowed: ");
+          .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid snapshotId: 'bad_snapshot!'. Allowed: ");
       assertThatThrownBy(() -> backups.restoreFromSnapshot("good-snapshot", "1-new"))
-          .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid dbInstanceId: '1-new'. Allowed: ");
+          .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid newInstanceId: '1-new'. Allowed: ");
       assertThatThrownBy(() -> backups.restoreToPointInTime(null, "prod-database-copy"))
           .isInstanceOf(ValidationException.class)
           .hasMessage("Invalid restoreTime: null. Allowed: a time inside the instance's restorable window");
@@ -124,8 +135,31 @@ class InputValidationTest {
     }
 
     @Test
+    void aMalformedIdentifierIsNamedAsTheParameterTheCallerPassed() {
+      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database"));
+      String hyphens = ". Allowed: no two consecutive hyphens";
+
+      assertInvalid(() -> backups.restoreToLatestRestorableTime("Restored--DB"), "newInstanceId",
+          "Invalid newInstanceId: 'Restored--DB'" + hyphens);
+      assertInvalid(() -> backups.restoreToPointInTime(NOW, "Restored--DB"), "newInstanceId",
+          "Invalid newInstanceId: 'Restored--DB'" + hyphens);
+      assertInvalid(() -> backups.restoreFromSnapshot("nightly", "Restored--DB"), "newInstanceId",
+          "Invalid newInstanceId: 'Restored--DB'" + hyphens);
+      assertInvalid(() -> backups.restoreFromSnapshot("nightly--1", "copy"), "snapshotId",
+          "Invalid snapshotId: 'nightly--1'" + hyphens);
+      assertInvalid(() -> RecoveryRequest.builder().newInstanceId("Restored--DB"), "newInstanceId",
+          "Invalid newInstanceId: 'Restored--DB'" + hyphens);
+      assertInvalid(() -> RestorePoint.snapshot("nightly--1"), "snapshotId", "Invalid snapshotId: 'nightly--1'" + hyphens);
+      assertInvalid(() -> SnapshotOptions.builder().name("before--upgrade"), "name", "Invalid name: 'before--upgrade'" + hyphens);
+      assertInvalid(() -> dev.opskit.backup.Backups.using(ctx).rds("prod--database"), "dbInstanceId",
+          "Invalid dbInstanceId: 'prod--database'" + hyphens);
+      verifyNoInteractions(rds);
+      assertThat(audit.events()).isEmpty();
+    }
+
+    @Test
     void restoreOptionsAreCheckedBeforeAnyRequest() {
-      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, "prod-database");
+      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database"));
       String allowed = ". Allowed: an RDS instance class such as db.t3.micro (db. followed by lower-case letters, digits,"
           + " dots and hyphens, at most 64 characters)";
 
@@ -159,7 +193,7 @@ class InputValidationTest {
           .thenReturn(DescribeDbInstanceAutomatedBackupsResponse.builder().build());
       Instant tooLate = NOW.minusSeconds(60);
 
-      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "prod-database").restoreToPointInTime(tooLate, "prod-database-copy"))
+      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database")).restoreToPointInTime(tooLate, "prod-database-copy"))
           .isInstanceOf(ValidationException.class)
           .hasMessage("Invalid restoreTime: '" + tooLate + "'. Allowed: a time inside the restorable window ["
               + NOW.minus(Duration.ofDays(7)) + ", " + NOW.minusSeconds(300) + "] of prod-database");
@@ -173,7 +207,7 @@ class InputValidationTest {
       when(rds.describeDBSnapshots(any(DescribeDbSnapshotsRequest.class))).thenReturn(DescribeDbSnapshotsResponse.builder()
           .dbSnapshots(DBSnapshot.builder().dbSnapshotIdentifier("nightly").dbInstanceIdentifier("prod-database")
               .snapshotType("manual").status("available").build()).build());
-      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, "prod-database");
+      RdsBackupsImpl backups = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database"));
 
       assertThatThrownBy(() -> backups.restoreFromSnapshot("nightly", "prod-database-copy"))
           .isInstanceOf(ResourceStateException.class)
@@ -201,7 +235,7 @@ class InputValidationTest {
       when(rds.deleteDBSnapshot(any(DeleteDbSnapshotRequest.class)))
           .thenReturn(software.amazon.awssdk.services.rds.model.DeleteDbSnapshotResponse.builder().build());
 
-      PruneResult result = new RdsBackupsImpl(ctx, rds, "prod-database").prune(PrunePolicy.olderThan(Duration.ofDays(30)));
+      PruneResult result = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database")).prune(PrunePolicy.olderThan(Duration.ofDays(30)));
 
       assertThat(result.keptIds()).containsExactly("creating", "newest-available");
       assertThat(result.kept()).extracting(PruneResult.Decision::reason)
@@ -222,7 +256,7 @@ class InputValidationTest {
 
     @Test
     void malformedNamesAndArnsAreRefusedBeforeAnyRequest() {
-      DynamoDbBackupsImpl table = new DynamoDbBackupsImpl(ctx, dynamo, "user-sessions");
+      DynamoDbBackupsImpl table = new DynamoDbBackupsImpl(ctx, dynamo, TableName.of("user-sessions"));
 
       assertThatThrownBy(() -> table.createBackup("x"))
           .isInstanceOf(ValidationException.class)
@@ -234,7 +268,21 @@ class InputValidationTest {
       assertThatThrownBy(() -> table.restoreToPointInTime(null, "user-sessions-restored"))
           .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid restoreTime: null");
       assertThatThrownBy(() -> table.restoreToLatestRestorableTime("a"))
-          .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid tableName: 'a'");
+          .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid targetTable: 'a'");
+      verifyNoInteractions(dynamo);
+    }
+
+    @Test
+    void aMalformedNameOrArnIsNamedAsTheParameterTheCallerPassed() {
+      DynamoDbBackupsImpl table = new DynamoDbBackupsImpl(ctx, dynamo, TableName.of("user-sessions"));
+      String length = ". Allowed: 3 to 255 characters";
+
+      assertInvalid(() -> table.restoreToLatestRestorableTime("ab"), "targetTable", "Invalid targetTable: 'ab'" + length);
+      assertInvalid(() -> table.restoreToPointInTime(NOW, "ab"), "targetTable", "Invalid targetTable: 'ab'" + length);
+      assertInvalid(() -> dev.opskit.backup.Backups.using(ctx).dynamoDb("ab"), "tableName", "Invalid tableName: 'ab'" + length);
+      assertThatThrownBy(() -> table.deleteBackup("backup-01"))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("backupArn"))
+          .hasMessageStartingWith("Invalid backupArn: 'backup-01'. Allowed: ");
       verifyNoInteractions(dynamo);
     }
 
@@ -251,7 +299,7 @@ class InputValidationTest {
             .tableArn("arn:aws:dynamodb:us-east-1:123456789012:table/" + name).build()).build();
       });
 
-      assertThatThrownBy(() -> new DynamoDbBackupsImpl(ctx, dynamo, "user-sessions").restoreToLatestRestorableTime("orders"))
+      assertThatThrownBy(() -> new DynamoDbBackupsImpl(ctx, dynamo, TableName.of("user-sessions")).restoreToLatestRestorableTime("orders"))
           .isInstanceOf(ResourceStateException.class)
           .hasMessage("dynamodb:RestoreTableToPointInTime on orders: table orders already exists (created null, not a"
               + " restore); restore into a name no table uses, or delete that table first");

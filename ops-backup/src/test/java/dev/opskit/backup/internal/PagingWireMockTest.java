@@ -9,14 +9,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.opskit.backup.Backups;
 import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.TableBackup;
+import dev.opskit.core.AccessDeniedException;
 import dev.opskit.core.OpsContext;
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -83,8 +86,14 @@ class PagingWireMockTest {
     page("page2", snapshotsPage("page3", "prod-database-manual-20260105@2026-01-05T02:00:00.000Z"));
     page("page3", snapshotsPage(null, "rds:prod-database-2026-01-02-03-00@2026-01-02T03:00:00.000Z"));
 
-    List<DbSnapshot> all = Backups.using(ctx).rds("prod-database").snapshots();
+    List<DbSnapshot> inAwsOrder;
+    try (Stream<DbSnapshot> listed = Backups.using(ctx).rds("prod-database").snapshots()) {
+      inAwsOrder = listed.toList();
+    }
+    List<DbSnapshot> all = inAwsOrder.stream().sorted(DbSnapshot.NEWEST_FIRST).toList();
 
+    assertThat(inAwsOrder).extracting(DbSnapshot::id).containsExactly("prod-database-manual-20260101",
+        "rds:prod-database-2026-01-03-03-00", "prod-database-manual-20260105", "rds:prod-database-2026-01-02-03-00");
     assertThat(all).extracting(DbSnapshot::id).containsExactly(
         "prod-database-manual-20260105", "rds:prod-database-2026-01-03-03-00",
         "rds:prod-database-2026-01-02-03-00", "prod-database-manual-20260101");
@@ -92,6 +101,30 @@ class PagingWireMockTest {
         DbSnapshot.Type.MANUAL, DbSnapshot.Type.AUTOMATED, DbSnapshot.Type.AUTOMATED, DbSnapshot.Type.MANUAL);
     assertThat(all.get(0).tags()).containsEntry("team", "payments");
     AWS.verify(3, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DBInstanceIdentifier=prod-database")));
+  }
+
+  @Test
+  void rdsSnapshotsAreReadLazilyAndAnErrorOnALaterPageIsAnOpsException() {
+    page(null, snapshotsPage("page2", "prod-database-manual-20260101@2026-01-01T02:00:00.000Z"));
+    page("page2", snapshotsPage("page3", "prod-database-manual-20260102@2026-01-02T02:00:00.000Z"));
+    AWS.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBSnapshots"))
+        .withRequestBody(containing("Marker=page3"))
+        .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody(
+            "<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Sender</Type>"
+                + "<Code>AccessDenied</Code><Message>not allowed to read page 3</Message></Error>"
+                + "<RequestId>req-3</RequestId></ErrorResponse>")));
+
+    try (Stream<DbSnapshot> listed = Backups.using(ctx).rds("prod-database").snapshots()) {
+      assertThat(listed.findFirst()).map(DbSnapshot::id).contains("prod-database-manual-20260101");
+    }
+    AWS.verify(1, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBSnapshots")));
+
+    try (Stream<DbSnapshot> listed = Backups.using(ctx).rds("prod-database").snapshots()) {
+      assertThatThrownBy(listed::toList)
+          .isInstanceOf(AccessDeniedException.class)
+          .hasMessageStartingWith("rds:DescribeDBSnapshots on prod-database: ")
+          .hasMessageContaining("not allowed to read page 3");
+    }
   }
 
   private static String backupsPage(String last, String... names) {
@@ -120,9 +153,13 @@ class PagingWireMockTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.0")
             .withBody(backupsPage(null, "b3"))));
 
-    List<TableBackup> all = Backups.using(ctx).dynamoDb("user-sessions").backups();
+    List<TableBackup> all;
+    try (Stream<TableBackup> listed = Backups.using(ctx).dynamoDb("user-sessions").backups()) {
+      all = listed.toList();
+    }
 
-    assertThat(all).extracting(TableBackup::name).containsExactlyInAnyOrder("b1", "b2", "b3");
-    assertThat(all).isSortedAccordingTo(java.util.Comparator.comparing(TableBackup::createdAt).reversed());
+    assertThat(all).extracting(TableBackup::name).containsExactly("b1", "b2", "b3");
+    // b2 is an hour younger than b1 and b3, which were made in the same second.
+    assertThat(all.stream().sorted(TableBackup.NEWEST_FIRST).findFirst()).map(TableBackup::name).contains("b2");
   }
 }

@@ -13,12 +13,15 @@ import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.RecoveryFailedException;
 import dev.opskit.backup.RecoveryRequest;
 import dev.opskit.backup.RecoveryStep;
+import dev.opskit.core.value.DbInstanceId;
 import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.RetryPolicy;
 import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.core.change.ApplyResult;
+import dev.opskit.core.change.ChangeResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -102,7 +105,7 @@ class RdsWaitingTest {
       when(rds.describeDBSnapshots(any(DescribeDbSnapshotsRequest.class)))
           .thenReturn(snapshot("creating"), snapshot("creating"), snapshot("available"));
 
-      DbSnapshot s = new RdsBackupsImpl(ctx, rds, "db").snapshot(o -> o.name("db-snap"));
+      DbSnapshot s = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).snapshot(o -> o.name("db-snap")).orElseThrow();
 
       assertThat(s.isAvailable()).isTrue();
       assertThat(progress).extracting(ProgressEvent::status).containsExactly("creating", "creating", "available");
@@ -120,7 +123,7 @@ class RdsWaitingTest {
           .dbSnapshot(DBSnapshot.builder().dbSnapshotIdentifier("db-snap").dbInstanceIdentifier("db").status("creating").build()).build());
       when(rds.describeDBSnapshots(any(DescribeDbSnapshotsRequest.class))).thenReturn(snapshot("creating"));
 
-      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "db").snapshot(o -> o.name("db-snap").timeout(Duration.ofMinutes(3))))
+      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).snapshot(o -> o.name("db-snap").timeout(Duration.ofMinutes(3))))
           .isInstanceOf(OperationTimeoutException.class)
           .hasMessageContaining("rds:wait-snapshot-available on db-snap")
           .hasMessageContaining("still creating after PT3M");
@@ -134,7 +137,7 @@ class RdsWaitingTest {
           .dbSnapshot(DBSnapshot.builder().dbSnapshotIdentifier("db-snap").dbInstanceIdentifier("db").status("creating").build()).build());
       when(rds.describeDBSnapshots(any(DescribeDbSnapshotsRequest.class))).thenReturn(snapshot("creating"), snapshot("failed"));
 
-      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "db").snapshot(o -> o.name("db-snap")))
+      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).snapshot(o -> o.name("db-snap")))
           .isInstanceOf(ResourceStateException.class)
           .hasMessageContaining("snapshot db-snap will not become available (status failed after 2 polls");
     }
@@ -151,9 +154,12 @@ class RdsWaitingTest {
               .build())
           .thenReturn(ModifyDbInstanceResponse.builder().build());
 
-      var plan = new RdsBackupsImpl(ctx, rds, "db").configureAutomatedBackups(o -> o.retention(Duration.ofDays(14)));
+      ApplyResult result = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db"))
+          .configureAutomatedBackups(o -> o.retention(Duration.ofDays(14)));
 
-      assertThat(plan.outcome()).isEqualTo(dev.opskit.backup.PlanOutcome.APPLIED);
+      assertThat(result.isPlanned()).isFalse();
+      assertThat(result.results()).singleElement().satisfies(a -> assertThat(a.results()).singleElement()
+          .isInstanceOf(ChangeResult.Applied.class));
       ArgumentCaptor<ModifyDbInstanceRequest> sent = ArgumentCaptor.forClass(ModifyDbInstanceRequest.class);
       verify(rds, times(2)).modifyDBInstance(sent.capture());
       assertThat(sent.getValue().backupRetentionPeriod()).isEqualTo(14);
@@ -187,10 +193,10 @@ class RdsWaitingTest {
         return RestoreDbInstanceToPointInTimeResponse.builder().build();
       });
 
-      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "db").recover(RecoveryRequest.builder().newInstanceId("db-recovered").build()))
+      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).recover(RecoveryRequest.builder().newInstanceId("db-recovered").build()))
           .isInstanceOfSatisfying(RecoveryFailedException.class, e -> {
             assertThat(e.step()).isEqualTo(RecoveryStep.VERIFY);
-            assertThat(e.leftInPlace()).contains("db-recovered");
+            assertThat(e.leftInPlace()).contains(DbInstanceId.of("db-recovered"));
           })
           .hasMessageContaining("step 4 (verify) failed")
           .hasMessageContaining("instanceClass: expected db.r6g.large, got db.t3.micro (MISMATCH)")
@@ -213,7 +219,7 @@ class RdsWaitingTest {
               .awsErrorDetails(AwsErrorDetails.builder().errorCode("InsufficientDBInstanceCapacity")
                   .errorMessage("no capacity for db.t3.micro").build()).build());
 
-      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "db").recover(RecoveryRequest.builder().newInstanceId("db-recovered").build()))
+      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).recover(RecoveryRequest.builder().newInstanceId("db-recovered").build()))
           .isInstanceOfSatisfying(RecoveryFailedException.class, e -> {
             assertThat(e.step()).isEqualTo(RecoveryStep.RESTORE);
             assertThat(e.leftInPlace()).isEmpty();
@@ -239,7 +245,7 @@ class RdsWaitingTest {
         return RestoreDbInstanceToPointInTimeResponse.builder().build();
       });
 
-      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "db").recover(RecoveryRequest.builder().newInstanceId("db-recovered").build()))
+      assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).recover(RecoveryRequest.builder().newInstanceId("db-recovered").build()))
           .isInstanceOfSatisfying(RecoveryFailedException.class, e -> assertThat(e.step()).isEqualTo(RecoveryStep.WAIT))
           .hasMessageContaining("step 3 (wait) failed")
           .hasMessageContaining("instance db-recovered will not become available")

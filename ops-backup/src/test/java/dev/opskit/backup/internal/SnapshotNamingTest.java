@@ -8,6 +8,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.opskit.backup.DbSnapshot;
+import dev.opskit.core.value.DbInstanceId;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.audit.InMemoryAuditSink;
@@ -77,7 +78,7 @@ class SnapshotNamingTest {
     instanceWithSnapshotsOfToday(49);
     when(rds.createDBSnapshot(any(CreateDbSnapshotRequest.class))).thenAnswer(c -> created(c.getArgument(0)));
 
-    DbSnapshot snapshot = new RdsBackupsImpl(ctx, rds, "prod-database").snapshot(o -> o.waitUntilAvailable(false));
+    DbSnapshot snapshot = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database")).snapshot(o -> o.waitUntilAvailable(false)).orElseThrow();
 
     assertThat(snapshot.id()).isEqualTo("prod-database-manual-20260301-50");
     verify(rds, times(1)).describeDBSnapshots(any(DescribeDbSnapshotsRequest.class));
@@ -101,7 +102,7 @@ class SnapshotNamingTest {
       return created(r);
     });
 
-    DbSnapshot snapshot = new RdsBackupsImpl(ctx, rds, "prod-database").snapshot(o -> o.waitUntilAvailable(false));
+    DbSnapshot snapshot = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database")).snapshot(o -> o.waitUntilAvailable(false)).orElseThrow();
 
     assertThat(asked).containsExactly("prod-database-manual-20260301-2", "prod-database-manual-20260301-3");
     assertThat(snapshot.id()).isEqualTo("prod-database-manual-20260301-3");
@@ -118,7 +119,7 @@ class SnapshotNamingTest {
         .awsErrorDetails(AwsErrorDetails.builder().errorCode("DBSnapshotAlreadyExists").errorMessage("exists").build()).build());
 
     org.assertj.core.api.Assertions.assertThatThrownBy(() ->
-            new RdsBackupsImpl(ctx, rds, "prod-database").snapshot(o -> o.name("before-upgrade")))
+            new RdsBackupsImpl(ctx, rds, DbInstanceId.of("prod-database")).snapshot(o -> o.name("before-upgrade")))
         .isInstanceOf(ResourceStateException.class)
         .hasMessageContaining("before-upgrade already exists, and this call did not make it");
     verify(rds, times(1)).createDBSnapshot(any(CreateDbSnapshotRequest.class));

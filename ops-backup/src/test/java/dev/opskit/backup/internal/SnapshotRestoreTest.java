@@ -9,6 +9,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.opskit.backup.DatabaseInstance;
+import dev.opskit.core.value.DbInstanceId;
+import dev.opskit.core.value.DbSnapshotId;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.InMemoryAuditSink;
@@ -106,7 +108,7 @@ class SnapshotRestoreTest {
   void whileTheSourceExistsTheNewInstanceGetsItsClassAndTags() {
     account(instance("db", "db-ORIGINAL", "db.r6g.large", "team", "payments"));
 
-    DatabaseInstance restored = new RdsBackupsImpl(ctx, rds, "db").restoreFromSnapshot("nightly", "db-copy");
+    DatabaseInstance restored = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).restoreFromSnapshot("nightly", "db-copy").orElseThrow();
 
     assertThat(restored.instanceClass()).isEqualTo("db.r6g.large");
     assertThat(sent().dbInstanceClass()).isEqualTo("db.r6g.large");
@@ -118,20 +120,31 @@ class SnapshotRestoreTest {
   void aGivenClassReplacesTheSourcesClass() {
     account(instance("db", "db-ORIGINAL", "db.r6g.large", "team", "payments"));
 
-    new RdsBackupsImpl(ctx, rds, "db").restoreFromSnapshot("nightly", "db-copy", o -> o.instanceClass("db.t3.small"));
+    new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).restoreFromSnapshot("nightly", "db-copy", o -> o.instanceClass("db.t3.small"));
 
     assertThat(sent().dbInstanceClass()).isEqualTo("db.t3.small");
     assertThat(sent().dbSnapshotIdentifier()).isEqualTo("nightly");
   }
 
   @Test
+  void typedIdsTakeTheOptionsInPlaceToo() {
+    account(instance("db", "db-ORIGINAL", "db.r6g.large", "team", "payments"));
+
+    DatabaseInstance restored = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).restoreFromSnapshot(
+        DbSnapshotId.of("nightly"), DbInstanceId.of("db-copy"), o -> o.instanceClass("db.t3.small")).orElseThrow();
+
+    assertThat(restored.id()).isEqualTo(DbInstanceId.of("db-copy"));
+    assertThat(sent().dbInstanceClass()).isEqualTo("db.t3.small");
+  }
+
+  @Test
   void withTheSourceGoneTheGivenClassAndTheSnapshotsTagsAreUsed() {
     account();
 
-    DatabaseInstance restored = new RdsBackupsImpl(ctx, rds, "db")
-        .restoreFromSnapshot("nightly", "db-back", o -> o.instanceClass("db.m5.large").timeout(Duration.ofMinutes(5)));
+    DatabaseInstance restored = new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db"))
+        .restoreFromSnapshot("nightly", "db-back", o -> o.instanceClass("db.m5.large").timeout(Duration.ofMinutes(5))).orElseThrow();
 
-    assertThat(restored.id()).isEqualTo("db-back");
+    assertThat(restored.id()).isEqualTo(DbInstanceId.of("db-back"));
     assertThat(restored.isAvailable()).isTrue();
     assertThat(sent().dbInstanceClass()).isEqualTo("db.m5.large");
     assertThat(tags(sent())).containsKey("opskit:call-id").hasSize(3)
@@ -142,7 +155,7 @@ class SnapshotRestoreTest {
   void anInstanceOfTheSameNameThatIsNotTheSnapshotsSourceLendsNeitherClassNorTags() {
     account(instance("db", "db-RECREATEDLATER", "db.x2g.16xlarge", "team", "someone-else"));
 
-    assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, "db").restoreFromSnapshot("nightly", "db-back"))
+    assertThatThrownBy(() -> new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).restoreFromSnapshot("nightly", "db-back"))
         .isInstanceOf(ValidationException.class)
         .hasMessage("Invalid instanceClass: null. Allowed: an instance class such as db.t3.micro, passed as"
             + " restoreFromSnapshot(snapshotId, newInstanceId, o -> o.instanceClass(...)): db, the instance snapshot"
@@ -150,7 +163,7 @@ class SnapshotRestoreTest {
     verify(rds, never()).restoreDBInstanceFromDBSnapshot(any(RestoreDbInstanceFromDbSnapshotRequest.class));
     assertThat(audit.events()).isEmpty();
 
-    new RdsBackupsImpl(ctx, rds, "db").restoreFromSnapshot("nightly", "db-back", o -> o.instanceClass("db.t3.micro"));
+    new RdsBackupsImpl(ctx, rds, DbInstanceId.of("db")).restoreFromSnapshot("nightly", "db-back", o -> o.instanceClass("db.t3.micro"));
 
     assertThat(tags(sent())).containsEntry("team", "archive");
   }

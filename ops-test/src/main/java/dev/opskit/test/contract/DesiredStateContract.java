@@ -16,7 +16,8 @@ import java.util.Objects;
 
 /**
  * The one contract every desired-state type of OpsKit passes, against a real emulator (moto), an HTTP
- * stub shaped like AWS, or a fake: plan, apply, plan again (empty), drift (empty), change one field (the
+ * stub shaped like AWS, or a fake: plan (it creates, or for settings of a resource that always exists,
+ * updates), apply, plan again (empty), drift (empty), change one field (the
  * plan has exactly that field), dry-run apply (sends nothing, only {@link ChangeResult.Planned} results).
  *
  * <pre>{@code
@@ -34,6 +35,7 @@ public final class DesiredStateContract<D> {
   private List<? extends D> definitions = List.of();
   private List<? extends D> changed = List.of();
   private String changedField = "";
+  private ResourceChange.Kind firstKind = ResourceChange.Kind.CREATE;
 
   private DesiredStateContract(DesiredState<D> real, DesiredState<D> dryRun, InMemoryAuditSink audit) {
     this.real = Objects.requireNonNull(real, "real");
@@ -56,13 +58,26 @@ public final class DesiredStateContract<D> {
   }
 
   /**
-   * The definitions to make live (none of them live yet).
+   * The definitions to make live (none of them live yet, or, with {@link #firstPlan}, not yet as defined).
    *
    * @param value the definitions
    * @return this contract
    */
   public DesiredStateContract<D> definitions(List<? extends D> value) {
     this.definitions = List.copyOf(value);
+    return this;
+  }
+
+  /**
+   * What the first plan does: {@link ResourceChange.Kind#CREATE} (the default) for definitions of resources
+   * that are not live yet; {@link ResourceChange.Kind#UPDATE} for settings of a resource that always exists
+   * (an RDS instance's automated-backup settings, a bucket's versioning), whose definitions never create.
+   *
+   * @param kind the kind of change the first plan holds
+   * @return this contract
+   */
+  public DesiredStateContract<D> firstPlan(ResourceChange.Kind kind) {
+    this.firstKind = Objects.requireNonNull(kind, "kind");
     return this;
   }
 
@@ -84,7 +99,7 @@ public final class DesiredStateContract<D> {
     assertThat(definitions).as("the contract needs definitions").isNotEmpty();
     Plan first = real.plan(definitions);
     assertThat(first.isEmpty()).as("a first plan creates something:%n%s", first.render()).isFalse();
-    assertThat(first.changes(ResourceChange.Kind.CREATE)).as("a first plan creates:%n%s", first.render()).isNotEmpty();
+    assertThat(first.changes(firstKind)).as("a first plan does %s:%n%s", firstKind.verb(), first.render()).isNotEmpty();
 
     ApplyResult applied = real.apply(first);
     assertThat(applied.isPlanned()).as("a real apply is not planned").isFalse();

@@ -11,15 +11,16 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * RDS's weekly maintenance window, {@code ddd:hh24:mi-ddd:hh24:mi} in UTC (days {@code Mon} to
- * {@code Sun}, any case), at least 30 minutes long.
+ * An RDS instance's weekly maintenance window ({@code PreferredMaintenanceWindow}),
+ * {@code ddd:hh24:mi-ddd:hh24:mi} in UTC (days {@code Mon} to {@code Sun}, any case), at least 30 minutes
+ * long. Named for RDS so it is not taken for ops-monitoring's pause of alarm actions.
  *
  * @param startDay the day it opens
  * @param start the time it opens (UTC)
  * @param endDay the day it closes
  * @param end the time it closes (UTC)
  */
-public record MaintenanceWindow(DayOfWeek startDay, LocalTime start, DayOfWeek endDay, LocalTime end) {
+public record RdsMaintenanceWindow(DayOfWeek startDay, LocalTime start, DayOfWeek endDay, LocalTime end) {
   private static final String DAY = "(mon|tue|wed|thu|fri|sat|sun)";
   private static final String TIME = "([01]\\d|2[0-3]):([0-5]\\d)";
   private static final Pattern FORMAT = Pattern.compile("(?i)" + DAY + ":" + TIME + "-" + DAY + ":" + TIME);
@@ -29,7 +30,7 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime start, DayOfWeek e
   private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
   /** Validates: whole minutes, at least 30 minutes long. */
-  public MaintenanceWindow {
+  public RdsMaintenanceWindow {
     Checks.present("maintenanceWindow.startDay", startDay, "the day the window opens");
     Checks.present("maintenanceWindow.start", start, "the time the window opens (UTC)");
     Checks.present("maintenanceWindow.endDay", endDay, "the day the window closes");
@@ -47,12 +48,12 @@ public record MaintenanceWindow(DayOfWeek startDay, LocalTime start, DayOfWeek e
    * @return the window
    * @throws ValidationException when the format is wrong or the window is shorter than 30 minutes
    */
-  public static MaintenanceWindow parse(String text) {
+  public static RdsMaintenanceWindow parse(String text) {
     Matcher m = text == null ? null : FORMAT.matcher(text);
     if (m == null || !m.matches()) {
       throw ValidationException.of("maintenanceWindow", text, ALLOWED);
     }
-    return new MaintenanceWindow(
+    return new RdsMaintenanceWindow(
         day(m.group(1)), LocalTime.of(Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))),
         day(m.group(4)), LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
   }
