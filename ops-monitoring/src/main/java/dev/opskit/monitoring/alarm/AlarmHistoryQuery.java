@@ -30,7 +30,8 @@ public final class AlarmHistoryQuery {
     this.until = b.until;
     Checks.require(until == null || !until.isBefore(since), "until", until, "an instant not before since (" + since + ")");
     this.type = b.type;
-    Checks.require(type == null || !type.isUnknown(), "type", type, "one of " + AlarmHistoryType.values());
+    Checks.require(type == null || !type.isUnknown(), "type", type == null ? null : type.value(),
+        "one of " + AlarmHistoryType.values());
   }
 
   /** Starts a query. */
