@@ -94,6 +94,24 @@ class DashboardsHttpTest {
   }
 
   @Test
+  void listingIsLazyAndAnErrorOnALaterPageIsAnOpsKitException() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListDashboards"))
+        .withRequestBody(notContaining("NextToken"))
+        .willReturn(aResponse().withStatus(200).withBody(listPage(entry("a") + entry("b"), "d2"))));
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("NextToken=d2"))
+        .willReturn(aResponse().withStatus(403).withBody(error("AccessDenied", "not allowed"))));
+
+    try (java.util.stream.Stream<DashboardSummary> first = dashboards.list()) {
+      assertThat(first.limit(2)).extracting(d -> d.name().value()).containsExactly("a", "b");
+    }
+    assertThat(server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ListDashboards"))))
+        .as("two entries need one page").hasSize(1);
+    assertThatThrownBy(() -> dashboards.list().toList())
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageStartingWith("cloudwatch:ListDashboards:");
+  }
+
+  @Test
   void aMissingDashboardIsCreatedWithTheExactBody() {
     server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=GetDashboard"))
         .willReturn(aResponse().withStatus(404).withBody(error("ResourceNotFound",
