@@ -6,7 +6,7 @@ import dev.opskit.backup.PrunePolicy;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.audit.AuditSinks;
 import dev.opskit.core.change.Change;
-import dev.opskit.monitoring.alarm.AlarmPlan;
+import dev.opskit.core.change.Plan;
 import dev.opskit.monitoring.alarm.AlarmPresets;
 import dev.opskit.monitoring.alarm.Alarms;
 import dev.opskit.monitoring.alarm.ManagedBy;
@@ -41,7 +41,7 @@ public final class QuickStart {
       backups.rds("prod-database").prune(PrunePolicy.keepLast(7));
 
       Alarms alarms = Alarms.using(ctx);
-      AlarmPlan plan = alarms.plan(AlarmPresets.guide(), ManagedBy.tag("managed-by", "opskit"));
+      Plan plan = alarms.plan(AlarmPresets.guide(), ManagedBy.tag("managed-by", "opskit"));
       System.out.println(plan.render());
       alarms.apply(plan);
 

@@ -63,4 +63,24 @@ class TourIT {
         .contains("logs:CreateLogGroup /aws/ecs/api-service: exists already, not created")
         .contains("secret prod/database/master exists already (from an earlier run), not created again");
   }
+
+  @Test
+  void monitoringSectionPrintsReadablePlansAndSummaries(OpsContext ctx) {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    new MonitoringExample().run(ctx, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    String out = bytes.toString(StandardCharsets.UTF_8);
+
+    assertThat(out)
+        .contains("  + create alarm HighCPUUtilization\n")
+        .contains("  alarms managed by tag managed-by=opskit: 3 to create, 0 to update, 0 to delete, 0 unchanged.")
+        .contains("  + create dashboard infrastructure-overview\n")
+        .contains("  dry run, nothing sent; would send 3 calls: cloudwatch:PutMetricAlarm HighCPUUtilization, ")
+        .contains("  sent 1 call: cloudwatch:PutDashboard infrastructure-overview")
+        .contains("  alarms managed by tag managed-by=opskit: 0 to create, 0 to update, 0 to delete, 3 unchanged")
+        .contains("  drift: none")
+        .contains("  ~ update alarm HighCPUUtilization\n      Threshold: 80.0 -> 90.0\n")
+        .contains("  HighCPUUtilization is in ALARM: Incident drill: high CPU runbook rehearsal");
+    assertThat(out).as("no enum constants or record toStrings")
+        .doesNotContain("UNCHANGED", "CREATE", "PLANNED", "ApplyResult[", "Applied[", "AlarmStatus[", "Planned[", "[name=");
+  }
 }

@@ -5,6 +5,7 @@ import static dev.opskit.test.FaultInjectingProxy.action;
 import dev.opskit.core.OpsContext;
 import dev.opskit.monitoring.alarm.AlarmDefinition;
 import dev.opskit.monitoring.alarm.AlarmPresets;
+import dev.opskit.monitoring.alarm.AlarmState;
 import dev.opskit.monitoring.alarm.Alarms;
 import dev.opskit.monitoring.alarm.ManagedBy;
 import dev.opskit.monitoring.dashboard.DashboardDefinition;
@@ -29,7 +30,7 @@ import software.amazon.awssdk.services.cloudwatch.model.StateValue;
  * the fault-injecting proxy: afterwards CloudWatch shows the change exactly once or a typed OpsKit
  * exception was thrown, and the audit trail matches (see {@link FaultSuite}). Not here because moto lacks
  * them: composite alarms in {@code Alarms.apply} (PutCompositeAlarm), {@code Alarms.disableActions},
- * {@code enableActions} and {@code maintenance} (DisableAlarmActions, EnableAlarmActions).
+ * {@code enableActions} and {@code pauseActions} (DisableAlarmActions, EnableAlarmActions).
  */
 @OpsEmulatorTest
 class FaultInjectionIT {
@@ -59,7 +60,7 @@ class FaultInjectionIT {
       MutatingOperation.named("alarms setState")
           .given(direct -> apply(direct, List.of(CPU)))
           .changes(action("SetAlarmState"))
-          .call(ctx -> Alarms.using(ctx).setState(CPU.name(), StateValue.ALARM, "fault-injection drill"))
+          .call(ctx -> Alarms.using(ctx).setState(CPU.name(), AlarmState.ALARM, "fault-injection drill"))
           .makes("state ALARM on " + CPU.name(), direct -> alarm(direct).stateValue() == StateValue.ALARM)
           .build(),
       MutatingOperation.named("dashboards apply: create")
@@ -77,7 +78,7 @@ class FaultInjectionIT {
       MutatingOperation.named("dashboards delete")
           .given(direct -> Dashboards.using(direct).apply(List.of(DASHBOARD)))
           .changes(action("DeleteDashboards"))
-          .call(ctx -> Dashboards.using(ctx).delete(List.of("fi-dashboard")))
+          .call(ctx -> Dashboards.using(ctx).delete("fi-dashboard"))
           .deletes("a dashboard", FaultInjectionIT::dashboards)
           .build());
 

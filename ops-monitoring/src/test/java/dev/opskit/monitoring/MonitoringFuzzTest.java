@@ -23,7 +23,7 @@ import dev.opskit.monitoring.alarm.CompositeAlarmDefinition;
 import dev.opskit.monitoring.alarm.GuideFiles;
 import dev.opskit.monitoring.alarm.ManagedBy;
 import dev.opskit.monitoring.alarm.MetricQuery;
-import dev.opskit.monitoring.alarm.MetricStat;
+import dev.opskit.monitoring.alarm.MetricStatistic;
 import dev.opskit.monitoring.alarm.TreatMissingData;
 import dev.opskit.monitoring.dashboard.DashboardDefinition;
 import dev.opskit.monitoring.dashboard.Widget;
@@ -167,12 +167,12 @@ class MonitoringFuzzTest {
           .orElseGet(() -> MetricQuery.expression("e9", "1"));
     }
 
-    private MetricStat stat(RandomnessSource in) {
-      return outcome("stat", () -> new MetricStat(strings("AWS/EC2").generate(in), strings("CPUUtilization").generate(in),
+    private MetricStatistic stat(RandomnessSource in) {
+      return outcome("stat", () -> MetricStatistic.ofStat(strings("AWS/EC2").generate(in), strings("CPUUtilization").generate(in),
           map(strings("Host").generate(in), strings("a").generate(in), in), durations().generate(in),
           strings("Average", "p99", "TM(10%:90%)").generate(in),
           pick(Arrays.asList(null, StandardUnit.COUNT, StandardUnit.UNKNOWN_TO_SDK_VERSION), in)))
-          .orElseGet(() -> MetricStat.of("AWS/EC2", "CPUUtilization", "Average", Duration.ofMinutes(5)));
+          .orElseGet(() -> MetricStatistic.of("AWS/EC2", "CPUUtilization", Statistic.AVERAGE, Duration.ofMinutes(5)));
     }
 
     @Test

@@ -1,9 +1,11 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.AlarmName;
 import dev.opskit.core.value.Arn;
-import dev.opskit.monitoring.internal.Check;
+import dev.opskit.core.value.Checks;
+import dev.opskit.core.value.Tags;
+import dev.opskit.monitoring.internal.Inputs;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Objects;
@@ -23,27 +25,36 @@ abstract class AlarmBase {
   private final Map<String, String> tags;
 
   AlarmBase(AlarmBuilder<?> b) {
-    this.name = Check.alarmName("AlarmName", b.name);
+    this.name = alarmName("AlarmName", b.name).value();
     if (b.description != null) {
-      Check.length("AlarmDescription", b.description, 0, 1024);
+      Checks.length("AlarmDescription", b.description, 0, 1024);
     }
     this.description = b.description;
     this.actionsEnabled = b.actionsEnabled;
     this.okActions = actions("OKActions", b.okActions);
     this.alarmActions = actions("AlarmActions", b.alarmActions);
     this.insufficientDataActions = actions("InsufficientDataActions", b.insufficientDataActions);
-    Check.tags("Tags", b.tags);
-    this.tags = Collections.unmodifiableMap(new LinkedHashMap<>(b.tags));
+    this.tags = Tags.of("Tags", b.tags).asMap();
+  }
+
+  /** An alarm name by AWS's rule, the message naming {@code field}. */
+  static AlarmName alarmName(String field, @Nullable String value) {
+    return Inputs.named(field, value, AlarmName::of);
   }
 
   private static Set<Arn> actions(String field, Set<Arn> actions) {
-    Check.require(actions.size() <= MAX_ACTIONS, field, actions, "at most " + MAX_ACTIONS + " actions");
+    Checks.require(actions.size() <= MAX_ACTIONS, field, actions, "at most " + MAX_ACTIONS + " actions");
     return Collections.unmodifiableSet(new LinkedHashSet<>(actions));
   }
 
   /** The alarm name. */
   public String name() {
     return name;
+  }
+
+  /** The alarm name, typed. */
+  public AlarmName alarmName() {
+    return AlarmName.of(name);
   }
 
   /** The description, or null. */

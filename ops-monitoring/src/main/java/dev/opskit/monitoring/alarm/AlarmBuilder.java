@@ -1,7 +1,9 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.AlarmName;
 import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.Checks;
+import dev.opskit.core.value.Tags;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -36,6 +38,16 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
   public B name(String value) {
     this.name = value;
     return self();
+  }
+
+  /**
+   * The alarm name.
+   *
+   * @param value the name
+   * @return this builder
+   */
+  public B name(AlarmName value) {
+    return name(Checks.present("AlarmName", value, "an alarm name").value());
   }
 
   /**
@@ -78,7 +90,7 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    * @throws dev.opskit.core.ValidationException when it is not an ARN
    */
   public B alarmAction(String arn) {
-    return add(alarmActions, "AlarmActions", Arn.parse(arn));
+    return add(alarmActions, "AlarmActions", parse("AlarmActions", arn));
   }
 
   /**
@@ -92,6 +104,17 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
   }
 
   /**
+   * Adds an action run on a change to OK, given as ARN text.
+   *
+   * @param arn the action, such as {@code arn:aws:sns:us-east-1:123456789012:all-clear}
+   * @return this builder
+   * @throws dev.opskit.core.ValidationException when it is not an ARN
+   */
+  public B okAction(String arn) {
+    return add(okActions, "OKActions", parse("OKActions", arn));
+  }
+
+  /**
    * Adds actions run on a change to INSUFFICIENT_DATA (at most 5).
    *
    * @param arns the actions
@@ -99,6 +122,17 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
    */
   public B insufficientDataActions(Arn... arns) {
     return add(insufficientDataActions, "InsufficientDataActions", arns);
+  }
+
+  /**
+   * Adds an action run on a change to INSUFFICIENT_DATA, given as ARN text.
+   *
+   * @param arn the action, such as {@code arn:aws:sns:us-east-1:123456789012:monitoring-gaps}
+   * @return this builder
+   * @throws dev.opskit.core.ValidationException when it is not an ARN
+   */
+  public B insufficientDataAction(String arn) {
+    return add(insufficientDataActions, "InsufficientDataActions", parse("InsufficientDataActions", arn));
   }
 
   /**
@@ -114,15 +148,17 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
   }
 
   /**
-   * Adds a tag, put on the alarm when it is created.
+   * Adds a tag, put on the alarm when it is created. AWS's tag rule ({@link Tags}): keys of 1 to 128 and
+   * values of up to 256 letters, digits, spaces and {@code _ . : / = + - @}; keys starting with {@code aws:}
+   * (in any case) are AWS's own; at most 50 tags.
    *
-   * @param key 1 to 128 characters, not starting with {@code aws:}
-   * @param value up to 256 characters
+   * @param key the key, such as {@code team}
+   * @param value the value
    * @return this builder
+   * @throws dev.opskit.core.ValidationException when AWS would refuse the tag
    */
   public B tag(String key, String value) {
-    Checks.present("Tags.key", key, "1 to 128 characters, not starting with aws:");
-    tags.put(key, Checks.present("Tags." + key, value, "at most 256 characters"));
+    tags.put(Tags.checkKey("Tags", key), Tags.checkValue("Tags", key, value));
     return self();
   }
 
@@ -135,6 +171,10 @@ public abstract sealed class AlarmBuilder<B extends AlarmBuilder<B>>
   public B tags(Map<String, String> values) {
     Checks.present("Tags", values, "a map of tag keys to values (may be empty)").forEach(this::tag);
     return self();
+  }
+
+  private static Arn parse(String field, String arn) {
+    return dev.opskit.monitoring.internal.Inputs.named(field, arn, Arn::parse);
   }
 
   private B add(Set<Arn> target, String field, Arn... arns) {

@@ -1,8 +1,8 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.AlarmName;
 import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.AlarmJson;
-import dev.opskit.monitoring.internal.Check;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -93,59 +93,59 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
       validateMath();
     } else {
       MetricRules.requireMetric("Metric", namespace, metricName, dimensions);
-      Check.require(statistic != null ^ extendedStatistic != null, "Statistic", statistic + "/" + extendedStatistic,
+      Checks.require(statistic != null ^ extendedStatistic != null, "Statistic", statistic + "/" + extendedStatistic,
           "exactly one of Statistic and ExtendedStatistic (a percentile such as p99)");
-      Check.require(statistic != Statistic.UNKNOWN_TO_SDK_VERSION, "Statistic", statistic,
+      Checks.require(statistic != Statistic.UNKNOWN_TO_SDK_VERSION, "Statistic", statistic,
           "SampleCount, Average, Sum, Minimum or Maximum");
-      Check.require(extendedStatistic == null || MetricRules.isExtendedStatistic(extendedStatistic),
+      Checks.require(extendedStatistic == null || MetricRules.isExtendedStatistic(extendedStatistic),
           "ExtendedStatistic", extendedStatistic, "a percentile p0.0 to p100 or a trimmed statistic such as tm90");
       Periods.require("Period", period);
     }
-    Check.require(unit != StandardUnit.UNKNOWN_TO_SDK_VERSION, "Unit", unit, "a CloudWatch unit");
-    Check.require(evaluationPeriods >= 1, "EvaluationPeriods", evaluationPeriods, "at least 1");
+    Checks.require(unit != StandardUnit.UNKNOWN_TO_SDK_VERSION, "Unit", unit, "a CloudWatch unit");
+    Checks.require(evaluationPeriods >= 1, "EvaluationPeriods", evaluationPeriods, "at least 1");
     Duration window = windowPeriod();
     if (window != null) {
       long seconds = window.getSeconds();
       long max = seconds < 3600 ? Periods.MAX_SHORT_WINDOW_SECONDS : Periods.MAX_WINDOW_SECONDS;
       // Divided, not multiplied: period × evaluation periods would overflow a long for a huge period.
-      Check.require(evaluationPeriods <= max / seconds, "EvaluationPeriods", evaluationPeriods,
+      Checks.require(evaluationPeriods <= max / seconds, "EvaluationPeriods", evaluationPeriods,
           "at most " + (max / seconds) + " periods of " + seconds + " s: an evaluation window of at most "
               + (max == Periods.MAX_SHORT_WINDOW_SECONDS ? "one day for periods under one hour" : "seven days"));
     }
-    Check.require(datapointsToAlarm == null || (datapointsToAlarm >= 1 && datapointsToAlarm <= evaluationPeriods),
+    Checks.require(datapointsToAlarm == null || (datapointsToAlarm >= 1 && datapointsToAlarm <= evaluationPeriods),
         "DatapointsToAlarm", datapointsToAlarm, "1 to EvaluationPeriods (" + evaluationPeriods + ")");
-    Check.require(comparisonOperator != ComparisonOperator.UNKNOWN_TO_SDK_VERSION, "ComparisonOperator",
+    Checks.require(comparisonOperator != ComparisonOperator.UNKNOWN_TO_SDK_VERSION, "ComparisonOperator",
         comparisonOperator, "one of " + STATIC + " or, with ThresholdMetricId, " + BAND);
     if (thresholdMetricId == null) {
-      Check.require(threshold != null, "Threshold", null, "a number (or ThresholdMetricId for an anomaly-detection alarm)");
-      Check.require(Double.isFinite(threshold), "Threshold", threshold, "a finite number");
-      Check.require(STATIC.contains(comparisonOperator), "ComparisonOperator", comparisonOperator,
+      Checks.require(threshold != null, "Threshold", null, "a number (or ThresholdMetricId for an anomaly-detection alarm)");
+      Checks.require(Double.isFinite(threshold), "Threshold", threshold, "a finite number");
+      Checks.require(STATIC.contains(comparisonOperator), "ComparisonOperator", comparisonOperator,
           "one of " + STATIC + " with a static Threshold");
     } else {
-      Check.require(threshold == null, "Threshold", threshold, "no Threshold together with ThresholdMetricId");
-      Check.require(BAND.contains(comparisonOperator), "ComparisonOperator", comparisonOperator,
+      Checks.require(threshold == null, "Threshold", threshold, "no Threshold together with ThresholdMetricId");
+      Checks.require(BAND.contains(comparisonOperator), "ComparisonOperator", comparisonOperator,
           "one of " + BAND + " with ThresholdMetricId");
     }
-    Check.require(evaluateLowSampleCountPercentile == null
+    Checks.require(evaluateLowSampleCountPercentile == null
             || (extendedStatistic != null && List.of("evaluate", "ignore").contains(evaluateLowSampleCountPercentile)),
         "EvaluateLowSampleCountPercentile", evaluateLowSampleCountPercentile,
         "evaluate or ignore, and only with a percentile ExtendedStatistic");
   }
 
   private void validateMath() {
-    Check.require(namespace == null && metricName == null && dimensions.isEmpty() && statistic == null
+    Checks.require(namespace == null && metricName == null && dimensions.isEmpty() && statistic == null
             && extendedStatistic == null && period == null, "Metrics", ids(),
         "either Metrics or MetricName/Namespace/Statistic/Period, not both");
-    Check.require(metrics.size() <= MAX_METRICS, "Metrics", ids(), "at most " + MAX_METRICS + " entries");
-    Check.require(metrics.stream().map(MetricQuery::id).distinct().count() == metrics.size(), "Metrics", ids(),
+    Checks.require(metrics.size() <= MAX_METRICS, "Metrics", ids(), "at most " + MAX_METRICS + " entries");
+    Checks.require(metrics.stream().map(MetricQuery::id).distinct().count() == metrics.size(), "Metrics", ids(),
         "unique ids");
     long returning = metrics.stream().filter(MetricQuery::returnData).count();
     if (thresholdMetricId == null) {
-      Check.require(returning == 1, "Metrics.ReturnData", ids(), "exactly one entry with ReturnData true");
+      Checks.require(returning == 1, "Metrics.ReturnData", ids(), "exactly one entry with ReturnData true");
     } else {
-      Check.require(ids().contains(thresholdMetricId), "ThresholdMetricId", thresholdMetricId,
+      Checks.require(ids().contains(thresholdMetricId), "ThresholdMetricId", thresholdMetricId,
           "the id of one of the Metrics " + ids());
-      Check.require(returning == 2 && metrics.stream().anyMatch(m -> m.id().equals(thresholdMetricId) && m.returnData()),
+      Checks.require(returning == 2 && metrics.stream().anyMatch(m -> m.id().equals(thresholdMetricId) && m.returnData()),
           "Metrics.ReturnData", ids(), "ReturnData true on exactly the band (ThresholdMetricId) and one metric");
     }
   }
@@ -158,7 +158,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
         .map(m -> m.metricStat() != null ? m.metricStat().period() : m.period())
         .filter(Objects::nonNull).findFirst()
         .orElseGet(() -> metrics.stream().map(MetricQuery::metricStat).filter(Objects::nonNull)
-            .map(MetricStat::period).findFirst().orElse(null));
+            .map(MetricStatistic::period).findFirst().orElse(null));
   }
 
   private List<String> ids() {
@@ -172,6 +172,16 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
    * @return a builder
    */
   public static Builder builder(String name) {
+    return new Builder().name(name);
+  }
+
+  /**
+   * Starts a definition.
+   *
+   * @param name the alarm name
+   * @return a builder
+   */
+  public static Builder builder(AlarmName name) {
     return new Builder().name(name);
   }
 
@@ -415,7 +425,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
      * @return this builder
      */
     public Builder percentile(double value) {
-      Check.require(value >= 0 && value <= 100, "ExtendedStatistic", value, "a percentile from 0 to 100");
+      Checks.require(value >= 0 && value <= 100, "ExtendedStatistic", value, "a percentile from 0 to 100");
       String text = java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
       return extendedStatistic("p" + text);
     }

@@ -1,6 +1,8 @@
 package dev.opskit.monitoring.alarm;
 
-import dev.opskit.monitoring.internal.Check;
+import dev.opskit.core.value.Checks;
+import dev.opskit.core.value.DbInstanceId;
+import dev.opskit.core.value.TableName;
 import dev.opskit.monitoring.internal.PresetTable;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,6 +66,16 @@ public final class AlarmPresets {
   }
 
   /**
+   * RDS instance presets, for a typed instance id.
+   *
+   * @param dbInstanceId the instance
+   * @return the presets
+   */
+  public static ServicePresets rds(DbInstanceId dbInstanceId) {
+    return rds(Checks.present("dbInstanceId", dbInstanceId, "a DB instance id").value());
+  }
+
+  /**
    * Application Load Balancer presets: {@code highTargetResponseTime}, {@code elb5xx}, {@code target5xx},
    * {@code rejectedConnections}.
    *
@@ -95,6 +107,16 @@ public final class AlarmPresets {
   }
 
   /**
+   * DynamoDB table presets, for a typed table name.
+   *
+   * @param tableName the table
+   * @return the presets
+   */
+  public static ServicePresets dynamoDb(TableName tableName) {
+    return dynamoDb(Checks.present("tableName", tableName, "a table name").value());
+  }
+
+  /**
    * ECS service presets: {@code highCpu}, {@code highMemory}.
    *
    * @param clusterName the cluster, such as {@code prod-cluster}
@@ -120,7 +142,7 @@ public final class AlarmPresets {
     List<String> names = PresetTable.dimensionNames(service);
     Map<String, String> dimensions = new LinkedHashMap<>();
     for (int i = 0; i < names.size(); i++) {
-      dimensions.put(names.get(i), Check.length(names.get(i), values[i], 1, 200));
+      dimensions.put(names.get(i), Checks.length(names.get(i), values[i], 1, 200));
     }
     return new ServicePresets(service, dimensions);
   }

@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.AlarmName;
 import dev.opskit.core.value.Checks;
-import dev.opskit.monitoring.internal.Check;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,8 +25,8 @@ public record AlarmRule(String expression) {
 
   /** Validates. */
   public AlarmRule {
-    Check.length("AlarmRule", expression, 1, MAX_LENGTH);
-    Check.require(!expression.isBlank(), "AlarmRule", expression, "a non-blank rule");
+    Checks.length("AlarmRule", expression, 1, MAX_LENGTH);
+    Checks.require(!expression.isBlank(), "AlarmRule", expression, "a non-blank rule");
   }
 
   /**
@@ -47,6 +47,16 @@ public record AlarmRule(String expression) {
    */
   public static AlarmRule alarm(String alarmName) {
     return state("ALARM", alarmName);
+  }
+
+  /**
+   * True while the alarm is in ALARM.
+   *
+   * @param alarmName the alarm
+   * @return {@code ALARM("name")}
+   */
+  public static AlarmRule alarm(AlarmName alarmName) {
+    return alarm(Checks.present("AlarmRule.alarmName", alarmName, "an alarm name").value());
   }
 
   /**
@@ -100,8 +110,8 @@ public record AlarmRule(String expression) {
   }
 
   private static AlarmRule state(String state, String alarmName) {
-    Check.alarmName("AlarmRule.alarmName", alarmName);
-    Check.require(alarmName.indexOf('"') < 0, "AlarmRule.alarmName", alarmName, "a name without double quotes");
+    AlarmBase.alarmName("AlarmRule.alarmName", alarmName);
+    Checks.require(alarmName.indexOf('"') < 0, "AlarmRule.alarmName", alarmName, "a name without double quotes");
     return new AlarmRule(state + "(\"" + alarmName + "\")");
   }
 
@@ -125,7 +135,7 @@ public record AlarmRule(String expression) {
 
   private static AlarmRule join(String operator, AlarmRule... rules) {
     List<AlarmRule> all = Checks.elements("AlarmRule", "at least one rule", rules);
-    Check.require(!all.isEmpty(), "AlarmRule", all, "at least one rule");
+    Checks.require(!all.isEmpty(), "AlarmRule", all, "at least one rule");
     if (all.size() == 1) {
       return all.get(0);
     }

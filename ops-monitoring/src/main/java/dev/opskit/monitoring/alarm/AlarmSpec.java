@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.value.AlarmName;
 import dev.opskit.core.value.Arn;
 import dev.opskit.monitoring.internal.AlarmJson;
 import java.util.Map;
@@ -14,6 +15,9 @@ public sealed interface AlarmSpec permits AlarmDefinition, CompositeAlarmDefinit
 
   /** The alarm name, 1 to 255 characters. */
   String name();
+
+  /** The alarm name, typed. */
+  AlarmName alarmName();
 
   /** The description, or null. */
   @Nullable String description();

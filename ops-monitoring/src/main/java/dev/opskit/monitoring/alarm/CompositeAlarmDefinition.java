@@ -1,9 +1,9 @@
 package dev.opskit.monitoring.alarm;
 
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.AlarmName;
 import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.AlarmJson;
-import dev.opskit.monitoring.internal.Check;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -23,7 +23,7 @@ public final class CompositeAlarmDefinition extends AlarmBase implements AlarmSp
 
   private CompositeAlarmDefinition(Builder b) {
     super(b);
-    Check.require(b.rule != null, "AlarmRule", null, "a rule over other alarms, such as ALARM(\"HighCPUUtilization\")");
+    Checks.require(b.rule != null, "AlarmRule", null, "a rule over other alarms, such as ALARM(\"HighCPUUtilization\")");
     this.alarmRule = b.rule;
   }
 
@@ -34,6 +34,16 @@ public final class CompositeAlarmDefinition extends AlarmBase implements AlarmSp
    * @return a builder
    */
   public static Builder builder(String name) {
+    return new Builder().name(name);
+  }
+
+  /**
+   * Starts a definition.
+   *
+   * @param name the alarm name
+   * @return a builder
+   */
+  public static Builder builder(AlarmName name) {
     return new Builder().name(name);
   }
 

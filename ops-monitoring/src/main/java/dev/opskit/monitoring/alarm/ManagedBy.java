@@ -1,7 +1,7 @@
 package dev.opskit.monitoring.alarm;
 
 import dev.opskit.core.value.Checks;
-import dev.opskit.monitoring.internal.Check;
+import dev.opskit.core.value.Tags;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -30,12 +30,10 @@ public final class ManagedBy {
    * @param key the tag key, such as {@code managed-by}
    * @param value the tag value, such as {@code opskit}
    * @return the marker
+   * @throws dev.opskit.core.ValidationException when AWS's tag rule ({@link Tags}) refuses the tag
    */
   public static ManagedBy tag(String key, String value) {
-    Checks.present("managedBy.key", key, "1 to 128 characters, not starting with aws:");
-    Checks.present("managedBy." + key, value, "at most 256 characters");
-    Check.tags("managedBy", Map.of(key, value));
-    return new ManagedBy(key, value, null);
+    return new ManagedBy(Tags.checkKey("managedBy", key), Tags.checkValue("managedBy", key, value), null);
   }
 
   /**
@@ -45,7 +43,7 @@ public final class ManagedBy {
    * @return the marker
    */
   public static ManagedBy prefix(String prefix) {
-    Check.length("managedBy.prefix", prefix, 1, 254);
+    Checks.length("managedBy.prefix", prefix, 1, 254);
     return new ManagedBy(null, null, prefix);
   }
 

@@ -1,6 +1,6 @@
 package dev.opskit.monitoring.alarm;
 
-import dev.opskit.monitoring.internal.Check;
+import dev.opskit.core.value.Checks;
 import java.time.Duration;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * statistic ({@link #metricStat()}) or a math expression ({@link #expression()}), never both.
  *
  * <pre>{@code
- * MetricQuery errors = MetricQuery.metric("errors", MetricStat.of("AWS/Lambda", "Errors", "Sum", Duration.ofMinutes(5)))
+ * MetricQuery errors = MetricQuery.metric("errors",
+ *     MetricStatistic.of("AWS/Lambda", "Errors", Statistic.SUM, Duration.ofMinutes(5)))
  *     .withReturnData(false);
  * MetricQuery rate = MetricQuery.expression("rate", "100 * errors / invocations").withLabel("Error rate");
  * }</pre>
@@ -26,27 +27,27 @@ import org.jspecify.annotations.Nullable;
  * @param accountId the account of a cross-account metric, or null
  */
 public record MetricQuery(
-    String id, @Nullable MetricStat metricStat, @Nullable String expression, @Nullable String label,
+    String id, @Nullable MetricStatistic metricStat, @Nullable String expression, @Nullable String label,
     boolean returnData, @Nullable Duration period, @Nullable String accountId) {
   private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]{0,254}");
 
   /** Validates. */
   public MetricQuery {
-    Check.require(id != null && ID.matcher(id).matches(), "Metrics.Id", id,
+    Checks.require(id != null && ID.matcher(id).matches(), "Metrics.Id", id,
         "a lower-case letter, then letters, digits and underscores, at most 255 characters");
-    Check.require((metricStat == null) != (expression == null), "Metrics." + id, expression,
+    Checks.require((metricStat == null) != (expression == null), "Metrics." + id, expression,
         "exactly one of MetricStat and Expression");
     if (expression != null) {
-      Check.length("Metrics." + id + ".Expression", expression, 1, 2048);
+      Checks.length("Metrics." + id + ".Expression", expression, 1, 2048);
     }
     if (label != null) {
-      Check.length("Metrics." + id + ".Label", label, 0, 1024);
+      Checks.length("Metrics." + id + ".Label", label, 0, 1024);
     }
     if (period != null) {
       Periods.require("Metrics." + id + ".Period", period);
     }
     if (accountId != null) {
-      Check.require(accountId.matches("\\d{12}"), "Metrics." + id + ".AccountId", accountId, "a 12-digit account id");
+      Checks.require(accountId.matches("\\d{12}"), "Metrics." + id + ".AccountId", accountId, "a 12-digit account id");
     }
   }
 
@@ -57,7 +58,7 @@ public record MetricQuery(
    * @param stat the metric and statistic
    * @return the query
    */
-  public static MetricQuery metric(String id, MetricStat stat) {
+  public static MetricQuery metric(String id, MetricStatistic stat) {
     return new MetricQuery(id, stat, null, null, true, null, null);
   }
 

@@ -1,6 +1,6 @@
 package dev.opskit.monitoring.alarm;
 
-import dev.opskit.monitoring.internal.Check;
+import dev.opskit.core.value.Checks;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +18,7 @@ final class Periods {
 
   /** Requires 10, 20 or 30 seconds or a positive multiple of 60 seconds (at most {@link #MAX_SECONDS}). */
   static Duration require(String field, @Nullable Duration period) {
-    Check.require(period != null && isValid(period), field, period,
+    Checks.require(period != null && isValid(period), field, period,
         "10, 20 or 30 seconds or a positive multiple of 60 seconds up to " + MAX_SECONDS
             + " (such as Duration.ofMinutes(5))");
     return period;

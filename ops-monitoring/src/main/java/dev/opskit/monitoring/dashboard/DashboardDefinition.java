@@ -1,8 +1,8 @@
 package dev.opskit.monitoring.dashboard;
 
 import dev.opskit.core.value.Checks;
-import dev.opskit.monitoring.internal.Check;
 import dev.opskit.monitoring.internal.DashboardJson;
+import dev.opskit.monitoring.internal.Inputs;
 import dev.opskit.monitoring.internal.JsonValues;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +35,9 @@ public final class DashboardDefinition {
   private final Map<String, Object> options;
 
   private DashboardDefinition(String name, List<Widget> widgets, Map<String, ?> options) {
-    Check.dashboardName("DashboardName", name);
-    Check.require(widgets.size() <= MAX_WIDGETS, "widgets", widgets.size(), "at most " + MAX_WIDGETS + " widgets");
-    Check.require(!options.containsKey("widgets"), "options", options.keySet(), "top-level options other than widgets");
+    Inputs.named("DashboardName", name, DashboardName::of);
+    Checks.require(widgets.size() <= MAX_WIDGETS, "widgets", widgets.size(), "at most " + MAX_WIDGETS + " widgets");
+    Checks.require(!options.containsKey("widgets"), "options", options.keySet(), "top-level options other than widgets");
     this.name = name;
     this.widgets = List.copyOf(widgets);
     this.options = JsonValues.freeze("options", options);
@@ -51,6 +51,16 @@ public final class DashboardDefinition {
    */
   public static Builder builder(String name) {
     return new Builder(name);
+  }
+
+  /**
+   * Starts a dashboard.
+   *
+   * @param name the dashboard name
+   * @return a builder
+   */
+  public static Builder builder(DashboardName name) {
+    return new Builder(Checks.present("DashboardName", name, "a dashboard name").value());
   }
 
   /**
@@ -69,6 +79,11 @@ public final class DashboardDefinition {
   /** The name. */
   public String name() {
     return name;
+  }
+
+  /** The name, typed. */
+  public DashboardName dashboardName() {
+    return DashboardName.of(name);
   }
 
   /** The widgets, in order. */
@@ -182,7 +197,7 @@ public final class DashboardDefinition {
           y += rowHeight;
           rowHeight = 0;
         }
-        Check.require(y <= Integer.MAX_VALUE, "widget.y", y, "a row the grid can hold (at most " + Integer.MAX_VALUE + ")");
+        Checks.require(y <= Integer.MAX_VALUE, "widget.y", y, "a row the grid can hold (at most " + Integer.MAX_VALUE + ")");
         out.add(w.size(width, height).at(x, (int) y));
         x += width;
         rowHeight = Math.max(rowHeight, height);

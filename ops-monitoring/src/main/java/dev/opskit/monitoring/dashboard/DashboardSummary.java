@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param lastModified when it last changed, or null
  * @param size the body size in bytes, or null
  */
-public record DashboardSummary(String name, @Nullable String arn, @Nullable Instant lastModified, @Nullable Long size) {
+public record DashboardSummary(DashboardName name, @Nullable String arn, @Nullable Instant lastModified, @Nullable Long size) {
   /** Validates. */
   public DashboardSummary {
     Checks.present("name", name, "a value (required)");

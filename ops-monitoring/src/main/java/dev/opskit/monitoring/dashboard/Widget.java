@@ -2,7 +2,6 @@ package dev.opskit.monitoring.dashboard;
 
 import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.Checks;
-import dev.opskit.monitoring.internal.Check;
 import dev.opskit.monitoring.internal.JsonValues;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -43,12 +42,12 @@ public final class Widget {
 
   private Widget(String type, @Nullable Integer x, @Nullable Integer y, @Nullable Integer width,
       @Nullable Integer height, Map<String, ?> properties) {
-    Check.length("widget.type", type, 1, 64);
-    Check.require(width == null || (width >= 1 && width <= COLUMNS), "widget.width", width, "1 to 24 columns");
-    Check.require(height == null || (height >= 1 && height <= 1000), "widget.height", height, "1 to 1000 rows");
-    Check.require(x == null || (x >= 0 && x < COLUMNS), "widget.x", x, "0 to 23");
-    Check.require(y == null || y >= 0, "widget.y", y, "0 or more");
-    Check.require(x == null || x + (width == null ? 6 : width) <= COLUMNS, "widget.x", x,
+    Checks.length("widget.type", type, 1, 64);
+    Checks.require(width == null || (width >= 1 && width <= COLUMNS), "widget.width", width, "1 to 24 columns");
+    Checks.require(height == null || (height >= 1 && height <= 1000), "widget.height", height, "1 to 1000 rows");
+    Checks.require(x == null || (x >= 0 && x < COLUMNS), "widget.x", x, "0 to 23");
+    Checks.require(y == null || y >= 0, "widget.y", y, "0 or more");
+    Checks.require(x == null || x + (width == null ? 6 : width) <= COLUMNS, "widget.x", x,
         "x + width at most 24 (the grid has 24 columns)");
     this.type = type;
     this.x = x;
@@ -57,7 +56,7 @@ public final class Widget {
     this.height = height;
     this.properties = JsonValues.freeze("widget.properties", properties);
     if (type.equals("metric")) {
-      Check.require(this.properties.get("region") instanceof String, "widget.properties.region",
+      Checks.require(this.properties.get("region") instanceof String, "widget.properties.region",
           this.properties.get("region"), "the metrics' region, such as us-east-1 (CloudWatch requires it)");
     }
   }
@@ -82,7 +81,7 @@ public final class Widget {
    * @return the widget
    */
   public static Widget text(String markdown) {
-    Check.length("widget.properties.markdown", markdown, 1, 100_000);
+    Checks.length("widget.properties.markdown", markdown, 1, 100_000);
     return of("text", Map.of("markdown", markdown));
   }
 
@@ -95,7 +94,7 @@ public final class Widget {
    */
   public static Widget alarmStatus(String title, List<Arn> alarms) {
     List<Arn> arns = Checks.list("widget.properties.alarms", alarms, "1 to 100 alarm ARNs");
-    Check.require(!arns.isEmpty() && arns.size() <= 100, "widget.properties.alarms", arns, "1 to 100 alarm ARNs");
+    Checks.require(!arns.isEmpty() && arns.size() <= 100, "widget.properties.alarms", arns, "1 to 100 alarm ARNs");
     Map<String, Object> props = new LinkedHashMap<>();
     props.put("title", title);
     props.put("alarms", arns.stream().map(Arn::toString).collect(Collectors.toList()));
@@ -198,11 +197,11 @@ public final class Widget {
     public MetricBuilder metric(String namespace, String metricName, String... dimensionNamesAndValues) {
       List<String> dimensions = Checks.elements("widget.properties.metrics", "dimension names and values in pairs",
           dimensionNamesAndValues);
-      Check.require(dimensions.size() % 2 == 0, "widget.properties.metrics",
+      Checks.require(dimensions.size() % 2 == 0, "widget.properties.metrics",
           dimensions, "dimension names and values in pairs");
       List<Object> row = new ArrayList<>();
-      row.add(Check.length("widget.properties.metrics.namespace", namespace, 1, 255));
-      row.add(Check.length("widget.properties.metrics.metricName", metricName, 1, 255));
+      row.add(Checks.length("widget.properties.metrics.namespace", namespace, 1, 255));
+      row.add(Checks.length("widget.properties.metrics.metricName", metricName, 1, 255));
       row.addAll(dimensions);
       metrics.add(row);
       return this;
@@ -238,7 +237,7 @@ public final class Widget {
      */
     public MetricBuilder period(Duration value) {
       long s = value == null || value.getNano() != 0 ? -1 : value.getSeconds();
-      Check.require(s == 1 || s == 5 || s == 10 || s == 30 || (s > 0 && s % 60 == 0 && s <= Integer.MAX_VALUE),
+      Checks.require(s == 1 || s == 5 || s == 10 || s == 30 || (s > 0 && s % 60 == 0 && s <= Integer.MAX_VALUE),
           "widget.properties.period", value,
           "1, 5, 10 or 30 seconds (high-resolution metrics) or a positive multiple of 60 seconds up to 2147483640");
       this.period = value;
@@ -286,7 +285,7 @@ public final class Widget {
      * @return the widget
      */
     public Widget build() {
-      Check.require(!metrics.isEmpty() && metrics.size() <= MAX_METRICS, "widget.properties.metrics",
+      Checks.require(!metrics.isEmpty() && metrics.size() <= MAX_METRICS, "widget.properties.metrics",
           metrics.size() + " metrics", "1 to " + MAX_METRICS + " metrics");
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("metrics", metrics);

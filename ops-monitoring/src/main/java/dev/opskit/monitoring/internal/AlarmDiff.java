@@ -3,9 +3,9 @@ package dev.opskit.monitoring.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.change.FieldDiff;
 import dev.opskit.core.internal.Json;
 import dev.opskit.monitoring.alarm.AlarmSpec;
-import dev.opskit.monitoring.alarm.FieldDiff;
 import dev.opskit.monitoring.alarm.TreatMissingData;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -38,7 +38,7 @@ final class AlarmDiff {
       String w = text(want.get(field));
       String h = text(have.get(field));
       if (w == null ? h != null : !w.equals(h)) {
-        diffs.add(new FieldDiff(field, w, h));
+        diffs.add(new FieldDiff(field, h, w));
       }
     }
     return diffs;

@@ -12,7 +12,7 @@ import dev.opskit.monitoring.alarm.AlarmRule;
 import dev.opskit.monitoring.alarm.AlarmSpec;
 import dev.opskit.monitoring.alarm.CompositeAlarmDefinition;
 import dev.opskit.monitoring.alarm.MetricQuery;
-import dev.opskit.monitoring.alarm.MetricStat;
+import dev.opskit.monitoring.alarm.MetricStatistic;
 import dev.opskit.monitoring.alarm.TreatMissingData;
 import java.time.Duration;
 import java.util.Collection;
@@ -143,7 +143,7 @@ public final class AlarmJson {
 
   private static MetricQuery readQuery(JsonFields q) {
     q.onlyKnown(QUERY_FIELDS);
-    MetricStat stat = null;
+    MetricStatistic stat = null;
     if (q.has("MetricStat")) {
       JsonFields s = JsonFields.of(q.node().get("MetricStat"), "MetricStat", "Metrics.MetricStat.");
       s.onlyKnown(Set.of("Metric", "Period", "Stat", "Unit"));
@@ -151,7 +151,7 @@ public final class AlarmJson {
       m.onlyKnown(Set.of("Namespace", "MetricName", "Dimensions"));
       Integer period = s.integer("Period");
       String unit = s.text("Unit");
-      stat = new MetricStat(m.requiredText("Namespace"), m.requiredText("MetricName"),
+      stat = MetricStatistic.ofStat(m.requiredText("Namespace"), m.requiredText("MetricName"),
           m.pairs("Dimensions", "Name", "Value"), period == null ? null : Duration.ofSeconds(period),
           s.requiredText("Stat"), unit == null ? null : enumValue("Unit", unit, StandardUnit.fromValue(unit)));
     }
@@ -239,7 +239,7 @@ public final class AlarmJson {
   private static ObjectNode queryNode(MetricQuery q) {
     ObjectNode n = Json.object();
     n.put("Id", q.id());
-    MetricStat s = q.metricStat();
+    MetricStatistic s = q.metricStat();
     if (s != null) {
       ObjectNode stat = n.putObject("MetricStat");
       ObjectNode metric = stat.putObject("Metric");

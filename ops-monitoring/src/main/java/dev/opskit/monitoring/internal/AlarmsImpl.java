@@ -1,28 +1,26 @@
 package dev.opskit.monitoring.internal;
 
-import dev.opskit.core.Reads;
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.OpsException;
+import dev.opskit.core.Reads;
 import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.change.ApplyResult;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
-import dev.opskit.core.change.PlannedCall;
-import dev.opskit.monitoring.alarm.AlarmApplyException;
-import dev.opskit.monitoring.alarm.AlarmChange;
-import dev.opskit.monitoring.alarm.AlarmDefinition;
-import dev.opskit.monitoring.alarm.AlarmDrift;
+import dev.opskit.core.change.Plan;
+import dev.opskit.core.value.AlarmName;
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.alarm.AlarmHistoryItem;
-import dev.opskit.monitoring.alarm.AlarmPlan;
+import dev.opskit.monitoring.alarm.AlarmHistoryQuery;
+import dev.opskit.monitoring.alarm.AlarmHistoryType;
 import dev.opskit.monitoring.alarm.AlarmSpec;
+import dev.opskit.monitoring.alarm.AlarmState;
 import dev.opskit.monitoring.alarm.AlarmStatus;
 import dev.opskit.monitoring.alarm.Alarms;
-import dev.opskit.monitoring.alarm.ApplyResult;
-import dev.opskit.monitoring.alarm.CompositeAlarmDefinition;
-import dev.opskit.monitoring.alarm.MaintenanceWindow;
 import dev.opskit.monitoring.alarm.ManagedBy;
-import java.time.Instant;
+import dev.opskit.monitoring.alarm.PausedActions;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,20 +28,16 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.Supplier;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
-import software.amazon.awssdk.services.cloudwatch.model.DeleteAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmHistoryRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DisableAlarmActionsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.EnableAlarmActionsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
 import software.amazon.awssdk.services.cloudwatch.model.ScanBy;
 import software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateRequest;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
-/** {@link Alarms} on a context's CloudWatch client; every change through the gate. */
+/** {@link Alarms} on a CloudWatch client; every change through the context's gate. */
 public final class AlarmsImpl implements Alarms {
   static final int BATCH = 100;
 
@@ -55,14 +49,14 @@ public final class AlarmsImpl implements Alarms {
   /**
    * Binds to a client.
    *
-   * @param ctx the context (gate, default tags)
+   * @param ctx the context (gate, default tags, clock)
    * @param cloudWatch the client
    */
   public AlarmsImpl(OpsContext ctx, CloudWatchClient cloudWatch) {
     this.ctx = ctx;
     this.cloudWatch = cloudWatch;
     this.live = new LiveAlarms(cloudWatch);
-    this.planner = new AlarmPlanner(live);
+    this.planner = new AlarmPlanner(cloudWatch, live, ctx.defaultTags());
   }
 
   /**
@@ -76,153 +70,123 @@ public final class AlarmsImpl implements Alarms {
   }
 
   @Override
-  public AlarmPlan plan(Collection<? extends AlarmSpec> definitions, ManagedBy managedBy) {
-    return planner.plan(definitions, managedBy);
+  public Plan plan(Collection<? extends AlarmSpec> definitions) {
+    return planner.plan(definitions, null);
   }
 
   @Override
-  public ApplyResult apply(AlarmPlan plan) {
-    List<Supplier<PlannedCall>> steps = new ArrayList<>();
-    Set<String> creates = plan.creates().stream().map(AlarmChange::name).collect(Collectors.toSet());
-    List<AlarmSpec> puts = plan.changes().stream().filter(c -> !(c instanceof AlarmChange.Delete))
-        .map(c -> c instanceof AlarmChange.Create create ? create.definition() : ((AlarmChange.Update) c).definition())
-        .collect(Collectors.toList());
-    List<AlarmSpec> ordered = new ArrayList<>();
-    puts.stream().filter(AlarmDefinition.class::isInstance).forEach(ordered::add);
-    ordered.addAll(CompositeOrder.referencedFirst(puts.stream().filter(CompositeAlarmDefinition.class::isInstance)
-        .map(CompositeAlarmDefinition.class::cast).collect(Collectors.toList())));
-    for (AlarmSpec spec : ordered) {
-      Map<String, String> tags = creates.contains(spec.name()) ? createTags(spec, plan.managedBy()) : Map.of();
-      steps.add(() -> put(spec, tags));
+  public Plan plan(Collection<? extends AlarmSpec> definitions, ManagedBy managedBy) {
+    return planner.plan(definitions, Checks.present("managedBy", managedBy, "a ManagedBy marker (tag or prefix)"));
+  }
+
+  @Override
+  public ApplyResult apply(Plan plan) {
+    return PlanApplier.apply(ctx.gate(), plan);
+  }
+
+  @Override
+  public Stream<AlarmStatus> list() {
+    return live.all().map(LiveAlarm::status);
+  }
+
+  @Override
+  public Optional<AlarmStatus> get(AlarmName name) {
+    Checks.present("name", name, "an alarm name");
+    return live.named(List.of(name.value())).stream().filter(a -> a.name().equals(name.value())).findFirst()
+        .map(LiveAlarm::status);
+  }
+
+  @Override
+  public Stream<AlarmHistoryItem> history(AlarmHistoryQuery query) {
+    Checks.present("query", query, "a history query");
+    String name = query.alarmName().value();
+    DescribeAlarmHistoryRequest.Builder request = DescribeAlarmHistoryRequest.builder().alarmName(name)
+        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).startDate(query.since())
+        .endDate(query.until().orElseGet(() -> ctx.clock().instant()))
+        .scanBy(ScanBy.TIMESTAMP_DESCENDING).maxRecords(LiveAlarms.PAGE_SIZE);
+    query.type().ifPresent(t -> request.historyItemType(t.value()));
+    DescribeAlarmHistoryRequest r = request.build();
+    return Reads.stream("cloudwatch:DescribeAlarmHistory", name, () ->
+        cloudWatch.describeAlarmHistoryPaginator(r).alarmHistoryItems().stream()
+            .map(i -> new AlarmHistoryItem(AlarmName.of(i.alarmName()), i.timestamp(),
+                AlarmHistoryType.of(i.historyItemTypeAsString()), i.historySummary() == null ? "" : i.historySummary(),
+                i.historyData())));
+  }
+
+  @Override
+  public ChangeResult<AlarmName> setState(AlarmName name, AlarmState state, String reason) {
+    Checks.present("name", name, "an alarm name");
+    Checks.require(state != null && !state.isUnknown(), "state", state == null ? null : state.value(),
+        "OK, ALARM or INSUFFICIENT_DATA");
+    Checks.length("reason", reason, 0, 1023);
+    SetAlarmStateRequest request = SetAlarmStateRequest.builder().alarmName(name.value()).stateValue(state.value())
+        .stateReason(reason).build();
+    return submit("cloudwatch:SetAlarmState", name.value(), request, cloudWatch::setAlarmState).map(r -> name);
+  }
+
+  @Override
+  public List<ChangeResult<List<AlarmName>>> disableActions(Collection<AlarmName> names) {
+    List<ChangeResult<List<AlarmName>>> out = new ArrayList<>();
+    for (List<AlarmName> batch : Batches.of(unique(names), BATCH)) {
+      List<String> texts = texts(batch);
+      out.add(submit("cloudwatch:DisableAlarmActions", String.join(",", texts),
+          DisableAlarmActionsRequest.builder().alarmNames(texts).build(), cloudWatch::disableAlarmActions)
+          .map(r -> batch));
     }
-    for (boolean composite : List.of(true, false)) {
-      List<String> names = plan.deletes().stream().filter(d -> d.composite() == composite)
-          .map(AlarmChange.Delete::name).collect(Collectors.toList());
-      for (List<String> batch : Batches.of(names, BATCH)) {
-        steps.add(() -> submit("cloudwatch:DeleteAlarms", String.join(",", batch),
-            DeleteAlarmsRequest.builder().alarmNames(batch).build(), cloudWatch::deleteAlarms));
-      }
+    return out;
+  }
+
+  @Override
+  public List<ChangeResult<List<AlarmName>>> enableActions(Collection<AlarmName> names) {
+    List<ChangeResult<List<AlarmName>>> out = new ArrayList<>();
+    for (List<AlarmName> batch : Batches.of(unique(names), BATCH)) {
+      List<String> texts = texts(batch);
+      out.add(submit("cloudwatch:EnableAlarmActions", String.join(",", texts),
+          EnableAlarmActionsRequest.builder().alarmNames(texts).build(), cloudWatch::enableAlarmActions)
+          .map(r -> batch));
     }
-    List<PlannedCall> calls = new ArrayList<>();
-    for (Supplier<PlannedCall> step : steps) {
-      try {
-        calls.add(step.get());
-      } catch (OpsException e) {
-        throw new AlarmApplyException(calls, steps.size(), e);
-      }
-    }
-    return new ApplyResult(plan, ctx.isDryRun(), calls);
-  }
-
-  private Map<String, String> createTags(AlarmSpec spec, ManagedBy managedBy) {
-    Map<String, String> tags = new LinkedHashMap<>(ctx.defaultTags());
-    tags.putAll(spec.tags());
-    tags.putAll(managedBy.markerTags());
-    return tags;
-  }
-
-  private PlannedCall put(AlarmSpec spec, Map<String, String> tags) {
-    if (spec instanceof AlarmDefinition d) {
-      return submit("cloudwatch:PutMetricAlarm", d.name(), SdkAlarms.putRequest(d, tags), cloudWatch::putMetricAlarm);
-    }
-    CompositeAlarmDefinition c = (CompositeAlarmDefinition) spec;
-    return submit("cloudwatch:PutCompositeAlarm", c.name(), SdkAlarms.putRequest(c, tags),
-        cloudWatch::putCompositeAlarm);
-  }
-
-  private <Q, R> PlannedCall submit(String operation, String target, Q request, Function<Q, R> call) {
-    return ctx.gate().submit(Change.of(operation, target, request, call).build()).call();
+    return out;
   }
 
   @Override
-  public List<AlarmDrift> drift(Collection<? extends AlarmSpec> definitions) {
-    return planner.drift(definitions);
-  }
-
-  @Override
-  public List<AlarmStatus> list() {
-    return live.all().stream().map(LiveAlarm::status).collect(Collectors.toList());
-  }
-
-  @Override
-  public Optional<AlarmStatus> get(String name) {
-    Check.alarmName("name", name);
-    return live.named(List.of(name)).stream().filter(a -> a.name().equals(name)).findFirst().map(LiveAlarm::status);
-  }
-
-  @Override
-  public List<AlarmHistoryItem> history(String name, Instant since) {
-    Check.alarmName("name", name);
-    Check.require(since != null, "since", null, "an instant");
-    DescribeAlarmHistoryRequest request = DescribeAlarmHistoryRequest.builder().alarmName(name)
-        .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).startDate(since).endDate(ctx.clock().instant())
-        .scanBy(ScanBy.TIMESTAMP_DESCENDING).maxRecords(LiveAlarms.PAGE_SIZE).build();
-    return Reads.read("cloudwatch:DescribeAlarmHistory", name, () ->
-        cloudWatch.describeAlarmHistoryPaginator(request).alarmHistoryItems().stream()
-            .map(i -> new AlarmHistoryItem(i.alarmName(), i.timestamp(),
-                i.historyItemType() == null ? HistoryItemType.UNKNOWN_TO_SDK_VERSION : i.historyItemType(),
-                i.historySummary() == null ? "" : i.historySummary(), i.historyData()))
-            .collect(Collectors.toList()));
-  }
-
-  @Override
-  public void setState(String name, StateValue state, String reason) {
-    Check.alarmName("name", name);
-    Check.require(state != null && state != StateValue.UNKNOWN_TO_SDK_VERSION, "state", state, "OK, ALARM or INSUFFICIENT_DATA");
-    Check.length("reason", reason, 0, 1023);
-    submit("cloudwatch:SetAlarmState", name,
-        SetAlarmStateRequest.builder().alarmName(name).stateValue(state).stateReason(reason).build(),
-        cloudWatch::setAlarmState);
-  }
-
-  @Override
-  public void disableActions(Collection<String> names) {
-    for (List<String> batch : Batches.of(validNames(names), BATCH)) {
-      submit("cloudwatch:DisableAlarmActions", String.join(",", batch),
-          DisableAlarmActionsRequest.builder().alarmNames(batch).build(), cloudWatch::disableAlarmActions);
-    }
-  }
-
-  @Override
-  public void enableActions(Collection<String> names) {
-    for (List<String> batch : Batches.of(validNames(names), BATCH)) {
-      submit("cloudwatch:EnableAlarmActions", String.join(",", batch),
-          EnableAlarmActionsRequest.builder().alarmNames(batch).build(), cloudWatch::enableAlarmActions);
-    }
-  }
-
-  @Override
-  public MaintenanceWindow maintenance(Collection<String> names) {
-    List<String> wanted = validNames(names);
+  public PausedActions pauseActions(Collection<AlarmName> names) {
+    List<AlarmName> wanted = unique(names);
     Map<String, LiveAlarm> found = new LinkedHashMap<>();
-    live.named(wanted).forEach(a -> found.put(a.name(), a));
-    List<String> missing = wanted.stream().filter(n -> !found.containsKey(n)).collect(Collectors.toList());
+    live.named(texts(wanted)).forEach(a -> found.put(a.name(), a));
+    List<String> missing = texts(wanted).stream().filter(n -> !found.containsKey(n)).toList();
     if (!missing.isEmpty()) {
       throw new ResourceNotFoundException("no such alarms: " + missing + "; nothing was disabled.",
           "cloudwatch:DisableAlarmActions", String.join(",", missing), null);
     }
-    Set<String> enabled = found.values().stream().filter(LiveAlarm::actionsEnabled).map(LiveAlarm::name)
-        .collect(Collectors.toCollection(LinkedHashSet::new));
+    Set<AlarmName> enabled = new LinkedHashSet<>();
+    wanted.stream().filter(n -> found.get(n.value()).actionsEnabled()).forEach(enabled::add);
     disableActions(enabled);
-    return new Window(java.util.Collections.unmodifiableSet(enabled));
+    return new Paused(Collections.unmodifiableSet(enabled));
   }
 
-  private static List<String> validNames(Collection<String> names) {
-    names.forEach(n -> Check.alarmName("names", n));
-    return List.copyOf(new LinkedHashSet<>(names));
+  private <Q, R> ChangeResult<R> submit(String operation, String target, Q request, Function<Q, R> call) {
+    return ctx.gate().submit(Change.of(operation, target, request, call).build());
+  }
+
+  private static List<AlarmName> unique(Collection<AlarmName> names) {
+    return List.copyOf(new LinkedHashSet<>(Checks.list("names", names, "alarm names")));
+  }
+
+  private static List<String> texts(Collection<AlarmName> names) {
+    return names.stream().map(AlarmName::value).toList();
   }
 
   /** Enables exactly the alarms it disabled, once. */
-  private final class Window implements MaintenanceWindow {
-    private final Set<String> paused;
+  private final class Paused implements PausedActions {
+    private final Set<AlarmName> paused;
     private boolean closed;
 
-    Window(Set<String> paused) {
+    Paused(Set<AlarmName> paused) {
       this.paused = paused;
     }
 
     @Override
-    public Set<String> paused() {
+    public Set<AlarmName> alarms() {
       return paused;
     }
 

@@ -1,16 +1,18 @@
 package dev.opskit.monitoring.internal;
 
-import dev.opskit.core.Reads;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.OpsException;
+import dev.opskit.core.Reads;
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.change.ApplyResult;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
-import dev.opskit.core.change.PlannedCall;
-import dev.opskit.monitoring.dashboard.DashboardApplyException;
-import dev.opskit.monitoring.dashboard.DashboardChange;
+import dev.opskit.core.change.FieldDiff;
+import dev.opskit.core.change.Plan;
+import dev.opskit.core.change.ResourceChange;
+import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.dashboard.DashboardDefinition;
+import dev.opskit.monitoring.dashboard.DashboardName;
 import dev.opskit.monitoring.dashboard.DashboardSummary;
 import dev.opskit.monitoring.dashboard.Dashboards;
 import java.util.ArrayList;
@@ -20,7 +22,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.DashboardNotFoundErrorException;
@@ -30,8 +32,10 @@ import software.amazon.awssdk.services.cloudwatch.model.ListDashboardsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.PutDashboardRequest;
 import software.amazon.awssdk.services.cloudwatch.model.ResourceNotFoundException;
 
-/** {@link Dashboards} on a context's CloudWatch client. */
+/** {@link Dashboards} on a CloudWatch client; every change through the context's gate. */
 public final class DashboardsImpl implements Dashboards {
+  static final String TYPE = "dashboard";
+
   private final OpsContext ctx;
   private final CloudWatchClient cloudWatch;
 
@@ -57,42 +61,36 @@ public final class DashboardsImpl implements Dashboards {
   }
 
   @Override
-  public List<DashboardChange> apply(Collection<DashboardDefinition> definitions) {
-    List<DashboardDefinition> list = List.copyOf(definitions);
+  public Plan plan(Collection<? extends DashboardDefinition> definitions) {
+    List<DashboardDefinition> list = Checks.list("definitions", definitions, "dashboard definitions");
     Set<String> seen = new HashSet<>();
     list.stream().filter(d -> !seen.add(d.name())).findFirst().ifPresent(d -> {
       throw ValidationException.of("definitions", d.name(), "definitions with unique dashboard names");
     });
-    List<DashboardChange> out = new ArrayList<>();
+    List<ResourceChange> changes = new ArrayList<>();
     for (DashboardDefinition d : list) {
-      try {
-        out.add(apply(d));
-      } catch (OpsException e) {
-        throw new DashboardApplyException(out, list.size(), e);
+      Optional<String> live = body(d.name());
+      if (live.isEmpty()) {
+        changes.add(ResourceChange.create(TYPE, d.name(), List.of(put(d))));
+        continue;
       }
+      JsonNode have = JsonValues.parse(live.get(), DashboardDiff.BODY);
+      JsonNode want = JsonValues.parse(d.bodyJson(), DashboardDiff.BODY);
+      List<FieldDiff> diffs = DashboardDiff.diff(have, want);
+      changes.add(diffs.isEmpty() ? ResourceChange.unchanged(TYPE, d.name())
+          : ResourceChange.update(TYPE, d.name(), diffs, List.of(put(d))));
     }
-    return out;
+    return Plan.of("dashboards", changes);
   }
 
-  private DashboardChange apply(DashboardDefinition d) {
-    Optional<String> live = body(d.name());
-    DashboardChange.Action action = live.isEmpty() ? DashboardChange.Action.CREATE
-        : sameTree(live.get(), d.bodyJson()) ? DashboardChange.Action.UNCHANGED : DashboardChange.Action.UPDATE;
-    PlannedCall call = null;
-    if (action != DashboardChange.Action.UNCHANGED) {
-      PutDashboardRequest request =
-          PutDashboardRequest.builder().dashboardName(d.name()).dashboardBody(d.bodyJson()).build();
-      ChangeResult<?> result = ctx.gate().submit(
-          Change.of("cloudwatch:PutDashboard", d.name(), request, cloudWatch::putDashboard).build());
-      call = result.call();
-    }
-    return new DashboardChange(d.name(), action, call, ctx.isDryRun());
+  private Change<?> put(DashboardDefinition d) {
+    PutDashboardRequest request = PutDashboardRequest.builder().dashboardName(d.name()).dashboardBody(d.bodyJson()).build();
+    return Change.of("cloudwatch:PutDashboard", d.name(), request, cloudWatch::putDashboard).build();
   }
 
-  private static boolean sameTree(String live, String desired) {
-    JsonNode a = JsonValues.parse(live, "DashboardBody");
-    JsonNode b = JsonValues.parse(desired, "DashboardBody");
-    return a.equals(b);
+  @Override
+  public ApplyResult apply(Plan plan) {
+    return ctx.gate().apply(Checks.present("plan", plan, "a plan (from plan(...))"));
   }
 
   private Optional<String> body(String name) {
@@ -116,27 +114,29 @@ public final class DashboardsImpl implements Dashboards {
   }
 
   @Override
-  public Optional<DashboardDefinition> get(String name) {
-    Check.dashboardName("name", name);
-    return body(name).map(b -> DashboardDefinition.fromBodyJson(name, b));
+  public Optional<DashboardDefinition> get(DashboardName name) {
+    Checks.present("name", name, "a dashboard name");
+    return body(name.value()).map(b -> DashboardDefinition.fromBodyJson(name.value(), b));
   }
 
   @Override
-  public List<DashboardSummary> list() {
-    return Reads.read("cloudwatch:ListDashboards", null, () ->
+  public Stream<DashboardSummary> list() {
+    return Reads.stream("cloudwatch:ListDashboards", null, () ->
         cloudWatch.listDashboardsPaginator(ListDashboardsRequest.builder().build()).dashboardEntries().stream()
-            .map(e -> new DashboardSummary(e.dashboardName(), e.dashboardArn(), e.lastModified(), e.size()))
-            .collect(Collectors.toList()));
+            .map(e -> new DashboardSummary(DashboardName.of(e.dashboardName()), e.dashboardArn(), e.lastModified(),
+                e.size())));
   }
 
   @Override
-  public void delete(Collection<String> names) {
-    List<String> list = List.copyOf(new LinkedHashSet<>(names));
-    list.forEach(n -> Check.dashboardName("names", n));
-    for (List<String> batch : Batches.of(list, AlarmsImpl.BATCH)) {
-      DeleteDashboardsRequest request = DeleteDashboardsRequest.builder().dashboardNames(batch).build();
-      ctx.gate().submit(Change.of("cloudwatch:DeleteDashboards", String.join(",", batch), request,
-          cloudWatch::deleteDashboards).ifAlreadyGone().build());
+  public List<ChangeResult<List<DashboardName>>> delete(Collection<DashboardName> names) {
+    List<DashboardName> list = List.copyOf(new LinkedHashSet<>(Checks.list("names", names, "dashboard names")));
+    List<ChangeResult<List<DashboardName>>> out = new ArrayList<>();
+    for (List<DashboardName> batch : Batches.of(list, AlarmsImpl.BATCH)) {
+      List<String> texts = batch.stream().map(DashboardName::value).toList();
+      DeleteDashboardsRequest request = DeleteDashboardsRequest.builder().dashboardNames(texts).build();
+      out.add(ctx.gate().submit(Change.of("cloudwatch:DeleteDashboards", String.join(",", texts), request,
+          cloudWatch::deleteDashboards).ifAlreadyGone().build()).map(r -> batch));
     }
+    return out;
   }
 }

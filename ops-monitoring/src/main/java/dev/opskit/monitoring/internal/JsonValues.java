@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
+import dev.opskit.core.value.Checks;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -40,7 +41,7 @@ public final class JsonValues {
    * @throws dev.opskit.core.ValidationException when the map is null or a value is not a plain JSON value
    */
   public static Map<String, Object> freeze(String field, @Nullable Map<String, ?> map) {
-    Check.require(map != null, field, null, "a map of " + PLAIN);
+    Checks.require(map != null, field, null, "a map of " + PLAIN);
     return object(field, map, 1);
   }
 
@@ -68,10 +69,10 @@ public final class JsonValues {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<?, ?> e : map.entrySet()) {
       Object key = e.getKey();
-      Check.require(key instanceof String, field, key == null ? null : key.getClass().getName(),
+      Checks.require(key instanceof String, field, key == null ? null : key.getClass().getName(),
           "maps with String keys (" + PLAIN + ")");
       String name = (String) key;
-      Check.require(name.length() <= LIMITS.getMaxNameLength(), field + ".key", Json.abbreviate(name),
+      Checks.require(name.length() <= LIMITS.getMaxNameLength(), field + ".key", Json.abbreviate(name),
           "member names of at most " + LIMITS.getMaxNameLength() + " characters");
       out.put(name, plain(field + "." + name, e.getValue(), depth));
     }
@@ -118,12 +119,12 @@ public final class JsonValues {
   }
 
   private static void requireDepth(String field, int depth) {
-    Check.require(depth <= MAX_DEPTH, field, "(more than " + MAX_DEPTH + " levels of nesting)",
+    Checks.require(depth <= MAX_DEPTH, field, "(more than " + MAX_DEPTH + " levels of nesting)",
         "at most " + MAX_DEPTH + " levels of nested lists and maps");
   }
 
   private static String text(String field, String s) {
-    Check.require(s.length() <= LIMITS.getMaxStringLength(), field, Json.abbreviate(s),
+    Checks.require(s.length() <= LIMITS.getMaxStringLength(), field, Json.abbreviate(s),
         "strings of at most " + LIMITS.getMaxStringLength() + " characters");
     return s;
   }
@@ -140,13 +141,13 @@ public final class JsonValues {
       if (b.bitLength() < Long.SIZE) {
         return number(field, b.longValue());
       }
-      Check.require(b.abs().toString().length() <= LIMITS.getMaxNumberLength(), field, "(a number of "
+      Checks.require(b.abs().toString().length() <= LIMITS.getMaxNumberLength(), field, "(a number of "
           + b.abs().toString().length() + " digits)", "numbers of at most " + LIMITS.getMaxNumberLength() + " digits");
       return b;
     }
     if (n instanceof Double || n instanceof Float || n instanceof BigDecimal) {
       double d = n.doubleValue();
-      Check.require(Double.isFinite(d), field, n, "a finite number (JSON has no NaN or Infinity)");
+      Checks.require(Double.isFinite(d), field, n, "a finite number (JSON has no NaN or Infinity)");
       return d;
     }
     throw ValidationException.of(field, n.getClass().getName(), PLAIN);

@@ -1,34 +1,31 @@
 package dev.opskit.monitoring.internal;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.value.AlarmName;
+import dev.opskit.monitoring.alarm.AlarmState;
 import dev.opskit.monitoring.alarm.AlarmStatus;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** One live alarm as DescribeAlarms reported it, in the definitions' JSON shape. */
 record LiveAlarm(
-    String name, @Nullable String arn, boolean composite, ObjectNode tree, StateValue state,
+    String name, @Nullable String arn, boolean composite, ObjectNode tree, AlarmState state,
     @Nullable String stateReason, @Nullable Instant stateUpdated, boolean actionsEnabled) {
 
   static LiveAlarm of(MetricAlarm a) {
-    return new LiveAlarm(a.alarmName(), a.alarmArn(), false, SdkAlarms.tree(a), state(a.stateValue()),
+    return new LiveAlarm(a.alarmName(), a.alarmArn(), false, SdkAlarms.tree(a), AlarmState.of(a.stateValueAsString()),
         a.stateReason(), a.stateUpdatedTimestamp(), a.actionsEnabled() == null || a.actionsEnabled());
   }
 
   static LiveAlarm of(CompositeAlarm a) {
-    return new LiveAlarm(a.alarmName(), a.alarmArn(), true, SdkAlarms.tree(a), state(a.stateValue()),
+    return new LiveAlarm(a.alarmName(), a.alarmArn(), true, SdkAlarms.tree(a), AlarmState.of(a.stateValueAsString()),
         a.stateReason(), a.stateUpdatedTimestamp(), a.actionsEnabled() == null || a.actionsEnabled());
   }
 
-  private static StateValue state(@Nullable StateValue value) {
-    return value == null ? StateValue.UNKNOWN_TO_SDK_VERSION : value;
-  }
-
   AlarmStatus status() {
-    return new AlarmStatus(name, arn, composite, state, stateReason, stateUpdated, actionsEnabled,
+    return new AlarmStatus(AlarmName.of(name), arn, composite, state, stateReason, stateUpdated, actionsEnabled,
         SdkAlarms.definition(tree));
   }
 }

@@ -6,11 +6,11 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
-import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.ListTagsForResourceRequest;
 import software.amazon.awssdk.services.cloudwatch.model.Tag;
 
@@ -25,8 +25,8 @@ final class LiveAlarms {
     this.cloudWatch = cloudWatch;
   }
 
-  /** Every live alarm, metric and composite, across all pages. */
-  List<LiveAlarm> all() {
+  /** Every live alarm, metric and composite, read page by page as the stream is consumed. */
+  Stream<LiveAlarm> all() {
     return describe(DescribeAlarmsRequest.builder(), null);
   }
 
@@ -34,22 +34,19 @@ final class LiveAlarms {
   List<LiveAlarm> named(Collection<String> names) {
     List<LiveAlarm> out = new ArrayList<>();
     for (List<String> batch : Batches.of(List.copyOf(names), PAGE_SIZE)) {
-      out.addAll(describe(DescribeAlarmsRequest.builder().alarmNames(batch), String.join(",", batch)));
+      try (Stream<LiveAlarm> page = describe(DescribeAlarmsRequest.builder().alarmNames(batch), String.join(",", batch))) {
+        page.forEach(out::add);
+      }
     }
     return out;
   }
 
-  private List<LiveAlarm> describe(DescribeAlarmsRequest.Builder request, @Nullable String target) {
+  private Stream<LiveAlarm> describe(DescribeAlarmsRequest.Builder request, @Nullable String target) {
     DescribeAlarmsRequest r = request.alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
         .maxRecords(PAGE_SIZE).build();
-    return Reads.read(DESCRIBE, target, () -> {
-      List<LiveAlarm> out = new ArrayList<>();
-      for (DescribeAlarmsResponse page : cloudWatch.describeAlarmsPaginator(r)) {
-        page.metricAlarms().forEach(a -> out.add(LiveAlarm.of(a)));
-        page.compositeAlarms().forEach(a -> out.add(LiveAlarm.of(a)));
-      }
-      return out;
-    });
+    return Reads.stream(DESCRIBE, target, () -> cloudWatch.describeAlarmsPaginator(r).stream()
+        .flatMap(page -> Stream.concat(page.metricAlarms().stream().map(LiveAlarm::of),
+            page.compositeAlarms().stream().map(LiveAlarm::of))));
   }
 
   /** The tags of one alarm. */

@@ -9,6 +9,7 @@ import dev.opskit.monitoring.alarm.AlarmDefinition;
 import dev.opskit.monitoring.alarm.AlarmSpec;
 import dev.opskit.monitoring.alarm.CompositeAlarmDefinition;
 import dev.opskit.monitoring.alarm.MetricQuery;
+import dev.opskit.monitoring.alarm.MetricStatistic;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +85,7 @@ final class SdkAlarms {
         .returnData(q.returnData())
         .period(q.period() == null ? null : (int) q.period().getSeconds())
         .accountId(q.accountId());
-    dev.opskit.monitoring.alarm.MetricStat s = q.metricStat();
+    MetricStatistic s = q.metricStat();
     if (s != null) {
       b.metricStat(MetricStat.builder()
           .metric(Metric.builder().namespace(s.namespace()).metricName(s.metricName())

@@ -61,9 +61,9 @@ class AlarmDefinitionTest {
   @Test
   void metricMathAlarmsHaveNoMetricOfTheirOwn() {
     AlarmDefinition errorRate = Alarms.define("ApiErrorRate")
-        .metricQuery(MetricQuery.metric("errors", MetricStat.of("AWS/Lambda", "Errors", "Sum", Duration.ofMinutes(5)))
+        .metricQuery(MetricQuery.metric("errors", MetricStatistic.of("AWS/Lambda", "Errors", Statistic.SUM, Duration.ofMinutes(5)))
             .withReturnData(false))
-        .metricQuery(MetricQuery.metric("calls", MetricStat.of("AWS/Lambda", "Invocations", "Sum", Duration.ofMinutes(5)))
+        .metricQuery(MetricQuery.metric("calls", MetricStatistic.of("AWS/Lambda", "Invocations", Statistic.SUM, Duration.ofMinutes(5)))
             .withReturnData(false))
         .metricQuery(MetricQuery.expression("rate", "100 * errors / calls").withLabel("Error rate"))
         .evaluationPeriods(3)
@@ -76,10 +76,53 @@ class AlarmDefinitionTest {
   }
 
   @Test
+  void everyStateTakesAnActionAsArnText() {
+    AlarmDefinition cpu = cpu()
+        .alarmAction("arn:aws:sns:us-east-1:123456789012:critical-alerts")
+        .okAction("arn:aws:sns:us-east-1:123456789012:all-clear")
+        .insufficientDataAction("arn:aws:sns:us-east-1:123456789012:monitoring-gaps")
+        .build();
+
+    assertThat(cpu.okActions()).containsExactly(Arn.parse("arn:aws:sns:us-east-1:123456789012:all-clear"));
+    assertThat(cpu.insufficientDataActions())
+        .containsExactly(Arn.parse("arn:aws:sns:us-east-1:123456789012:monitoring-gaps"));
+    assertThat(AlarmDefinition.fromJson(cpu.toJson())).isEqualTo(cpu);
+  }
+
+  @Test
+  void aMetricStatisticHasAStatisticOrAnExtendedStatisticTypedLikeTheAlarms() {
+    MetricStatistic average = MetricStatistic.of("AWS/EC2", "CPUUtilization", Statistic.AVERAGE, Duration.ofMinutes(5));
+    MetricStatistic p99 = MetricStatistic.extended("AWS/ApplicationELB", "TargetResponseTime", "p99",
+        Duration.ofMinutes(1));
+
+    assertThat(average.statistic()).isEqualTo(Statistic.AVERAGE);
+    assertThat(average.stat()).isEqualTo("Average");
+    assertThat(p99.statistic()).isNull();
+    assertThat(p99.stat()).isEqualTo("p99");
+    AlarmDefinition latency = Alarms.define("LatencyP99")
+        .metricQuery(MetricQuery.metric("m1", p99))
+        .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).threshold(2).build();
+    assertThat(latency.toJson()).contains("\"Stat\" : \"p99\"");
+    assertThat(AlarmDefinition.fromJson(latency.toJson())).isEqualTo(latency);
+    assertThatThrownBy(() -> new MetricStatistic("AWS/EC2", "CPUUtilization", java.util.Map.of(), Duration.ofMinutes(1),
+        Statistic.AVERAGE, "p99", null))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid MetricStat.Stat: 'Average/p99'. Allowed: exactly one of a statistic and an extended"
+            + " statistic (a percentile such as p99)");
+    assertThatThrownBy(() -> MetricStatistic.extended("AWS/EC2", "CPUUtilization", "p101", Duration.ofMinutes(1)))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid MetricStat.Stat: 'p101'. Allowed: a percentile p0.0 to p100 or a trimmed statistic such as tm90");
+    assertThatThrownBy(() -> MetricStatistic.of("AWS/EC2", "CPUUtilization", Statistic.UNKNOWN_TO_SDK_VERSION,
+        Duration.ofMinutes(1)))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid MetricStat.Stat: 'UNKNOWN_TO_SDK_VERSION'. Allowed: SampleCount, Average, Sum, Minimum or Maximum");
+  }
+
+  @Test
   void anomalyDetectionAlarmsCompareWithTheBand() {
     AlarmDefinition anomaly = Alarms.define("LatencyAnomaly")
-        .metricQuery(MetricQuery.metric("m1", MetricStat.of("AWS/ApplicationELB", "TargetResponseTime", "Average",
-            Duration.ofMinutes(5))))
+        .metricQuery(MetricQuery.metric("m1", MetricStatistic.of("AWS/ApplicationELB", "TargetResponseTime",
+            Statistic.AVERAGE, Duration.ofMinutes(5))))
         .metricQuery(MetricQuery.expression("ad1", "ANOMALY_DETECTION_BAND(m1, 2)"))
         .thresholdMetricId("ad1")
         .comparisonOperator(ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD)
@@ -92,8 +135,6 @@ class AlarmDefinitionTest {
 
   @Test
   void resultValuesMadeWithoutTheirRequiredPartsAreValidationErrors() {
-    assertThatThrownBy(() -> new FieldDiff(null, "a", "b"))
-        .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid field: null. Allowed: a value (required)");
     assertThatThrownBy(() -> new dev.opskit.monitoring.dashboard.DashboardSummary(null, null, null, null))
         .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid name: null. Allowed: a value (required)");
   }
@@ -109,13 +150,15 @@ class AlarmDefinitionTest {
     assertThatThrownBy(() -> Alarms.defineComposite("c").rule(null)).isExactlyInstanceOf(ValidationException.class)
         .hasMessageStartingWith("Invalid AlarmRule: null.");
     assertThatThrownBy(() -> ManagedBy.tag("managed-by", null)).isExactlyInstanceOf(ValidationException.class)
-        .hasMessage("Invalid managedBy.managed-by: null. Allowed: at most 256 characters");
+        .hasMessage("Invalid managedBy.managed-by: null. Allowed: 0 to 256 letters, digits, spaces and _.:/=+-@");
     assertThatThrownBy(() -> ManagedBy.tag(null, "opskit")).isExactlyInstanceOf(ValidationException.class)
-        .hasMessage("Invalid managedBy.key: null. Allowed: 1 to 128 characters, not starting with aws:");
-    assertThatThrownBy(() -> MetricStat.of("AWS/EC2", "CPUUtilization", "Average", Duration.ofMinutes(1)).withDimension("InstanceId", null))
+        .hasMessage("Invalid managedBy.key: null. Allowed: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:");
+    assertThatThrownBy(() -> MetricStatistic.of("AWS/EC2", "CPUUtilization", Statistic.AVERAGE, Duration.ofMinutes(1))
+            .withDimension("InstanceId", null))
         .isExactlyInstanceOf(ValidationException.class)
         .hasMessage("Invalid MetricStat.Dimensions.InstanceId: null. Allowed: a dimension value");
-    assertThatThrownBy(() -> new MetricStat("AWS/EC2", "CPUUtilization", null, Duration.ofMinutes(1), "Average", null))
+    assertThatThrownBy(() -> new MetricStatistic("AWS/EC2", "CPUUtilization", null, Duration.ofMinutes(1), Statistic.AVERAGE, null,
+        null))
         .isExactlyInstanceOf(ValidationException.class)
         .hasMessage("Invalid MetricStat.Dimensions: null. Allowed: a map of dimension names to values (may be empty)");
   }
@@ -173,8 +216,25 @@ class AlarmDefinitionTest {
                 + " up to 2147483640", b -> b.period(Duration.ofSeconds(4_294_967_340L)).evaluationPeriods(Integer.MAX_VALUE)),
         rule("EvaluationPeriods", "Invalid EvaluationPeriods: '2147483647'. Allowed: at most 168 periods of 3600 s",
             b -> b.period(Duration.ofHours(1)).evaluationPeriods(Integer.MAX_VALUE)),
-        rule("Tags.key", "Invalid Tags.key: null. Allowed: 1 to 128 characters, not starting with aws:", b -> b.tag(null, "x")),
-        rule("Tags.team", "Invalid Tags.team: null. Allowed: at most 256 characters", b -> b.tag("team", null)),
+        rule("Tags.key", "Invalid Tags.key: null. Allowed: 1 to 128 letters, digits, spaces and _.:/=+-@, not starting with aws:",
+            b -> b.tag(null, "x")),
+        rule("Tags.team", "Invalid Tags.team: null. Allowed: 0 to 256 letters, digits, spaces and _.:/=+-@",
+            b -> b.tag("team", null)),
+        rule("Tags.key", "Invalid Tags.key: 'AWS:team'. Allowed: a key not starting with aws: (in any case), which AWS"
+            + " reserves", b -> b.tag("AWS:team", "payments")),
+        rule("Tags.team", "Invalid Tags.team: 'pay<ments>'. Allowed: 0 to 256 letters, digits, spaces and _.:/=+-@",
+            b -> b.tag("team", "pay<ments>")),
+        rule("Tags", "Invalid Tags: '51 tags'. Allowed: at most 50 tags per resource", b -> {
+          for (int i = 0; i < 51; i++) {
+            b.tag("k" + i, "v");
+          }
+          return b;
+        }),
+        rule("OKActions", "Invalid OKActions: 'sns-topic'. Allowed: arn:partition:service:region:account-id:resource",
+            b -> b.okAction("sns-topic")),
+        rule("InsufficientDataActions", "Invalid InsufficientDataActions: 'sns-topic'.",
+            b -> b.insufficientDataAction("sns-topic")),
+        rule("AlarmActions", "Invalid AlarmActions: 'sns-topic'.", b -> b.alarmAction("sns-topic")),
         rule("Tags", "Invalid Tags: null", b -> b.tags(null)),
         rule("AlarmActions", "Invalid AlarmActions: '[null]'. Allowed: action ARNs, without null elements",
             b -> b.alarmActions((Arn) null)),
@@ -202,7 +262,7 @@ class AlarmDefinitionTest {
 
   @Nested
   class MetricMathRules {
-    private final MetricStat errors = MetricStat.of("AWS/Lambda", "Errors", "Sum", Duration.ofMinutes(5));
+    private final MetricStatistic errors = MetricStatistic.of("AWS/Lambda", "Errors", Statistic.SUM, Duration.ofMinutes(5));
 
     @ParameterizedTest
     @ValueSource(strings = {"m1", "errorRate", "e_1", "x"})

@@ -60,9 +60,9 @@ public final class AlarmGenerators {
           .threshold(thresholds.generate(in));
       if (coin.generate(in)) {
         String ns = "Custom/" + words.generate(in);
-        b.metricQuery(MetricQuery.metric("m1", MetricStat.of(ns, words.generate(in), "Average", period))
+        b.metricQuery(MetricQuery.metric("m1", MetricStatistic.of(ns, words.generate(in), Statistic.AVERAGE, period))
                 .withReturnData(false))
-            .metricQuery(MetricQuery.metric("m2", MetricStat.of(ns, words.generate(in), "p99", period)
+            .metricQuery(MetricQuery.metric("m2", MetricStatistic.extended(ns, words.generate(in), "p99", period)
                     .withDimension("Host", words.generate(in)))
                 .withReturnData(false))
             .metricQuery(MetricQuery.expression("e1", "m1 + m2").withLabel(words.generate(in)));

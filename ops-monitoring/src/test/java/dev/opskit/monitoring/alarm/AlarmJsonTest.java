@@ -133,8 +133,8 @@ class AlarmJsonTest {
       Duration huge = Duration.ofSeconds(2_147_483_700L);
 
       assertThatThrownBy(() -> Alarms.define("a")
-              .metricQuery(MetricQuery.metric("m1", MetricStat.of("AWS/EC2", "CPUUtilization", "Average", Duration.ofMinutes(5))))
-              .metricQuery(MetricQuery.metric("m2", MetricStat.of("AWS/EC2", "NetworkIn", "Sum", huge)).withReturnData(false))
+              .metricQuery(MetricQuery.metric("m1", MetricStatistic.of("AWS/EC2", "CPUUtilization", Statistic.AVERAGE, Duration.ofMinutes(5))))
+              .metricQuery(MetricQuery.metric("m2", MetricStatistic.of("AWS/EC2", "NetworkIn", Statistic.SUM, huge)).withReturnData(false))
               .comparisonOperator(ComparisonOperator.GREATER_THAN_THRESHOLD).threshold(1).build())
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid MetricStat.Period: 'PT596523H15M'. Allowed: 10, 20 or 30 seconds or a positive multiple of 60"

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
@@ -16,18 +17,23 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.RateLimitPolicy;
 import dev.opskit.core.RetryPolicy;
+import dev.opskit.core.AccessDeniedException;
 import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.core.change.FieldDiff;
+import dev.opskit.core.change.Plan;
+import dev.opskit.core.change.ResourceChange;
+import dev.opskit.core.value.AlarmName;
 import dev.opskit.monitoring.alarm.AlarmDefinition;
 import dev.opskit.monitoring.alarm.AlarmHistoryItem;
-import dev.opskit.monitoring.alarm.AlarmPlan;
+import dev.opskit.monitoring.alarm.AlarmHistoryType;
 import dev.opskit.monitoring.alarm.AlarmPresets;
 import dev.opskit.monitoring.alarm.AlarmRule;
 import dev.opskit.monitoring.alarm.AlarmSpec;
+import dev.opskit.monitoring.alarm.AlarmState;
 import dev.opskit.monitoring.alarm.AlarmStatus;
 import dev.opskit.monitoring.alarm.Alarms;
 import dev.opskit.monitoring.alarm.CompositeAlarmDefinition;
-import dev.opskit.monitoring.alarm.FieldDiff;
-import dev.opskit.monitoring.alarm.MaintenanceWindow;
+import dev.opskit.monitoring.alarm.PausedActions;
 import dev.opskit.monitoring.alarm.ManagedBy;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -47,8 +53,6 @@ import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.cloudwatch.model.HistoryItemType;
-import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** CloudWatch at the HTTP level, for what moto lacks: composite alarms, alarm actions, real paging and throttling. */
 class AlarmsHttpTest {
@@ -132,14 +136,13 @@ class AlarmsHttpTest {
           .build();
 
       assertThat(alarms.plan(List.of(asLive), MANAGED).isEmpty()).isTrue();
-      AlarmPlan plan = alarms.plan(List.of(asLive.toBuilder().rule(composite.alarmRule()).build()), MANAGED);
+      Plan plan = alarms.plan(List.of(asLive.toBuilder().rule(composite.alarmRule()).build()), MANAGED);
 
-      assertThat(plan.updates()).hasSize(1);
-      assertThat(plan.updates().get(0).diffs())
-          .containsExactly(new FieldDiff("AlarmRule", COMPOSITE_RULE, "ALARM(\"HighCPUUtilization\")"));
-      AlarmStatus status = alarms.list().get(0);
+      assertThat(plan.changes(ResourceChange.Kind.UPDATE)).singleElement().satisfies(c -> assertThat(c.diffs())
+          .containsExactly(new FieldDiff("AlarmRule", "ALARM(\"HighCPUUtilization\")", COMPOSITE_RULE)));
+      AlarmStatus status = alarms.list().toList().get(0);
       assertThat(status.composite()).isTrue();
-      assertThat(status.state()).isEqualTo(StateValue.ALARM);
+      assertThat(status.state()).isSameAs(AlarmState.ALARM);
       assertThat(status.definition()).contains(asLive);
       List<String> describe = bodies("DescribeAlarms");
       assertThat(describe.get(0)).contains("AlarmTypes.member.1=MetricAlarm", "AlarmTypes.member.2=CompositeAlarm",
@@ -178,11 +181,11 @@ class AlarmsHttpTest {
           .map(n -> AlarmPresets.highCpuUtilization().toBuilder().name(n).build()).collect(Collectors.toList());
       long start = System.nanoTime();
 
-      AlarmPlan plan = alarms.plan(definitions, MANAGED);
+      Plan plan = alarms.plan(definitions, MANAGED);
 
       Duration took = Duration.ofNanos(System.nanoTime() - start);
       assertThat(plan.isEmpty()).isTrue();
-      assertThat(plan.unchanged()).hasSize(500);
+      assertThat(plan.changes(ResourceChange.Kind.UNCHANGED)).hasSize(500);
       List<String> requests = bodies("DescribeAlarms");
       assertThat(requests).hasSize(5 + 4);
       assertThat(requests).allMatch(b -> b.contains("MaxRecords=100"));
@@ -203,8 +206,8 @@ class AlarmsHttpTest {
       answer("EnableAlarmActions", CloudWatchXml.empty("EnableAlarmActions"));
       Alarms alarms = Alarms.using(context(RateLimitPolicy.DEFAULT));
 
-      try (MaintenanceWindow window = alarms.maintenance(List.of("HighCPUUtilization", "HighMemoryUsage"))) {
-        assertThat(window.paused()).containsExactly("HighCPUUtilization");
+      try (PausedActions paused = alarms.pauseActions("HighCPUUtilization", "HighMemoryUsage")) {
+        assertThat(paused.alarms()).containsExactly(AlarmName.of("HighCPUUtilization"));
       }
 
       assertThat(bodies("DisableAlarmActions")).singleElement().asString()
@@ -243,10 +246,10 @@ class AlarmsHttpTest {
               page(item("Alarm \"HighCPUUtilization\" created", "2026-11-26T09:00:00.000Z", "ConfigurationUpdate"), null))));
       Alarms alarms = Alarms.using(context(RateLimitPolicy.DEFAULT));
 
-      List<AlarmHistoryItem> history = alarms.history("HighCPUUtilization", NOW.minus(Duration.ofDays(1)));
+      List<AlarmHistoryItem> history = alarms.history("HighCPUUtilization", NOW.minus(Duration.ofDays(1))).toList();
 
       assertThat(history).extracting(AlarmHistoryItem::type)
-          .containsExactly(HistoryItemType.STATE_UPDATE, HistoryItemType.CONFIGURATION_UPDATE);
+          .containsExactly(AlarmHistoryType.STATE_UPDATE, AlarmHistoryType.CONFIGURATION_UPDATE);
       assertThat(history.get(0).summary()).isEqualTo("Alarm updated from OK to ALARM");
       assertThat(history.get(0).timestamp()).isEqualTo(Instant.parse("2026-11-26T11:00:00Z"));
       assertThat(history.get(0).data()).isEqualTo("{\"version\":\"1.0\"}");
@@ -254,5 +257,33 @@ class AlarmsHttpTest {
           "AlarmName=HighCPUUtilization", "StartDate=2026-11-25T12:00:00Z", "EndDate=2026-11-26T12:00:00Z",
           "ScanBy=TimestampDescending", "MaxRecords=100");
     }
+      @Test
+    void isReadLazilyAndAnErrorOnALaterPageComesOutAsAnOpsKitException() {
+      server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeAlarmHistory"))
+          .withRequestBody(notContaining("NextToken")).willReturn(aResponse().withStatus(200).withBody(
+              page(item("Alarm updated from OK to ALARM", "2026-11-26T11:00:00.000Z", "AlarmMuted"), "h2"))));
+      server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("NextToken=h2"))
+          .willReturn(aResponse().withStatus(403).withHeader("Content-Type", "text/xml").withBody(
+              "<ErrorResponse xmlns=\"" + CloudWatchXml.NS + "\"><Error><Type>Sender</Type><Code>AccessDenied</Code>"
+                  + "<Message>not allowed</Message></Error><RequestId>r</RequestId></ErrorResponse>")));
+      Alarms alarms = Alarms.using(context(RateLimitPolicy.DEFAULT));
+
+      List<AlarmHistoryItem> first;
+      try (var history = alarms.history(q -> q.alarmName("HighCPUUtilization").since(NOW.minus(Duration.ofDays(1)))
+          .type(AlarmHistoryType.STATE_UPDATE))) {
+        first = history.limit(1).toList();
+      }
+
+      assertThat(first).singleElement().satisfies(i -> {
+        assertThat(i.type().isUnknown()).isTrue();
+        assertThat(i.type().value()).isEqualTo("AlarmMuted");
+      });
+      assertThat(bodies("DescribeAlarmHistory")).as("one page read for one item").singleElement().asString()
+          .contains("HistoryItemType=StateUpdate");
+      assertThatThrownBy(() -> alarms.history("HighCPUUtilization", NOW.minus(Duration.ofDays(1))).toList())
+          .isInstanceOf(AccessDeniedException.class)
+          .hasMessageStartingWith("cloudwatch:DescribeAlarmHistory on HighCPUUtilization:");
+    }
   }
+
 }

@@ -15,9 +15,11 @@ import dev.opskit.core.AccessDeniedException;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.RetryPolicy;
 import dev.opskit.core.ValidationException;
-import dev.opskit.monitoring.dashboard.DashboardApplyException;
-import dev.opskit.monitoring.dashboard.DashboardChange;
+import dev.opskit.core.change.PartialApplyException;
+import dev.opskit.core.change.Plan;
+import dev.opskit.core.change.ResourceChange;
 import dev.opskit.monitoring.dashboard.DashboardDefinition;
+import dev.opskit.monitoring.dashboard.DashboardName;
 import dev.opskit.monitoring.dashboard.DashboardPresets;
 import dev.opskit.monitoring.dashboard.DashboardSummary;
 import dev.opskit.monitoring.dashboard.Dashboards;
@@ -84,11 +86,29 @@ class DashboardsHttpTest {
     server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("NextToken=d2"))
         .willReturn(aResponse().withStatus(200).withBody(listPage(entry("c"), null))));
 
-    List<DashboardSummary> all = dashboards.list();
+    List<DashboardSummary> all = dashboards.list().toList();
 
-    assertThat(all).extracting(DashboardSummary::name).containsExactly("a", "b", "c");
-    assertThat(all.get(0)).isEqualTo(new DashboardSummary("a", "arn:aws:cloudwatch::123456789012:dashboard/a",
+    assertThat(all).extracting(d -> d.name().value()).containsExactly("a", "b", "c");
+    assertThat(all.get(0)).isEqualTo(new DashboardSummary(DashboardName.of("a"), "arn:aws:cloudwatch::123456789012:dashboard/a",
         Instant.parse("2026-11-26T10:00:00Z"), 420L));
+  }
+
+  @Test
+  void listingIsLazyAndAnErrorOnALaterPageIsAnOpsKitException() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ListDashboards"))
+        .withRequestBody(notContaining("NextToken"))
+        .willReturn(aResponse().withStatus(200).withBody(listPage(entry("a") + entry("b"), "d2"))));
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("NextToken=d2"))
+        .willReturn(aResponse().withStatus(403).withBody(error("AccessDenied", "not allowed"))));
+
+    try (java.util.stream.Stream<DashboardSummary> first = dashboards.list()) {
+      assertThat(first.limit(2)).extracting(d -> d.name().value()).containsExactly("a", "b");
+    }
+    assertThat(server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=ListDashboards"))))
+        .as("two entries need one page").hasSize(1);
+    assertThatThrownBy(() -> dashboards.list().toList())
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageStartingWith("cloudwatch:ListDashboards:");
   }
 
   @Test
@@ -102,9 +122,10 @@ class DashboardsHttpTest {
             + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></PutDashboardResponse>")));
 
     assertThat(dashboards.get("infrastructure-overview")).isEmpty();
-    List<DashboardChange> changes = dashboards.apply(List.of(DashboardPresets.coreMetrics()));
+    Plan plan = dashboards.plan(List.of(DashboardPresets.coreMetrics()));
+    dashboards.apply(plan);
 
-    assertThat(changes).extracting(DashboardChange::action).containsExactly(DashboardChange.Action.CREATE);
+    assertThat(plan.changes()).extracting(ResourceChange::kind).containsExactly(ResourceChange.Kind.CREATE);
     String put = URLDecoder.decode(server.findAll(postRequestedFor(urlEqualTo("/"))
         .withRequestBody(containing("Action=PutDashboard"))).get(0).getBodyAsString(), StandardCharsets.UTF_8);
     assertThat(put).contains("DashboardName=infrastructure-overview",
@@ -144,15 +165,13 @@ class DashboardsHttpTest {
         DashboardDefinition.fromBodyJson("third", body));
 
     assertThatThrownBy(() -> dashboards.apply(three))
-        .isInstanceOf(DashboardApplyException.class)
-        .hasMessageContaining("failed at dashboard 2 of 3")
-        .hasMessageContaining("cloudwatch:PutDashboard on second")
-        .hasMessageContaining("left in place: created dashboard first")
-        .hasMessageContaining("the failed dashboard and the 1 after it")
-        .satisfies(e -> assertThat(((DashboardApplyException) e).applied()).extracting(DashboardChange::name)
+        .isInstanceOf(PartialApplyException.class)
+        .hasMessageStartingWith("cloudwatch:PutDashboard on second: apply failed part-way at create dashboard second (")
+        .hasMessageContaining("Applied 1: [first]; not attempted 1: [third].")
+        .satisfies(e -> assertThat(((PartialApplyException) e).applied()).extracting(a -> a.change().resource())
             .containsExactly("first"));
-    assertThat(server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DashboardName=third"))))
-        .isEmpty();
+    assertThat(server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=PutDashboard"))
+        .withRequestBody(containing("DashboardName=third")))).isEmpty();
   }
 
   @Test
@@ -164,10 +183,10 @@ class DashboardsHttpTest {
         .hasMessage("Invalid definitions: 'infrastructure-overview'. Allowed: definitions with unique dashboard names");
     assertThatThrownBy(() -> dashboards.get("Infrastructure Overview"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("Invalid name: 'Infrastructure Overview'. Allowed: 1 to 255 letters, digits, hyphens");
-    assertThatThrownBy(() -> dashboards.delete(List.of("ok", "not ok")))
+        .hasMessageStartingWith("Invalid dashboardName: 'Infrastructure Overview'. Allowed: 1 to 255 letters, digits, hyphens");
+    assertThatThrownBy(() -> dashboards.delete("ok", "not ok"))
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("Invalid names: 'not ok'");
+        .hasMessageStartingWith("Invalid dashboardNames: 'not ok'");
     assertThat(server.getAllServeEvents()).isEmpty();
   }
 
@@ -178,7 +197,7 @@ class DashboardsHttpTest {
             + "\"><DeleteDashboardsResult/><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
             + "</DeleteDashboardsResponse>")));
 
-    dashboards.delete(IntStream.range(0, 201).mapToObj(i -> "d" + i).toList());
+    dashboards.delete(IntStream.range(0, 201).mapToObj(i -> "d" + i).toArray(String[]::new));
 
     assertThat(server.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=DeleteDashboards"))))
         .extracting(r -> r.getBodyAsString().split("DashboardNames.member.", -1).length - 1)
