@@ -28,6 +28,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -97,21 +98,30 @@ class HardeningTest {
     return CreateQueueRequest.builder().queueName("orders").build();
   }
 
-  /** A fake listing of what the call made: these resources, "created" in order during the call's attempts. */
-  private static final class Listing implements Function<CallAttempts, List<Duplicates.Made<CreateQueueResponse>>> {
-    final List<String> ids;
-    final List<CallAttempts> asked = new ArrayList<>();
+  /**
+   * A fake listing of the resources with the change's inputs: {@code before} on the first call (made before
+   * the create, someone else's), {@code after} on later ones, "created" in order.
+   */
+  private static final class Listing implements Supplier<List<Duplicates.Made<CreateQueueResponse>>> {
+    final List<String> before;
+    final List<String> after;
+    int calls;
 
-    Listing(String... ids) {
-      this.ids = List.of(ids);
+    Listing(List<String> before, String... after) {
+      this.before = before;
+      this.after = List.of(after);
+    }
+
+    Listing(String... after) {
+      this(List.of(), after);
     }
 
     @Override
-    public List<Duplicates.Made<CreateQueueResponse>> apply(CallAttempts attempts) {
-      asked.add(attempts);
+    public List<Duplicates.Made<CreateQueueResponse>> get() {
+      List<String> ids = calls++ == 0 ? before : after;
       List<Duplicates.Made<CreateQueueResponse>> made = new ArrayList<>();
       for (int i = 0; i < ids.size(); i++) {
-        made.add(new Duplicates.Made<>(ids.get(i), attempts.started().plusNanos(i),
+        made.add(new Duplicates.Made<>(ids.get(i), Instant.parse("2026-03-01T10:00:00Z").plusSeconds(i),
             CreateQueueResponse.builder().queueUrl(ids.get(i)).build()));
       }
       return made;
@@ -120,7 +130,7 @@ class HardeningTest {
 
   private Change<CreateQueueResponse> createWith(Listing listing, List<String> removed, boolean removalFails) {
     return Change.of("sqs:CreateQueue", "orders", create(), sqs()::createQueue)
-        .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, r -> null, listing, id ->
+        .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, listing, id ->
             Change.described("sqs:DeleteQueue", id, Map.of("QueueUrl", id), () -> {
               if (removalFails) {
                 throw new ServiceException("delete refused", "sqs:DeleteQueue", id, null);
@@ -138,13 +148,13 @@ class HardeningTest {
     @Test
     void aFirstAttemptThatSucceedsNeverLooksForDuplicatesSoNothingOfAnyoneElseIsDeleted() {
       answersLostThenOk(0);
-      Listing listing = new Listing(answered, "someone-elses-same-name");
+      Listing listing = new Listing(List.of("someone-elses-same-name"), answered, "someone-elses-same-name", "other");
       List<String> removed = new CopyOnWriteArrayList<>();
 
       ChangeResult<CreateQueueResponse> result = ctx.gate().submit(createWith(listing, removed, false));
 
       assertThat(result.isPlanned()).isFalse();
-      assertThat(listing.asked).isEmpty();
+      assertThat(listing.calls).as("only the listing before the call").isEqualTo(1);
       assertThat(removed).isEmpty();
       assertThat(audit.events()).singleElement().satisfies(e -> assertThat(e.detail()).isNull());
     }
@@ -157,15 +167,23 @@ class HardeningTest {
 
       ChangeResult<CreateQueueResponse> result = ctx.gate().submit(createWith(listing, removed, false));
 
-      assertThat(listing.asked).singleElement().satisfies(a -> {
-        assertThat(a.attempts()).isEqualTo(2);
-        assertThat(a.unanswered()).isEqualTo(1);
-      });
+      assertThat(listing.calls).isEqualTo(2);
       assertThat(removed).containsExactly("dup-1");
       assertThat(result).isInstanceOfSatisfying(ChangeResult.Applied.class, a -> assertThat(a.note())
           .isEqualTo("removed [dup-1]: made by an earlier attempt of this call whose answer was lost; kept " + answered));
       assertThat(audit.events()).extracting(AuditEvent::operation).containsExactly("sqs:DeleteQueue", "sqs:CreateQueue");
       assertThat(audit.events().get(1).outcome()).isEqualTo(Outcome.SUCCEEDED);
+    }
+
+    @Test
+    void whatExistedBeforeTheFirstAttemptIsNeverRemovedWhateverItsDate() {
+      answersLostThenOk(1);
+      Listing listing = new Listing(List.of("someone-elses"), "someone-elses", answered, "dup-1");
+      List<String> removed = new CopyOnWriteArrayList<>();
+
+      ctx.gate().submit(createWith(listing, removed, false));
+
+      assertThat(removed).containsExactly("dup-1");
     }
 
     @Test
@@ -204,11 +222,15 @@ class HardeningTest {
     @Test
     void aListingThatFailsFailsTheCallSayingDuplicatesMayExist() {
       answersLostThenOk(1);
-      Function<CallAttempts, List<Duplicates.Made<CreateQueueResponse>>> throttled = a -> {
+      AtomicInteger lists = new AtomicInteger();
+      Supplier<List<Duplicates.Made<CreateQueueResponse>>> throttled = () -> {
+        if (lists.getAndIncrement() == 0) {
+          return List.of();
+        }
         throw new ThrottledException("slow down", "sqs:ListQueues", null, null);
       };
       Change<CreateQueueResponse> change = Change.of("sqs:CreateQueue", "orders", create(), sqs()::createQueue)
-          .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, r -> null, throttled,
+          .duplicatesOfRetries(Duplicates.of(CreateQueueResponse::queueUrl, throttled,
               id -> Change.described("sqs:DeleteQueue", id, Map.of(), () -> id).build()))
           .build();
 
@@ -229,7 +251,7 @@ class HardeningTest {
       ChangeResult<CreateQueueResponse> result = ctx.gate().submit(createWith(listing, removed, false));
 
       assertThat(server.countRequestsMatching(postRequestedFor(anyUrl()).build()).getCount()).isEqualTo(3);
-      assertThat(listing.asked).singleElement().satisfies(a -> assertThat(a.unanswered()).isEqualTo(3));
+      assertThat(listing.calls).isEqualTo(2);
       assertThat(result.value()).hasValueSatisfying(r -> assertThat(r.queueUrl()).isEqualTo("made-1"));
       assertThat(removed).containsExactly("made-2", "made-3");
       assertThat(audit.events()).last().satisfies(e -> {

@@ -219,8 +219,7 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
         Change.of("dynamodb:CreateBackup", table, request, dynamo::createBackup)
             .duplicatesOfRetries(Duplicates.of(
                 r -> r.backupDetails().backupArn(),
-                r -> r.backupDetails().backupCreationDateTime(),
-                attempts -> madeDuring(backupName, attempts),
+                () -> sameName(backupName),
                 arn -> Change.of("dynamodb:DeleteBackup", arn, DeleteBackupRequest.builder().backupArn(arn).build(),
                     dynamo::deleteBackup).ifAlreadyGone().build()))
             .build());
@@ -237,12 +236,11 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
         d.backupSizeBytes() == null ? 0 : d.backupSizeBytes());
   }
 
-  /** Backups of this table with this name, not deleted, created inside the call's attempts. */
-  private List<Duplicates.Made<CreateBackupResponse>> madeDuring(String backupName, CallAttempts attempts) {
+  /** Backups of this table with this name, not deleted (the gate lists them before and after the create). */
+  private List<Duplicates.Made<CreateBackupResponse>> sameName(String backupName) {
     try (Stream<TableBackup> all = backups()) {
       return all
-          .filter(b -> backupName.equals(b.name()) && b.createdAt() != null
-              && attempts.covers(b.createdAt()) && b.status() != TableBackupStatus.DELETED)
+          .filter(b -> backupName.equals(b.name()) && b.createdAt() != null && b.status() != TableBackupStatus.DELETED)
           .map(b -> new Duplicates.Made<>(b.arn().toString(), b.createdAt(), CreateBackupResponse.builder()
               .backupDetails(BackupDetails.builder().backupArn(b.arn().toString()).backupName(b.name())
                   .backupStatus(b.status().value()).backupCreationDateTime(b.createdAt()).backupSizeBytes(b.sizeBytes())

@@ -57,24 +57,6 @@ public record CallAttempts(int attempts, int unanswered, Instant started, Instan
   }
 
   /**
-   * Whether a resource AWS dates {@code createdAt} was made by an attempt of this call <em>before</em> the
-   * one AWS answered, dated {@code answeredAt}: AWS's clock is aligned on ours through the answered
-   * resource (it was made during the last attempt), so no skew allowance is needed, and a resource made
-   * before the call's first attempt (someone else's, moments earlier) is never taken for this call's.
-   *
-   * @param createdAt when AWS says the candidate was made
-   * @param answeredAt when AWS says the answered resource was made
-   * @return true when the candidate falls between the first attempt and the last one
-   */
-  public boolean madeByAnEarlierAttempt(Instant createdAt, Instant answeredAt) {
-    // AWS's clock minus ours, taken at the middle of the last attempt (it stamped the answered resource then).
-    Duration half = Duration.between(lastStarted, ended).dividedBy(2);
-    Duration offset = Duration.between(lastStarted.plus(half), answeredAt);
-    Instant local = createdAt.minus(offset);
-    return !local.isBefore(started) && !local.isAfter(lastStarted.plus(half));
-  }
-
-  /**
    * Whether a resource AWS dates {@code createdAt} falls inside the call's attempts, on this machine's
    * clock (no skew allowance): for calls without an answer to align AWS's clock on.
    *

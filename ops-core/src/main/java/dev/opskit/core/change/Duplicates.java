@@ -4,17 +4,20 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-import org.jspecify.annotations.Nullable;
+import java.util.function.Supplier;
 
 /**
  * How the gate finds and removes the extra resources that a create without an idempotency token (such
- * as DynamoDB {@code CreateBackup}) may leave when its response is lost and the SDK sends it again.
+ * as DynamoDB {@code CreateBackup}) may leave when its answer is lost and the SDK sends it again.
  *
- * <p>The gate asks only when an attempt of the call {@link CallAttempts#mayHaveActedUnseen() may have acted
- * unseen}, and removes only what it can prove this call made: resources matching every identifying
- * input, created inside the call's attempts, and no more of them than the attempts that may have acted.
- * When there are more, none is removed and the result says so. When every attempt's answer was lost, the
- * earliest such resource is taken as the call's answer and the rest are removed.
+ * <p>Before the first attempt, the gate {@linkplain #list() lists} the resources with the change's
+ * identifying inputs (same table and name...): those are someone else's, whatever their dates, and are
+ * never touched. After the call, and only when an attempt of it {@linkplain CallAttempts#mayHaveActedUnseen()
+ * may have acted unseen}, it lists them again: the new ones other than AWS's answer were made during the call,
+ * and when there are no more of them than attempts that may have acted, they are this call's duplicates and
+ * are removed (through the gate, audited). When there are more (someone else made one during the call),
+ * none is removed and the change fails naming them all. When every answer was lost, the earliest new one
+ * is taken as the call's answer and the rest are removed.
  *
  * @param <R> the change's answer type
  */
@@ -29,22 +32,12 @@ public interface Duplicates<R> {
   String idOf(R answer);
 
   /**
-   * When AWS says the answered resource was made, which aligns AWS's clock on the call's attempts.
+   * Every resource with this change's identifying inputs (same table and name, same source...), whenever it
+   * was made. Listed before the first attempt and again after the call.
    *
-   * @param answer AWS's answer
-   * @return its creation time, or null when the answer does not say
+   * @return the resources, in any order
    */
-  @Nullable Instant createdAt(R answer);
-
-  /**
-   * Resources that this change's identifying inputs describe (same name, same source...) and that were
-   * created around the call's attempts ({@link CallAttempts#covers(Instant)}, which allows for clock skew),
-   * the answered one included. The gate then keeps only those it can prove an earlier attempt made.
-   *
-   * @param attempts the call's attempts
-   * @return the candidates, in any order
-   */
-  List<Made<R>> madeDuring(CallAttempts attempts);
+  List<Made<R>> list();
 
   /**
    * The change that removes one duplicate (submitted through the gate, so it is audited).
@@ -58,17 +51,15 @@ public interface Duplicates<R> {
    * Builds the strategy from three functions.
    *
    * @param idOf the id of an answer
-   * @param createdAt the creation time of an answer (null when unknown)
-   * @param madeDuring the candidates of a call
+   * @param list the resources with the change's identifying inputs
    * @param removal the removal of one
    * @param <R> the answer type
    * @return the strategy
    */
-  static <R> Duplicates<R> of(Function<R, String> idOf, Function<R, @Nullable Instant> createdAt,
-      Function<CallAttempts, List<Made<R>>> madeDuring, Function<String, Change<?>> removal) {
+  static <R> Duplicates<R> of(
+      Function<R, String> idOf, Supplier<List<Made<R>>> list, Function<String, Change<?>> removal) {
     Objects.requireNonNull(idOf, "idOf");
-    Objects.requireNonNull(createdAt, "createdAt");
-    Objects.requireNonNull(madeDuring, "madeDuring");
+    Objects.requireNonNull(list, "list");
     Objects.requireNonNull(removal, "removal");
     return new Duplicates<>() {
       @Override
@@ -77,13 +68,8 @@ public interface Duplicates<R> {
       }
 
       @Override
-      public @Nullable Instant createdAt(R answer) {
-        return createdAt.apply(answer);
-      }
-
-      @Override
-      public List<Made<R>> madeDuring(CallAttempts attempts) {
-        return madeDuring.apply(attempts);
+      public List<Made<R>> list() {
+        return list.get();
       }
 
       @Override

@@ -114,6 +114,9 @@ public final class GateImpl implements Gate {
   }
 
   private <R> Attempt<R> attemptOnce(Change<R> change, Redaction redaction) {
+    // A create without idempotency token: what exists before the first attempt is someone else's.
+    java.util.Set<String> before = change.duplicates().isPresent()
+        ? RetriedCreates.baseline(change, change.duplicates().orElseThrow(), redaction) : java.util.Set.of();
     AttemptTrace trace = AttemptTrace.begin();
     R answer;
     try {
@@ -129,7 +132,7 @@ public final class GateImpl implements Gate {
             + " so an earlier attempt of this call whose answer was lost deleted it");
       }
       if (change.duplicates().isPresent() && attempts.mayHaveActedUnseen()) {
-        return decisive(() -> RetriedCreates.adopt(this, change, change.duplicates().orElseThrow(), attempts, mapped));
+        return decisive(() -> RetriedCreates.adopt(this, change, change.duplicates().orElseThrow(), attempts, mapped, before));
       }
       throw mapped;
     } catch (RuntimeException e) {
@@ -140,7 +143,7 @@ public final class GateImpl implements Gate {
     if (change.duplicates().isPresent() && attempts.mayHaveActedUnseen()) {
       R made = answer;
       return decisive(() -> new Attempt<>(made, false,
-          RetriedCreates.removeExtras(this, change, change.duplicates().orElseThrow(), attempts, made)));
+          RetriedCreates.removeExtras(this, change, change.duplicates().orElseThrow(), attempts, made, before)));
     }
     return new Attempt<>(answer, false, null);
   }

@@ -8,31 +8,42 @@ import dev.opskit.core.change.Duplicates;
 import dev.opskit.core.change.Gate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * What the gate does for a create without idempotency token when an attempt may have acted unseen:
- * find what this call made, remove only what it can prove is a duplicate of this call, and say exactly
- * what exists when it cannot.
+ * What the gate does for a create without idempotency token: list what exists before the first attempt
+ * (never touched), and, when an attempt may have acted unseen, remove only the new resources it can prove
+ * this call made, or say exactly what exists when it cannot.
  */
 final class RetriedCreates {
   private RetriedCreates() {}
 
+  /** The ids of what exists before the call: someone else's, whatever the call does. A failure is a read error. */
+  static <R> Set<String> baseline(Change<R> change, Duplicates<R> duplicates, Redaction redaction) {
+    try {
+      Set<String> ids = new HashSet<>();
+      duplicates.list().forEach(m -> ids.add(m.id()));
+      return ids;
+    } catch (SdkException e) {
+      throw AwsErrors.map(e, change.operation(), change.target(), redaction);
+    }
+  }
+
   /**
-   * After a success: removes the resources that earlier, unanswered attempts made.
+   * After a success: removes the new resources that earlier, unanswered attempts made.
    *
-   * @return the note for the result and the audit, or null when nothing else was found
+   * @return the note for the result and the audit, or null when nothing else was made
    */
-  static <R> String removeExtras(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, R answer) {
+  static <R> @Nullable String removeExtras(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts,
+      R answer, Set<String> before) {
     String kept = duplicates.idOf(answer);
-    java.time.Instant answeredAt = duplicates.createdAt(answer);
     List<Duplicates.Made<R>> extras = new ArrayList<>();
     for (Duplicates.Made<R> made : find(change, duplicates, attempts, "made " + kept + ", but", null)) {
-      // Only what an earlier attempt of this call can have made: dated after the first attempt was sent.
-      boolean inCall = answeredAt == null
-          ? attempts.strictlyCovers(made.createdAt())
-          : attempts.madeByAnEarlierAttempt(made.createdAt(), answeredAt);
-      if (!made.id().equals(kept) && inCall) {
+      if (!made.id().equals(kept) && !before.contains(made.id())) {
         extras.add(made);
       }
     }
@@ -55,24 +66,15 @@ final class RetriedCreates {
   }
 
   /**
-   * After a failure whose attempts may have acted: adopts the earliest resource the call made (removing
-   * the rest), or fails saying what exists.
+   * After a failure whose attempts may have acted: adopts the earliest new resource (removing the rest),
+   * or fails saying what exists.
    */
-  static <R> GateImpl.Attempt<R> adopt(
-      Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, OpsException failure) {
-    List<Duplicates.Made<R>> around = find(change, duplicates, attempts, "the call failed ("
-        + failure.getMessage() + "), and", failure);
-    List<Duplicates.Made<R>> made = new ArrayList<>(around.stream()
-        .filter(m -> attempts.strictlyCovers(m.createdAt())).toList());
-    if (made.isEmpty() && around.isEmpty()) {
-      throw failure;
-    }
+  static <R> GateImpl.Attempt<R> adopt(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts,
+      OpsException failure, Set<String> before) {
+    List<Duplicates.Made<R>> made = new ArrayList<>(find(change, duplicates, attempts, "the call failed ("
+        + failure.getMessage() + "), and", failure).stream().filter(m -> !before.contains(m.id())).toList());
     if (made.isEmpty()) {
-      throw new ResourceStateException(
-          "the call failed after " + attempts.attempts() + " attempts, " + attempts.unanswered() + " of them without an"
-              + " answer; " + ids(around) + " exist with the same inputs, made around the call but not provably by it,"
-              + " and were kept. Check them before creating again. Cause: " + failure.getMessage(),
-          change.operation(), change.target(), failure.awsErrorCode(), failure.requestId(), failure);
+      throw failure;
     }
     if (made.size() > attempts.unanswered()) {
       throw new ResourceStateException(
@@ -92,18 +94,18 @@ final class RetriedCreates {
   }
 
   /**
-   * The change's listing of what the call made. When it fails, the change fails saying how many resources
-   * may exist; the cause is the call's own failure when there is one (the listing's failure is suppressed
-   * on it), else the listing's.
+   * The change's listing after the call. When it fails, the change fails saying how many resources may
+   * exist; the cause is the call's own failure when there is one (the listing's failure is suppressed on
+   * it), else the listing's.
    */
   private static <R> List<Duplicates.Made<R>> find(Change<R> change, Duplicates<R> duplicates, CallAttempts attempts,
-      String context, @org.jspecify.annotations.Nullable OpsException callFailure) {
+      String context, @Nullable OpsException callFailure) {
     OpsException lookup;
     try {
-      return duplicates.madeDuring(attempts);
+      return duplicates.list();
     } catch (OpsException e) {
       lookup = e;
-    } catch (software.amazon.awssdk.core.exception.SdkException e) {
+    } catch (SdkException e) {
       lookup = AwsErrors.map(e, change.operation(), change.target(), Redaction.none());
     }
     OpsException cause = callFailure == null ? lookup : callFailure;
