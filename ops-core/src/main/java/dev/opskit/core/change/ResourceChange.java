@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What a {@link Plan} does to one resource: create it, update the fields that differ, delete it, or
  * leave it as it is, with the exact calls that does (one or more {@link Change}s, made in order by
- * {@link Plan#apply}).
+ * {@link Gate#apply}).
  *
  * <p>A value: equal when kind, type, resource, differences and calls are equal.
  */
@@ -147,7 +147,7 @@ public final class ResourceChange {
     return diffs;
   }
 
-  /** The changes {@link Plan#apply} submits, in order. */
+  /** The changes {@link Gate#apply} submits, in order. */
   public List<Change<?>> steps() {
     return steps;
   }
