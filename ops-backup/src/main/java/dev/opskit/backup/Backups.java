@@ -69,6 +69,16 @@ public interface Backups {
   S3Protection s3(String bucket);
 
   /**
+   * Versioning and replication of one S3 bucket.
+   *
+   * @param bucket the bucket name
+   * @return the operations on that bucket
+   */
+  default S3Protection s3(dev.opskit.core.value.BucketName bucket) {
+    return s3(dev.opskit.core.value.Checks.present("bucketName", bucket, "an S3 bucket name").value());
+  }
+
+  /**
    * Scans the account (this context's region) for resources without backups: RDS instances with
    * automated backups off, DynamoDB tables without point-in-time recovery, S3 buckets without versioning
    * or replication. Reads only.
