@@ -15,7 +15,6 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -402,8 +401,7 @@ final class AwsBackupStub implements AutoCloseable {
   private static Map<String, String> strings(JsonNode node) {
     Map<String, String> map = new LinkedHashMap<>();
     if (node != null && node.isObject()) {
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> e = it.next();
+      for (Map.Entry<String, JsonNode> e : node.properties()) {
         map.put(e.getKey(), e.getValue().asText());
       }
     }
@@ -413,7 +411,7 @@ final class AwsBackupStub implements AutoCloseable {
   private static Object plain(JsonNode node) {
     if (node.isObject()) {
       Map<String, Object> map = new LinkedHashMap<>();
-      node.fields().forEachRemaining(e -> map.put(e.getKey(), plain(e.getValue())));
+      node.properties().forEach(e -> map.put(e.getKey(), plain(e.getValue())));
       return map;
     }
     if (node.isArray()) {

@@ -224,8 +224,9 @@ class FaultInjectionIT {
             versionedPair(direct);
             Fixtures.s3(direct).putBucketReplication(r -> r.bucket("fi-source").replicationConfiguration(c -> c
                 .role(REPLICATION_ROLE.toString())
-                .rules(rule -> rule.id("replicate_all").status("Enabled").priority(1).filter(f -> f.prefix(""))
-                    .deleteMarkerReplication(d -> d.status("Disabled")).destination(d -> d.bucket("arn:aws:s3:::fi-replica")))));
+                .rules(software.amazon.awssdk.services.s3.model.ReplicationRule.builder().id("replicate_all").status("Enabled")
+                    .priority(1).filter(f -> f.prefix("")).deleteMarkerReplication(d -> d.status("Disabled"))
+                    .destination(d -> d.bucket("arn:aws:s3:::fi-replica")).build())));
           })
           .changes(method("DELETE").and(queryParameter("replication")))
           .call(ctx -> Backups.using(ctx).s3("fi-source").replication().apply(List.of()))

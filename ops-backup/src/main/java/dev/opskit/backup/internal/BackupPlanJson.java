@@ -310,8 +310,7 @@ public final class BackupPlanJson {
       throw ValidationException.of(field, value, "a JSON object of string values");
     }
     Map<String, String> map = new LinkedHashMap<>();
-    for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> e = it.next();
+    for (Map.Entry<String, JsonNode> e : value.properties()) {
       if (!e.getValue().isTextual()) {
         throw ValidationException.of(field + "." + e.getKey(), e.getValue(), "a string");
       }

@@ -105,11 +105,11 @@ public final class MemberTree {
   }
 
   /**
-   * The child map of a tree, made when absent (for normalizing).
+   * The child map of a tree (for normalizing).
    *
    * @param tree the tree
    * @param member the member
-   * @return the child, or null when the member holds something else
+   * @return the child, or null when the member is absent or holds something else
    */
   @SuppressWarnings("unchecked")
   public static @Nullable Map<String, Object> child(Map<String, Object> tree, String member) {
@@ -149,8 +149,8 @@ public final class MemberTree {
   }
 
   /**
-   * Removes a member whose value is AWS's "nothing" (such as {@code false}, {@code -1}), and the map holding it
-   * when that leaves it empty is left for {@link #prune}.
+   * Removes a member whose value is AWS's "nothing" (such as {@code false}, {@code -1}); a map left empty by it is
+   * removed by {@link #prune}.
    *
    * @param tree the tree
    * @param member the member
