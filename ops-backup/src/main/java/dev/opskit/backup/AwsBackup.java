@@ -54,22 +54,22 @@ public interface AwsBackup {
   /**
    * Creates a backup vault with AWS's default key and the context's default tags.
    *
-   * @param name the vault name
+   * @param backupVaultName the vault name
    * @return the vault made, or a planned change in a dry run
    */
-  default ChangeResult<BackupVault> createVault(BackupVaultName name) {
-    return createVault(BackupVaultDefinition.of(name));
+  default ChangeResult<BackupVault> createVault(BackupVaultName backupVaultName) {
+    return createVault(BackupVaultDefinition.of(backupVaultName));
   }
 
   /**
    * Creates a backup vault with AWS's default key and the context's default tags.
    *
-   * @param name the vault name, such as {@code efs-backup-vault}
+   * @param backupVaultName the vault name, such as {@code efs-backup-vault}
    * @return the vault made, or a planned change in a dry run
    * @throws dev.opskit.core.ValidationException when it is not a vault name
    */
-  default ChangeResult<BackupVault> createVault(String name) {
-    return createVault(BackupVaultDefinition.of(name));
+  default ChangeResult<BackupVault> createVault(String backupVaultName) {
+    return createVault(BackupVaultDefinition.of(backupVaultName));
   }
 
   /**
@@ -128,26 +128,27 @@ public interface AwsBackup {
   /**
    * Starts an on-demand backup job with AWS's default windows.
    *
-   * @param vault the vault the recovery point goes to
-   * @param resource the resource to back up
-   * @param role the IAM role AWS Backup acts as
+   * @param backupVaultName the vault the recovery point goes to
+   * @param resourceArn the resource to back up
+   * @param iamRoleArn the IAM role AWS Backup acts as
    * @return the job as first reported, or a planned change in a dry run
    */
-  default ChangeResult<BackupJobDetails> startBackupJob(BackupVaultName vault, Arn resource, Arn role) {
-    return startBackupJob(BackupJobRequest.of(vault, resource, role));
+  default ChangeResult<BackupJobDetails> startBackupJob(BackupVaultName backupVaultName, Arn resourceArn, Arn iamRoleArn) {
+    return startBackupJob(BackupJobRequest.of(backupVaultName, resourceArn, iamRoleArn));
   }
 
   /**
    * Starts an on-demand backup job with AWS's default windows.
    *
-   * @param vault the vault name
-   * @param resource the resource to back up
-   * @param role the IAM role AWS Backup acts as
+   * @param backupVaultName the vault name
+   * @param resourceArn the resource to back up
+   * @param iamRoleArn the IAM role AWS Backup acts as
    * @return the job as first reported, or a planned change in a dry run
    * @throws dev.opskit.core.ValidationException when the vault name is not one
    */
-  default ChangeResult<BackupJobDetails> startBackupJob(String vault, Arn resource, Arn role) {
-    return startBackupJob(BackupJobRequest.builder().vault(vault).resource(resource).role(role).build());
+  default ChangeResult<BackupJobDetails> startBackupJob(String backupVaultName, Arn resourceArn, Arn iamRoleArn) {
+    return startBackupJob(BackupJobRequest.builder().backupVaultName(backupVaultName).resourceArn(resourceArn)
+        .iamRoleArn(iamRoleArn).build());
   }
 
   /**
@@ -180,19 +181,19 @@ public interface AwsBackup {
   /**
    * Every recovery point in a vault, read lazily page by page: close the stream (try-with-resources).
    *
-   * @param vault the vault
+   * @param backupVaultName the vault
    * @return the recovery points
    */
-  Stream<RecoveryPoint> recoveryPoints(BackupVaultName vault);
+  Stream<RecoveryPoint> recoveryPoints(BackupVaultName backupVaultName);
 
   /**
    * Every recovery point in a vault, read lazily: close the stream (try-with-resources).
    *
-   * @param vault the vault name
+   * @param backupVaultName the vault name
    * @return the recovery points
    * @throws dev.opskit.core.ValidationException when it is not a vault name
    */
-  default Stream<RecoveryPoint> recoveryPoints(String vault) {
-    return recoveryPoints(BackupVaultName.of(vault));
+  default Stream<RecoveryPoint> recoveryPoints(String backupVaultName) {
+    return recoveryPoints(BackupVaultName.of(backupVaultName));
   }
 }

@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * IAM role, and optionally its windows, lifecycle and recovery-point tags.
  *
  * <pre>{@code
- * awsBackup.startBackupJob(j -> j.vault("efs-backup-vault").resource(fileSystemArn).role(backupRole)
+ * awsBackup.startBackupJob(j -> j.backupVaultName("efs-backup-vault").resourceArn(fileSystemArn).iamRoleArn(backupRole)
  *     .lifecycle(BackupLifecycle.deleteAfterDays(35)));
  * }</pre>
  */
@@ -62,21 +62,21 @@ public final class BackupJobRequest {
    * @return the request
    */
   public static BackupJobRequest of(BackupVaultName vault, Arn resource, Arn role) {
-    return builder().vault(vault).resource(resource).role(role).build();
+    return builder().backupVaultName(vault).resourceArn(resource).iamRoleArn(role).build();
   }
 
   /** The vault the recovery point goes to ({@code BackupVaultName}). */
-  public BackupVaultName vault() {
+  public BackupVaultName backupVaultName() {
     return vault;
   }
 
   /** The resource to back up ({@code ResourceArn}). */
-  public Arn resource() {
+  public Arn resourceArn() {
     return resource;
   }
 
   /** The IAM role AWS Backup acts as ({@code IamRoleArn}). */
-  public Arn role() {
+  public Arn iamRoleArn() {
     return role;
   }
 
@@ -124,7 +124,7 @@ public final class BackupJobRequest {
      * @param value the vault name
      * @return this builder
      */
-    public Builder vault(BackupVaultName value) {
+    public Builder backupVaultName(BackupVaultName value) {
       this.vault = value;
       return this;
     }
@@ -136,7 +136,7 @@ public final class BackupJobRequest {
      * @return this builder
      * @throws ValidationException when it is not a vault name
      */
-    public Builder vault(String value) {
+    public Builder backupVaultName(String value) {
       this.vault = BackupVaultName.of(value);
       return this;
     }
@@ -147,7 +147,7 @@ public final class BackupJobRequest {
      * @param value its ARN
      * @return this builder
      */
-    public Builder resource(Arn value) {
+    public Builder resourceArn(Arn value) {
       this.resource = value;
       return this;
     }
@@ -158,7 +158,7 @@ public final class BackupJobRequest {
      * @param value the role ARN
      * @return this builder
      */
-    public Builder role(Arn value) {
+    public Builder iamRoleArn(Arn value) {
       this.role = value;
       return this;
     }

@@ -146,7 +146,7 @@ public final class BackupPlanDefinition {
 
   /**
    * The plan's own tags ({@code BackupPlanTags}); applying the plan also puts the context's default tags on it
-   * (these win on the same key).
+   * (the plan's own win on the same key).
    */
   public Tags tags() {
     return tags;

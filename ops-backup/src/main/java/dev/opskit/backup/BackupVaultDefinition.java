@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An AWS Backup vault as desired state: its name, its tags ({@code BackupVaultTags}; the context's default
- * tags are added when it is applied) and the KMS key that encrypts its recovery points ({@code EncryptionKeyArn};
+ * tags are added when it is applied; the vault's own win on the same key) and the KMS key that encrypts its recovery points ({@code EncryptionKeyArn};
  * null for AWS Backup's default key, and then the live key is not compared).
  *
  * <pre>{@code

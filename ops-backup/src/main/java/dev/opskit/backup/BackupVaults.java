@@ -27,19 +27,19 @@ public interface BackupVaults extends DesiredState<BackupVaultDefinition> {
   /**
    * The vault of that name. Reads only.
    *
-   * @param name the vault name
+   * @param backupVaultName the vault name
    * @return the vault, or empty when there is none
    */
-  Optional<BackupVault> find(BackupVaultName name);
+  Optional<BackupVault> find(BackupVaultName backupVaultName);
 
   /**
    * The vault of that name. Reads only.
    *
-   * @param name the vault name
+   * @param backupVaultName the vault name
    * @return the vault, or empty when there is none
    * @throws dev.opskit.core.ValidationException when it is not a vault name
    */
-  default Optional<BackupVault> find(String name) {
-    return find(BackupVaultName.of(name));
+  default Optional<BackupVault> find(String backupVaultName) {
+    return find(BackupVaultName.of(backupVaultName));
   }
 }

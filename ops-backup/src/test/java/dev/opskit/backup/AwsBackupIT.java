@@ -13,6 +13,7 @@ import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.FieldDiff;
 import dev.opskit.core.change.Plan;
 import dev.opskit.core.change.ResourceChange;
+import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.Schedule;
 import dev.opskit.test.AuditAssertions;
 import dev.opskit.test.Emulator;
@@ -124,6 +125,28 @@ class AwsBackupIT {
           Map.entry("team", "storage"));
       assertThat(aws.plans().drift(List.of(plan)).changes()).isEmpty();
     }
+  }
+
+  @Test
+  void aNewEncryptionKeyReplacesTheVaultAndThePlanSaysSo(OpsContext ctx) {
+    BackupVaults vaults = Backups.using(ctx).awsBackup().vaults();
+    Arn first = Arn.parse("arn:aws:kms:us-east-1:123456789012:key/11111111-1111-1111-1111-111111111111");
+    Arn second = Arn.parse("arn:aws:kms:us-east-1:123456789012:key/22222222-2222-2222-2222-222222222222");
+    vaults.apply(List.of(BackupVaultDefinition.of("keyed-vault").withEncryptionKey(first)));
+
+    Plan plan = vaults.plan(BackupVaultDefinition.of("keyed-vault").withEncryptionKey(second));
+    vaults.apply(plan);
+
+    assertThat(plan.title()).isEqualTo("backup vaults; AWS cannot change a vault's encryption key, so an update of"
+        + " EncryptionKeyArn deletes the vault (AWS refuses while it holds recovery points) and creates it again");
+    assertThat(plan.changes()).singleElement().satisfies(c -> {
+      assertThat(c.diffs()).containsExactly(new FieldDiff("EncryptionKeyArn", first.toString(), second.toString()));
+      assertThat(c.calls()).extracting(call -> call.operation())
+          .containsExactly("backup:DeleteBackupVault", "backup:CreateBackupVault");
+    });
+    assertThat(vaults.plan(BackupVaultDefinition.of("keyed-vault").withEncryptionKey(second)).isEmpty()).isTrue();
+    // A vault defined without a key takes AWS's default, whatever key the live one has.
+    assertThat(vaults.plan(BackupVaultDefinition.of("keyed-vault")).isEmpty()).isTrue();
   }
 
   @Test

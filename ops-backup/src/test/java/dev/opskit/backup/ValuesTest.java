@@ -170,7 +170,7 @@ class ValuesTest {
               (BucketReplicationRule[]) null))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid replication.rules: null. Allowed: 1 to 1000 rules");
-      assertThatThrownBy(() -> BackupJobRequest.builder().vault("efs-backup-vault").role(role).build())
+      assertThatThrownBy(() -> BackupJobRequest.builder().backupVaultName("efs-backup-vault").iamRoleArn(role).build())
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid resourceArn: null. Allowed: the ARN of the resource to back up");
     }

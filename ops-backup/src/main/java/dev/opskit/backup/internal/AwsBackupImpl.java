@@ -93,17 +93,17 @@ public final class AwsBackupImpl implements AwsBackup {
   public ChangeResult<BackupJobDetails> startBackupJob(BackupJobRequest job) {
     Checks.present("job", job, "a backup job request");
     StartBackupJobRequest request = StartBackupJobRequest.builder()
-        .backupVaultName(job.vault().value())
-        .resourceArn(job.resource().toString())
-        .iamRoleArn(job.role().toString())
+        .backupVaultName(job.backupVaultName().value())
+        .resourceArn(job.resourceArn().toString())
+        .iamRoleArn(job.iamRoleArn().toString())
         .startWindowMinutes(job.startWindow() == null ? null : job.startWindow().toMinutes())
         .completeWindowMinutes(job.completeWindow() == null ? null : job.completeWindow().toMinutes())
         .lifecycle(lifecycle(job.lifecycle()))
         .recoveryPointTags(job.recoveryPointTags().isEmpty() ? null : job.recoveryPointTags().asMap())
         .build();
     ChangeResult<StartBackupJobResponse> result = ctx.gate().submit(
-        Change.of("backup:StartBackupJob", job.resource().toString(), request, backup::startBackupJob).build());
-    return result.map(r -> new BackupJobDetails(r.backupJobId(), BackupJobDetails.State.CREATED, job.vault(), job.resource(),
+        Change.of("backup:StartBackupJob", job.resourceArn().toString(), request, backup::startBackupJob).build());
+    return result.map(r -> new BackupJobDetails(r.backupJobId(), BackupJobDetails.State.CREATED, job.backupVaultName(), job.resourceArn(),
         r.recoveryPointArn() == null ? null : Arn.parse(r.recoveryPointArn()), null, null, r.creationDate(), null));
   }
 

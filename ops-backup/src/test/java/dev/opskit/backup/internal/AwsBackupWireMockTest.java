@@ -98,7 +98,7 @@ class AwsBackupWireMockTest {
     stubJob("running", "done", job("COMPLETED", "100.0", null));
     AwsBackup backup = backup(false);
 
-    BackupJobDetails started = backup.startBackupJob(j -> j.vault("efs-backup-vault").resource(EFS).role(ROLE)
+    BackupJobDetails started = backup.startBackupJob(j -> j.backupVaultName("efs-backup-vault").resourceArn(EFS).iamRoleArn(ROLE)
         .lifecycle(BackupLifecycle.deleteAfterDays(35))).orElseThrow();
     BackupJobDetails done = backup.awaitJob(started.id());
 

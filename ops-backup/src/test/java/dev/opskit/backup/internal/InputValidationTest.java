@@ -279,6 +279,22 @@ class InputValidationTest {
       verifyNoInteractions(backup);
     }
 
+    @Test
+    void aBadNameIsRefusedNamingTheParameterTheCallerPassedBeforeAnyRequest() {
+      AwsBackupImpl aws = new AwsBackupImpl(ctx, backup);
+
+      assertThatThrownBy(() -> aws.recoveryPoints("no spaces"))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("backupVaultName"))
+          .hasMessage("Invalid backupVaultName: 'no spaces'. Allowed: only ASCII letters, digits, '-' and '_'");
+      assertThatThrownBy(() -> aws.vaults().find("x"))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("backupVaultName"));
+      assertThatThrownBy(() -> aws.selections(" "))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("planId"));
+      assertThatThrownBy(() -> aws.job(""))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("jobId"));
+      verifyNoInteractions(backup);
+    }
+
     private final BackupPlanDefinition plan = BackupPlanDefinition.of("efs-backup-plan",
         BackupPlanRule.of("daily", "efs-backup-vault", Schedule.dailyAt(5, 0)));
     private final List<String> sentRequestIds = new ArrayList<>();
