@@ -1,18 +1,18 @@
 package dev.opskit.examples;
 
 import dev.opskit.backup.Backups;
-import dev.opskit.backup.BucketVersioning;
+import dev.opskit.backup.BucketReplicationRule;
 import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.AutomatedBackupSettings;
 import dev.opskit.backup.PrunePolicy;
 import dev.opskit.backup.PruneResult;
 import dev.opskit.backup.RdsBackups;
 import dev.opskit.backup.ReplicationDefinition;
-import dev.opskit.backup.ReplicationPlan;
-import dev.opskit.backup.ReplicationRule;
 import dev.opskit.backup.PointInTimeRecovery;
+import dev.opskit.backup.S3Protection;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.Reads;
+import dev.opskit.core.change.ApplyResult;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.Plan;
 import dev.opskit.core.value.Arn;
@@ -90,16 +90,22 @@ public final class BackupExample implements TourStep {
     out.println("  " + pitr.status() + ", restorable " + pitr.earliestRestorable() + " to " + pitr.latestRestorable());
 
     out.println("S3: versioning, then the guide's replication rule, planned before it is applied.");
-    out.println("  versioning on " + BUCKET + ": " + backups.s3(BUCKET).enableVersioning());
+    S3Protection appData = backups.s3(BUCKET);
+    appData.versioning().enable();
+    out.println("  " + BUCKET + ": " + appData.versioning().live());
     ReplicationDefinition replication = ReplicationDefinition.of(REPLICATION_ROLE,
-        ReplicationRule.of("replicate_all", REPLICA, StorageClass.STANDARD_IA));
-    ReplicationPlan first = backups.s3(BUCKET).plan(replication);
-    out.println("  plan: " + (first.isReady() ? "ready" : "missing " + first.missingPrerequisites()));
-    if (backups.s3(REPLICA).versioning() != BucketVersioning.ENABLED) {
-      out.println("  versioning on " + REPLICA + ": " + backups.s3(REPLICA).enableVersioning());
+        BucketReplicationRule.of("replicate_all", REPLICA, StorageClass.STANDARD_IA));
+    Plan first = appData.replication().plan(replication);
+    first.render().lines().forEach(line -> out.println("  plan: " + line));
+    if (!backups.s3(REPLICA).versioning().live().isEnabled()) {
+      backups.s3(REPLICA).versioning().enable();
+      out.println("  " + REPLICA + ": " + backups.s3(REPLICA).versioning().live());
     }
-    ReplicationPlan applied = backups.s3(BUCKET).apply(replication);
-    out.println("  replication " + applied.outcome() + "; read back: " + backups.s3(BUCKET).readReplication().orElse(null));
+    ApplyResult applied = appData.replication().apply(List.of(replication));
+    out.println("  replication applied (" + applied.plan().summary() + "); read back: " + appData.replication().live()
+        .map(d -> String.join(", ", d.rules().stream().map(r -> r.id() + " to " + r.destinationBucket() + " in "
+            + r.storageClass() + (r.isEnabled() ? "" : " (disabled)")).toList()))
+        .orElse("none"));
 
     out.println("Coverage report:");
     backups.coverage().toText().lines().forEach(line -> out.println("  " + line));

@@ -5,13 +5,18 @@ import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
 /**
- * When AWS Backup moves a recovery point to cold storage and when it deletes it, in whole days. As AWS
- * requires, a recovery point moved to cold storage stays there at least 90 days before it is deleted.
+ * When AWS Backup moves a recovery point to cold storage and when it deletes it, in whole days (AWS's
+ * {@code Lifecycle}). As AWS requires, a recovery point moved to cold storage stays there at least 90 days
+ * before it is deleted.
  *
- * @param moveToColdStorageAfter days after creation to move to cold storage, 1 to {@value #MAX_DAYS}; null for never
- * @param deleteAfter days after creation to delete, 1 to {@value #MAX_DAYS}; null for never
+ * @param moveToColdStorageAfter days after creation to move to cold storage ({@code MoveToColdStorageAfterDays}),
+ *     1 to {@value #MAX_DAYS}; null for never
+ * @param deleteAfter days after creation to delete ({@code DeleteAfterDays}), 1 to {@value #MAX_DAYS}; null for never
+ * @param optInToArchiveForSupportedResources whether resource types that support the archive tier move there
+ *     instead of cold storage ({@code OptInToArchiveForSupportedResources}); AWS's default is false
  */
-public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullable Duration deleteAfter) {
+public record BackupLifecycle(
+    @Nullable Duration moveToColdStorageAfter, @Nullable Duration deleteAfter, boolean optInToArchiveForSupportedResources) {
   /** The longest lifecycle setting AWS Backup accepts, in days: 100 years. */
   public static final long MAX_DAYS = 36_500;
 
@@ -28,6 +33,16 @@ public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullab
           "at least 90 days after moveToColdStorageAfter (" + moveToColdStorageAfter.toDays() + " days), so at least "
               + moveToColdStorageAfter.plus(MIN_COLD_STORAGE).toDays() + " days");
     }
+  }
+
+  /**
+   * A lifecycle without the archive opt-in.
+   *
+   * @param moveToColdStorageAfter days to cold storage, or null for never
+   * @param deleteAfter days to deletion, or null for never
+   */
+  public BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullable Duration deleteAfter) {
+    this(moveToColdStorageAfter, deleteAfter, false);
   }
 
   private static void days(String field, @Nullable Duration value) {
@@ -57,6 +72,20 @@ public record BackupLifecycle(@Nullable Duration moveToColdStorageAfter, @Nullab
   public static BackupLifecycle coldThenDelete(long coldAfterDays, long deleteAfterDays) {
     return new BackupLifecycle(Duration.ofDays(days("moveToColdStorageAfter", coldAfterDays)),
         Duration.ofDays(days("deleteAfter", deleteAfterDays)));
+  }
+
+  /**
+   * This lifecycle, moving resource types that support it to the archive tier instead of cold storage.
+   *
+   * @return the new lifecycle
+   */
+  public BackupLifecycle withArchiveOptIn() {
+    return new BackupLifecycle(moveToColdStorageAfter, deleteAfter, true);
+  }
+
+  /** Whether it sets nothing (AWS keeps such recovery points forever, in warm storage). */
+  public boolean isEmpty() {
+    return moveToColdStorageAfter == null && deleteAfter == null && !optInToArchiveForSupportedResources;
   }
 
   private static long days(String field, long days) {

@@ -1,18 +1,20 @@
 package dev.opskit.backup;
 
-import dev.opskit.backup.internal.Checks;
-import org.jspecify.annotations.Nullable;
+import dev.opskit.core.value.Arn;
+import dev.opskit.core.value.BackupVaultName;
+import dev.opskit.core.value.Checks;
 
 /**
- * An AWS Backup vault.
+ * An AWS Backup vault as AWS reports it.
  *
  * @param name the vault name
- * @param arn the vault ARN; null in a dry run
- * @param recoveryPoints how many recovery points it holds (0 when unknown)
+ * @param arn the vault ARN
+ * @param recoveryPoints how many recovery points it holds (0 when not reported)
  */
-public record BackupVault(String name, @Nullable String arn, long recoveryPoints) {
+public record BackupVault(BackupVaultName name, Arn arn, long recoveryPoints) {
   /** Validates. */
   public BackupVault {
     Checks.present("name", name, "a value (required)");
+    Checks.present("arn", arn, "a value (required)");
   }
 }

@@ -41,12 +41,6 @@ public record DbSnapshot(
           .reversed()
           .thenComparing(DbSnapshot::id);
 
-  /**
-   * The status text AWS Backup's jobs report in a dry run, until they too return {@code ChangeResult}s.
-   * Nothing of RDS or DynamoDB returns it: a dry run there is a {@link dev.opskit.core.change.ChangeResult.Planned}.
-   */
-  public static final String PLANNED = "planned";
-
   /** Validates and copies the tags (sorted by key). */
   public DbSnapshot {
     Checks.present("id", id, "a value (required)");

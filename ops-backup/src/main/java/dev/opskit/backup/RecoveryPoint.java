@@ -1,26 +1,30 @@
 package dev.opskit.backup;
 
-import dev.opskit.backup.internal.Checks;
+import dev.opskit.core.value.Arn;
+import dev.opskit.core.value.BackupVaultName;
+import dev.opskit.core.value.Checks;
 import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
  * A recovery point in an AWS Backup vault.
  *
  * @param arn the recovery point ARN
- * @param vault the vault name
+ * @param vault the vault
  * @param resourceArn the resource it is a backup of; null when not reported
  * @param resourceType such as {@code EFS}; null when not reported
- * @param status {@code COMPLETED}, {@code PARTIAL}, {@code DELETING}, {@code EXPIRED}... as AWS reports it
+ * @param status its status; an unknown status is kept, never an error
  * @param createdAt when it was made; null when not reported
  * @param sizeBytes its size in bytes (0 when not reported)
  */
 public record RecoveryPoint(
-    String arn,
-    String vault,
-    @Nullable String resourceArn,
+    Arn arn,
+    BackupVaultName vault,
+    @Nullable Arn resourceArn,
     @Nullable String resourceType,
-    String status,
+    Status status,
     @Nullable Instant createdAt,
     long sizeBytes) {
   /** Validates. */
@@ -28,5 +32,77 @@ public record RecoveryPoint(
     Checks.present("arn", arn, "a value (required)");
     Checks.present("vault", vault, "a value (required)");
     Checks.present("status", status, "a value (required)");
+  }
+
+  /**
+   * The status of a recovery point ({@code Status}), an open set: a constant for each status AWS documents,
+   * and any other value kept as given ({@link #isKnown()} false).
+   */
+  public static final class Status {
+    /** Being made. */
+    public static final Status CREATING = new Status("CREATING");
+    /** Usable. */
+    public static final Status AVAILABLE = new Status("AVAILABLE");
+    /** Made. */
+    public static final Status COMPLETED = new Status("COMPLETED");
+    /** Made from part of the resource. */
+    public static final Status PARTIAL = new Status("PARTIAL");
+    /** Being deleted. */
+    public static final Status DELETING = new Status("DELETING");
+    /** Past its lifecycle, or its source is gone. */
+    public static final Status EXPIRED = new Status("EXPIRED");
+    /** Continuous backup stopped. */
+    public static final Status STOPPED = new Status("STOPPED");
+
+    private static final List<Status> KNOWN = List.of(CREATING, AVAILABLE, COMPLETED, PARTIAL, DELETING, EXPIRED, STOPPED);
+
+    private final String value;
+    private final boolean known;
+
+    private Status(String value) {
+      this(value, true);
+    }
+
+    private Status(String value, boolean known) {
+      this.value = value;
+      this.known = known;
+    }
+
+    /**
+     * The status for AWS's word; never throws.
+     *
+     * @param value such as {@code COMPLETED}; null or empty is an unknown, empty status
+     * @return the constant, or an unknown status keeping the value
+     */
+    public static Status of(@Nullable String value) {
+      String v = value == null ? "" : value;
+      return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new Status(v, false));
+    }
+
+    /** AWS's word, such as {@code COMPLETED}. */
+    public String value() {
+      return value;
+    }
+
+    /** Whether AWS documents this status. */
+    public boolean isKnown() {
+      return known;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Status s && value.equals(s.value);
+    }
+
+    @Override
+    public int hashCode() {
+      return Objects.hash(value);
+    }
+
+    /** AWS's word. */
+    @Override
+    public String toString() {
+      return value;
+    }
   }
 }

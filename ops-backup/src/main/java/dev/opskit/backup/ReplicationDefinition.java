@@ -8,17 +8,18 @@ import java.util.HashSet;
 import java.util.List;
 
 /**
- * An S3 bucket's replication configuration: the IAM role S3 replicates as, and the rules. The guide's:
+ * An S3 bucket's replication configuration as desired state: the IAM role S3 replicates as, and the rules.
+ * The guide's:
  *
  * <pre>{@code
  * ReplicationDefinition.of(Arn.parse("arn:aws:iam::123456789012:role/replication"),
- *     ReplicationRule.of("replicate_all", "app-data-replica", StorageClass.STANDARD_IA));
+ *     BucketReplicationRule.of("replicate_all", "app-data-replica", StorageClass.STANDARD_IA));
  * }</pre>
  *
- * @param role the IAM role ARN
- * @param rules the rules, at least one, ids unique
+ * @param role the IAM role ARN ({@code Role})
+ * @param rules the rules ({@code Rules}), 1 to 1000, ids unique
  */
-public record ReplicationDefinition(Arn role, List<ReplicationRule> rules) {
+public record ReplicationDefinition(Arn role, List<BucketReplicationRule> rules) {
 
   /** Validates and copies. */
   public ReplicationDefinition {
@@ -27,8 +28,8 @@ public record ReplicationDefinition(Arn role, List<ReplicationRule> rules) {
     if (rules.isEmpty() || rules.size() > 1000) {
       throw ValidationException.of("replication.rules", rules.size(), "1 to 1000 rules");
     }
-    if (new HashSet<>(rules.stream().map(ReplicationRule::id).toList()).size() != rules.size()) {
-      throw ValidationException.of("replication.rules", rules.stream().map(ReplicationRule::id).toList(), "unique rule ids");
+    if (new HashSet<>(rules.stream().map(BucketReplicationRule::id).toList()).size() != rules.size()) {
+      throw ValidationException.of("replication.rules", rules.stream().map(BucketReplicationRule::id).toList(), "unique rule ids");
     }
   }
 
@@ -39,7 +40,7 @@ public record ReplicationDefinition(Arn role, List<ReplicationRule> rules) {
    * @param rules the rules
    * @return the definition
    */
-  public static ReplicationDefinition of(Arn role, ReplicationRule... rules) {
+  public static ReplicationDefinition of(Arn role, BucketReplicationRule... rules) {
     return new ReplicationDefinition(role, rules == null ? null : Arrays.asList(rules));
   }
 }

@@ -1,45 +1,28 @@
 package dev.opskit.backup;
 
-import java.util.Optional;
+import dev.opskit.core.value.BucketName;
 
 /**
- * Versioning and replication of one S3 bucket, the guide's cross-region replication. Obtain with
- * {@link Backups#s3(String)}.
+ * Versioning and replication of one S3 bucket, the guide's cross-region replication, both as desired state.
+ * Obtain with {@link Backups#s3(String)}.
+ *
+ * <pre>{@code
+ * S3Protection appData = Backups.using(ctx).s3("app-data");
+ * appData.versioning().enable();
+ * Plan plan = appData.replication().plan(ReplicationDefinition.of(role,
+ *     BucketReplicationRule.of("replicate_all", "app-data-replica", StorageClass.STANDARD_IA)));
+ * System.out.println(plan.render());      // names missing prerequisites in its title
+ * appData.replication().apply(plan);
+ * }</pre>
  */
 public interface S3Protection {
 
   /** The bucket these operations act on. */
-  String bucket();
+  BucketName bucket();
 
-  /** The bucket's versioning state. Reads only. */
-  BucketVersioning versioning();
+  /** The bucket's versioning as desired state ({@code Enabled} or {@code Suspended}). */
+  S3Versioning versioning();
 
-  /**
-   * Turns versioning on ({@code PutBucketVersioning}); sends nothing when it already is.
-   *
-   * @return the state read back; in a dry run, the unchanged current state (the plan is in the audit trail)
-   * @throws dev.opskit.core.ResourceNotFoundException when the bucket does not exist
-   */
-  BucketVersioning enableVersioning();
-
-  /**
-   * Compares the desired replication with the live one and names missing prerequisites (versioning off
-   * on the source or a destination bucket, a destination that does not exist). Reads only.
-   *
-   * @param definition the desired replication
-   * @return the plan, outcome {@link PlanOutcome#COMPARED}
-   */
-  ReplicationPlan plan(ReplicationDefinition definition);
-
-  /**
-   * Makes the live replication the desired one ({@code PutBucketReplication}), only when it differs.
-   *
-   * @param definition the desired replication
-   * @return the plan and what was done
-   * @throws dev.opskit.core.ResourceStateException naming the missing prerequisites, before any change
-   */
-  ReplicationPlan apply(ReplicationDefinition definition);
-
-  /** The live replication configuration; empty when none is configured. Reads only. */
-  Optional<ReplicationDefinition> readReplication();
+  /** The bucket's replication configuration as desired state. */
+  S3Replication replication();
 }

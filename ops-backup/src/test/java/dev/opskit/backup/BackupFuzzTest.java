@@ -50,14 +50,19 @@ class BackupFuzzTest {
         case 2 -> new BackupLifecycle(Duration.ofDays(days), null);
         default -> BackupLifecycle.coldThenDelete(days, days + 90 + Generate.range(0, 100).generate(in));
       };
-      BackupPlanRule rule = new BackupPlanRule("rule-" + i, BackupVaultName.of("vault-" + i),
-          Generate.booleans().generate(in) ? Schedule.dailyAt(Generate.range(0, 23).generate(in), 0) : Schedule.parse("rate(12 hours)"),
-          Generate.booleans().generate(in) ? Duration.ofMinutes(Generate.range(60, 600).generate(in)) : null,
-          Generate.booleans().generate(in) ? Duration.ofMinutes(Generate.range(1, 10_000).generate(in)) : null,
-          lifecycle, List.of());
+      BackupPlanRule rule = BackupPlanRule.builder().name("rule-" + i).targetVault(BackupVaultName.of("vault-" + i))
+          .schedule(Generate.booleans().generate(in) ? Schedule.dailyAt(Generate.range(0, 23).generate(in), 0) : Schedule.parse("rate(12 hours)"))
+          .startWindow(Generate.booleans().generate(in) ? Duration.ofMinutes(Generate.range(60, 600).generate(in)) : null)
+          .completionWindow(Generate.booleans().generate(in) ? Duration.ofMinutes(Generate.range(1, 10_000).generate(in)) : null)
+          .lifecycle(lifecycle)
+          .scheduleTimezone(Generate.booleans().generate(in) ? java.time.ZoneId.of("Europe/Paris") : null)
+          .recoveryPointTags(Generate.booleans().generate(in) ? Map.of("team", "storage") : Map.of())
+          .continuousBackup(Generate.booleans().generate(in))
+          .build();
       rules.add(Generate.booleans().generate(in) ? rule.withCopyTo(new BackupCopyAction(Arn.parse(VAULT_ARN), lifecycle)) : rule);
     }
-    return new BackupPlanDefinition("plan-" + Generate.range(0, 99).generate(in), rules);
+    return BackupPlanDefinition.builder().name("plan-" + Generate.range(0, 99).generate(in)).rules(rules)
+        .tags(Generate.booleans().generate(in) ? Map.of("app", "shop") : Map.of()).build();
   };
 
   @Nested
@@ -66,7 +71,8 @@ class BackupFuzzTest {
     void mutatedPlanJsonIsReadOrRejectedAndWhatIsReadRoundTrips() {
       Gen<String> documents = PLANS.map(BackupPlanDefinition::toJson);
       qt().withExamples(1500).forAll(json(documents, "Rules", "Lifecycle", "DeleteAfterDays", "MoveToColdStorageAfterDays",
-              "StartWindowMinutes", "CompletionWindowMinutes", "CopyActions", "ScheduleExpression"))
+              "StartWindowMinutes", "CompletionWindowMinutes", "CopyActions", "ScheduleExpression", "ScheduleExpressionTimezone",
+              "RecoveryPointTags", "EnableContinuousBackup", "BackupPlan", "BackupPlanTags"))
           .checkAssert(text -> outcome(text, () -> BackupPlanDefinition.fromJson(text)).ifPresent(plan -> {
             assertThat(BackupPlanDefinition.fromJson(plan.toJson())).isEqualTo(plan);
             assertThat(BackupPlanDefinition.fromJson(plan.toJson()).toJson()).isEqualTo(plan.toJson());
@@ -92,8 +98,9 @@ class BackupFuzzTest {
                 case 3 -> null;
                 default -> new BackupLifecycle(null, d.get(3));
               };
-              BackupPlanRule rule = new BackupPlanRule(name, BackupVaultName.of(vault), Schedule.parse(schedule), d.get(0),
-                  d.get(1), lifecycle, shape == 3 ? Arrays.asList((BackupCopyAction) null) : List.of());
+              BackupPlanRule rule = BackupPlanRule.builder().name(name).targetVault(BackupVaultName.of(vault))
+                  .schedule(Schedule.parse(schedule)).windows(d.get(0), d.get(1)).lifecycle(lifecycle)
+                  .copyActions(shape == 3 ? Arrays.asList((BackupCopyAction) null) : List.of()).build();
               return BackupPlanDefinition.of(name, rule.withCopyTo(new BackupCopyAction(Arn.parse(arn), lifecycle)));
             });
       };
@@ -205,11 +212,13 @@ class BackupFuzzTest {
       qt().withExamples(1000).forAll(strings("efs-file-systems"), strings(ROLE, VAULT_ARN), strings("Backup"), strings("daily"))
           .checkAssert((name, role, key, value) -> {
             List<Object> input = Arrays.asList(name, role, key, value);
-            outcome(input, () -> BackupSelection.byTag(name, Arn.parse(role), key, value));
-            outcome(input, () -> BackupSelection.byResources(name, Arn.parse(role), Arn.parse(VAULT_ARN), null));
-            outcome(input, () -> new BackupSelection(name, Arn.parse(role), null, map(key, value)));
-            outcome(input, () -> new BackupSelection(name, Arn.parse(role), List.of(Arn.parse(VAULT_ARN)), map(key, value)))
-                .ifPresent(s -> assertThat(new BackupSelection(s.name(), s.role(), s.resources(), s.tags())).isEqualTo(s));
+            outcome(input, () -> BackupSelectionDefinition.byTag(name, Arn.parse(role), key, value));
+            outcome(input, () -> BackupSelectionDefinition.byResources(name, Arn.parse(role), Arn.parse(VAULT_ARN), null));
+            outcome(input, () -> new BackupSelectionDefinition(name, Arn.parse(role), null, map(key, value)));
+            outcome(input, () -> new BackupSelectionDefinition(name, Arn.parse(role), List.of(Arn.parse(VAULT_ARN)), map(key, value)))
+                .ifPresent(s -> assertThat(new BackupSelectionDefinition(s.name(), s.role(), s.resources(), s.tags())).isEqualTo(s));
+            outcome(input, () -> BackupVaultDefinition.of(name).withTags(map(key, value)))
+                .ifPresent(v -> assertThat(new BackupVaultDefinition(v.name(), v.tags(), v.encryptionKeyArn())).isEqualTo(v));
           });
     }
 
@@ -218,8 +227,9 @@ class BackupFuzzTest {
       Gen<StorageClass> classes = in -> pick(Arrays.asList(null, StorageClass.STANDARD_IA, StorageClass.UNKNOWN_TO_SDK_VERSION), in);
       qt().withExamples(1000).forAll(strings("replicate_all"), strings("app-data-replica"), classes, strings(ROLE))
           .checkAssert((id, bucket, storageClass, role) -> outcome(Arrays.asList(id, bucket, storageClass, role), () ->
-              ReplicationDefinition.of(Arn.parse(role), ReplicationRule.of(id, bucket, storageClass),
-                  new ReplicationRule(id + "-2", false, dev.opskit.core.value.BucketName.of(bucket), storageClass)))
+              ReplicationDefinition.of(Arn.parse(role), BucketReplicationRule.of(id, bucket, storageClass),
+                  new BucketReplicationRule(id + "-2", BucketReplicationRule.Status.DISABLED,
+                      dev.opskit.core.value.BucketName.of(bucket), storageClass)))
               .ifPresent(r -> assertThat(new ReplicationDefinition(r.role(), r.rules())).isEqualTo(r)));
     }
   }

@@ -7,6 +7,7 @@ import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.BucketName;
 import dev.opskit.test.OpsEmulatorTest;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.s3.model.StorageClass;
@@ -27,14 +28,17 @@ class CoverageIT {
     Fixtures.bucket(ctx, "paused-replica");
     Backups backups = Backups.using(ctx);
     backups.dynamoDb("covered-table").enablePointInTimeRecovery();
-    backups.s3("covered-bucket").enableVersioning();
-    backups.s3("covered-replica").enableVersioning();
-    backups.s3("covered-bucket").apply(ReplicationDefinition.of(Arn.parse("arn:aws:iam::123456789012:role/replication"),
-        ReplicationRule.of("replicate_all", "covered-replica", StorageClass.STANDARD_IA)));
-    backups.s3("paused-bucket").enableVersioning();
-    backups.s3("paused-replica").enableVersioning();
-    backups.s3("paused-bucket").apply(ReplicationDefinition.of(Arn.parse("arn:aws:iam::123456789012:role/replication"),
-        new ReplicationRule("paused", false, BucketName.of("paused-replica"), StorageClass.STANDARD)));
+    backups.s3("covered-bucket").versioning().enable();
+    backups.s3("covered-replica").versioning().enable();
+    backups.s3("covered-bucket").replication().apply(List.of(ReplicationDefinition.of(
+        Arn.parse("arn:aws:iam::123456789012:role/replication"),
+        BucketReplicationRule.of("replicate_all", "covered-replica", StorageClass.STANDARD_IA))));
+    backups.s3("paused-bucket").versioning().enable();
+    backups.s3("paused-replica").versioning().enable();
+    backups.s3("paused-bucket").replication().apply(List.of(ReplicationDefinition.of(
+        Arn.parse("arn:aws:iam::123456789012:role/replication"),
+        new BucketReplicationRule("paused", BucketReplicationRule.Status.DISABLED, BucketName.of("paused-replica"),
+            StorageClass.STANDARD))));
     audit.clear();
 
     CoverageReport report = backups.coverage();

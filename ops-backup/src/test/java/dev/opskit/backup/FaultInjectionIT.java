@@ -32,9 +32,11 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
 /**
  * Every mutating operation of ops-backup that moto supports, under every {@link FaultKind}, through the
  * fault-injecting proxy: afterwards the emulator shows the change exactly once or a typed OpsKit exception
- * was thrown, and the audit trail matches (see {@link FaultSuite}). Not here because moto lacks them:
- * {@code AwsBackup.createSelection} (CreateBackupSelection) and {@code AwsBackup.startBackupJob}
- * (StartBackupJob).
+ * was thrown, and the audit trail matches (see {@link FaultSuite}); desired-state applies are rows of their
+ * own (a create, a tag change, an update, a delete). Not here because moto lacks them:
+ * {@code AwsBackup.createSelection} and {@code selections(..).apply} (CreateBackupSelection,
+ * DeleteBackupSelection), {@code plans().apply} of a changed plan (UpdateBackupPlan) and
+ * {@code AwsBackup.startBackupJob} (StartBackupJob).
  *
  * <p>The last rows are the known-defect cases of issue 7: a same-name DynamoDB backup made by someone
  * else, the reads and deletes after a retried CreateBackup failing, and names already taken.
@@ -50,6 +52,8 @@ class FaultInjectionIT {
       .maintenanceWindow("Sun:04:30-Sun:05:30")
       .copyTagsToSnapshot(true)
       .build();
+  private static final ReplicationDefinition REPLICATION = ReplicationDefinition.of(REPLICATION_ROLE,
+      BucketReplicationRule.of("replicate_all", "fi-replica", StorageClass.STANDARD_IA));
   private static final BackupPlanDefinition PLAN = BackupPlanDefinition.of("fi-plan",
       BackupPlanRule.of("daily", "fi-vault", Schedule.dailyAt(5, 0)).withLifecycle(BackupLifecycle.coldThenDelete(30, 120)));
 
@@ -163,33 +167,70 @@ class FaultInjectionIT {
       MutatingOperation.named("backup createVault")
           .changes(method("PUT").and(pathStartsWith("/backup-vaults/")))
           .call(ctx -> Backups.using(ctx).awsBackup().createVault("fi-vault"))
-          .creates("a backup vault", direct -> backup(direct).listBackupVaults().backupVaultList().size())
+          .creates("a backup vault", FaultInjectionIT::vaults)
+          .build(),
+      MutatingOperation.named("backup vaults().apply, a missing vault")
+          .changes(method("PUT").and(pathStartsWith("/backup-vaults/")))
+          .call(ctx -> Backups.using(ctx).awsBackup().vaults().apply(List.of(BackupVaultDefinition.of("fi-vault"))))
+          .creates("a backup vault", FaultInjectionIT::vaults)
+          .build(),
+      MutatingOperation.named("backup vaults().apply, a tag changed")
+          .given(direct -> backup(direct).createBackupVault(r -> r.backupVaultName("fi-vault").backupVaultTags(Map.of("team", "a"))))
+          .changes(method("POST").and(pathStartsWith("/tags/")))
+          .call(ctx -> Backups.using(ctx).awsBackup().vaults().apply(List.of(
+              BackupVaultDefinition.of("fi-vault").withTags(Map.of("team", "b")))))
+          .makes("tag team=b on fi-vault", direct -> {
+            String arn = backup(direct).describeBackupVault(r -> r.backupVaultName("fi-vault")).backupVaultArn();
+            return Map.of("team", "b").equals(backup(direct).listTags(r -> r.resourceArn(arn)).tags());
+          })
           .build(),
       MutatingOperation.named("backup createPlan")
           .given(direct -> backup(direct).createBackupVault(r -> r.backupVaultName("fi-vault")))
           .changes(method("PUT").and(pathStartsWith("/backup/plans")))
           .call(ctx -> Backups.using(ctx).awsBackup().createPlan(PLAN))
-          .creates("a backup plan", direct -> backup(direct).listBackupPlans().backupPlansList().size())
+          .creates("a backup plan", FaultInjectionIT::plans)
+          .build(),
+      MutatingOperation.named("backup plans().apply, a missing plan")
+          .given(direct -> backup(direct).createBackupVault(r -> r.backupVaultName("fi-vault")))
+          .changes(method("PUT").and(pathStartsWith("/backup/plans")))
+          .call(ctx -> Backups.using(ctx).awsBackup().plans().apply(List.of(PLAN)))
+          .creates("a backup plan", FaultInjectionIT::plans)
           .build(),
 
       // S3
-      MutatingOperation.named("s3 enableVersioning")
+      MutatingOperation.named("s3 versioning().enable")
           .given(direct -> Fixtures.bucket(direct, "fi-bucket"))
           .changes(method("PUT").and(queryParameter("versioning")))
-          .call(ctx -> Backups.using(ctx).s3("fi-bucket").enableVersioning())
-          .makes("versioning enabled on fi-bucket", direct -> versioningEnabled(direct, "fi-bucket"))
+          .call(ctx -> Backups.using(ctx).s3("fi-bucket").versioning().enable())
+          .makes("versioning enabled on fi-bucket", direct -> versioning(direct, "fi-bucket") == BucketVersioningStatus.ENABLED)
           .build(),
-      MutatingOperation.named("s3 apply(replication)")
+      MutatingOperation.named("s3 versioning().suspend")
           .given(direct -> {
-            for (String bucket : List.of("fi-source", "fi-replica")) {
-              Fixtures.bucket(direct, bucket);
-              Fixtures.s3(direct).putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-            }
+            Fixtures.bucket(direct, "fi-bucket");
+            Fixtures.s3(direct).putBucketVersioning(r -> r.bucket("fi-bucket").versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
           })
+          .changes(method("PUT").and(queryParameter("versioning")))
+          .call(ctx -> Backups.using(ctx).s3("fi-bucket").versioning().suspend())
+          .makes("versioning suspended on fi-bucket", direct -> versioning(direct, "fi-bucket") == BucketVersioningStatus.SUSPENDED)
+          .build(),
+      MutatingOperation.named("s3 replication().apply")
+          .given(FaultInjectionIT::versionedPair)
           .changes(method("PUT").and(queryParameter("replication")))
-          .call(ctx -> Backups.using(ctx).s3("fi-source").apply(
-              ReplicationDefinition.of(REPLICATION_ROLE, ReplicationRule.of("replicate_all", "fi-replica", StorageClass.STANDARD_IA))))
+          .call(ctx -> Backups.using(ctx).s3("fi-source").replication().apply(List.of(REPLICATION)))
           .makes("replication configured on fi-source", direct -> hasReplication(direct, "fi-source"))
+          .build(),
+      MutatingOperation.named("s3 replication().apply, none defined")
+          .given(direct -> {
+            versionedPair(direct);
+            Fixtures.s3(direct).putBucketReplication(r -> r.bucket("fi-source").replicationConfiguration(c -> c
+                .role(REPLICATION_ROLE.toString())
+                .rules(software.amazon.awssdk.services.s3.model.ReplicationRule.builder().id("replicate_all").status("Enabled")
+                    .priority(1).filter(f -> f.prefix("")).deleteMarkerReplication(d -> d.status("Disabled"))
+                    .destination(d -> d.bucket("arn:aws:s3:::fi-replica")).build())));
+          })
+          .changes(method("DELETE").and(queryParameter("replication")))
+          .call(ctx -> Backups.using(ctx).s3("fi-source").replication().apply(List.of()))
+          .makes("no replication on fi-source", direct -> !hasReplication(direct, "fi-source"))
           .build(),
 
       // Issue 7, defect 1: a same-name backup that another client made seconds earlier is not ours to delete.
@@ -281,8 +322,23 @@ class FaultInjectionIT {
     return direct.client(BackupClient.class, BackupClient::builder);
   }
 
-  private static boolean versioningEnabled(OpsContext direct, String bucket) {
-    return Fixtures.s3(direct).getBucketVersioning(r -> r.bucket(bucket)).status() == BucketVersioningStatus.ENABLED;
+  private static int vaults(OpsContext direct) {
+    return backup(direct).listBackupVaults().backupVaultList().size();
+  }
+
+  private static int plans(OpsContext direct) {
+    return backup(direct).listBackupPlans().backupPlansList().size();
+  }
+
+  private static BucketVersioningStatus versioning(OpsContext direct, String bucket) {
+    return Fixtures.s3(direct).getBucketVersioning(r -> r.bucket(bucket)).status();
+  }
+
+  private static void versionedPair(OpsContext direct) {
+    for (String bucket : List.of("fi-source", "fi-replica")) {
+      Fixtures.bucket(direct, bucket);
+      Fixtures.s3(direct).putBucketVersioning(r -> r.bucket(bucket).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+    }
   }
 
   private static boolean hasReplication(OpsContext direct, String bucket) {

@@ -98,13 +98,43 @@ class ValuesTest {
 
     @Test
     void ruleIdsAreUniqueAndTheRoleIsAnIamRole() {
-      ReplicationRule rule = ReplicationRule.of("replicate_all", "replica-bucket", StorageClass.STANDARD_IA);
+      BucketReplicationRule rule = BucketReplicationRule.of("replicate_all", "replica-bucket", StorageClass.STANDARD_IA);
       assertThatThrownBy(() -> new ReplicationDefinition(role, List.of(rule, rule)))
           .isInstanceOf(ValidationException.class).hasMessageContaining("unique rule ids");
       assertThatThrownBy(() -> ReplicationDefinition.of(Arn.parse("arn:aws:s3:::bucket"), rule))
           .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid replication.role: 'arn:aws:s3:::bucket'");
-      assertThatThrownBy(() -> ReplicationRule.of("r", "Bad_Bucket", StorageClass.STANDARD))
+      assertThatThrownBy(() -> BucketReplicationRule.of("r", "Bad_Bucket", StorageClass.STANDARD))
           .isInstanceOf(ValidationException.class).hasMessageContaining("Invalid bucketName: 'Bad_Bucket'");
+    }
+  }
+
+  @Nested
+  class Statuses {
+    @Test
+    void everyDocumentedValueIsAConstantAndAnUnknownOneIsKeptNeverAnError() {
+      assertThat(BackupJobDetails.State.of("RUNNING")).isSameAs(BackupJobDetails.State.RUNNING);
+      assertThat(BackupJobDetails.State.of("COMPLETED").hasEnded()).isTrue();
+      assertThat(BackupJobDetails.State.of("RUNNING").hasEnded()).isFalse();
+      BackupJobDetails.State later = BackupJobDetails.State.of("VALIDATING");
+      assertThat(later.isKnown()).isFalse();
+      assertThat(later.value()).isEqualTo("VALIDATING");
+      assertThat(later.hasEnded()).isFalse();
+      assertThat(later).isEqualTo(BackupJobDetails.State.of("VALIDATING")).hasToString("VALIDATING");
+      assertThat(BackupJobDetails.State.of(null).value()).isEmpty();
+
+      assertThat(RecoveryPoint.Status.of("AVAILABLE")).isSameAs(RecoveryPoint.Status.AVAILABLE);
+      assertThat(RecoveryPoint.Status.of("ARCHIVED").isKnown()).isFalse();
+      assertThat(RecoveryPoint.Status.of("ARCHIVED").value()).isEqualTo("ARCHIVED");
+
+      assertThat(BucketVersioning.Status.of("Enabled")).isSameAs(BucketVersioning.Status.ENABLED);
+      assertThat(BucketVersioning.Status.of(null)).isSameAs(BucketVersioning.Status.NEVER_ENABLED);
+      assertThat(BucketVersioning.Status.of("")).isSameAs(BucketVersioning.Status.NEVER_ENABLED);
+      assertThat(new BucketVersioning(BucketVersioning.Status.of(null))).hasToString("versioning never enabled");
+      assertThat(BucketVersioning.Status.of("Paused").isKnown()).isFalse();
+      assertThat(BucketVersioning.Status.of("Paused").description()).isEqualTo("Paused");
+
+      assertThat(BucketReplicationRule.Status.of("Disabled")).isSameAs(BucketReplicationRule.Status.DISABLED);
+      assertThat(BucketReplicationRule.Status.of("Paused").isKnown()).isFalse();
     }
   }
 
@@ -114,6 +144,8 @@ class ValuesTest {
     void resultValuesMadeWithoutTheirRequiredPartsAreValidationErrors() {
       assertThatThrownBy(() -> new BackupVault(null, null, 0))
           .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid name: null. Allowed: a value (required)");
+      assertThatThrownBy(() -> new BackupPlanSummary("p", "id", null, "v1"))
+          .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid arn: null. Allowed: a value (required)");
       assertThatThrownBy(() -> new RestorableWindow(null, java.time.Instant.EPOCH))
           .isExactlyInstanceOf(ValidationException.class).hasMessage("Invalid earliest: null. Allowed: a value (required)");
     }
@@ -121,31 +153,46 @@ class ValuesTest {
     @Test
     void absentPartsAreValidationErrors() {
       Arn role = Arn.parse("arn:aws:iam::123456789012:role/backup");
-      assertThatThrownBy(() -> new BackupSelection("s", role, null, Map.of()))
+      assertThatThrownBy(() -> new BackupSelectionDefinition("s", role, null, Map.of()))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid resources: null. Allowed: resource ARNs (may be empty when tags select)");
-      assertThatThrownBy(() -> BackupSelection.byResources("s", role, (Arn) null))
+      assertThatThrownBy(() -> BackupSelectionDefinition.byResources("s", role, (Arn) null))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid resources: '[null]'. Allowed: resource ARNs (may be empty when tags select), without null elements");
-      assertThatThrownBy(() -> BackupSelection.byTag("s", role, "Backup", null))
+      assertThatThrownBy(() -> BackupSelectionDefinition.byTag("s", role, "Backup", null))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid tags.Backup: null. Allowed: tag conditions as key/value pairs (may be empty when resources are"
               + " given), without a null value");
-      assertThatThrownBy(() -> new ReplicationRule("r", true, null, StorageClass.STANDARD))
+      assertThatThrownBy(() -> new BucketReplicationRule("r", BucketReplicationRule.Status.ENABLED, null, StorageClass.STANDARD))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid replicationRule.destinationBucket: null. Allowed: the destination bucket's name");
       assertThatThrownBy(() -> ReplicationDefinition.of(Arn.parse("arn:aws:iam::123456789012:role/replication"),
-              (ReplicationRule[]) null))
+              (BucketReplicationRule[]) null))
           .isExactlyInstanceOf(ValidationException.class)
           .hasMessage("Invalid replication.rules: null. Allowed: 1 to 1000 rules");
+      assertThatThrownBy(() -> BackupJobRequest.builder().backupVaultName("efs-backup-vault").iamRoleArn(role).build())
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid resourceArn: null. Allowed: the ARN of the resource to back up");
     }
 
     @Test
     void aSelectionSelectsSomething() {
       Arn role = Arn.parse("arn:aws:iam::123456789012:role/backup");
-      assertThatThrownBy(() -> new BackupSelection("empty", role, List.of(), Map.of()))
+      assertThatThrownBy(() -> new BackupSelectionDefinition("empty", role, List.of(), Map.of()))
           .isInstanceOf(ValidationException.class)
           .hasMessage("Invalid selection: 'empty'. Allowed: at least one resource ARN or tag condition");
+    }
+
+    @Test
+    void vaultDefinitionsTakeTheCoreTagRuleAndOnlyKmsKeys() {
+      assertThatThrownBy(() -> BackupVaultDefinition.of("efs-backup-vault").withTags(Map.of("AWS:team", "storage")))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid backupVaultTags.key: 'AWS:team'. Allowed: a key not starting with aws: (in any case), which AWS"
+              + " reserves");
+      Arn notAKey = Arn.parse("arn:aws:iam::123456789012:role/backup");
+      assertThatThrownBy(() -> BackupVaultDefinition.of("efs-backup-vault").withEncryptionKey(notAKey))
+          .isExactlyInstanceOf(ValidationException.class)
+          .hasMessage("Invalid encryptionKeyArn: '" + notAKey + "'. Allowed: a KMS key ARN, arn:aws:kms:<region>:<account>:key/<id>");
     }
   }
 

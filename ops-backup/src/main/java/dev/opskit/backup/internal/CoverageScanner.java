@@ -1,12 +1,12 @@
 package dev.opskit.backup.internal;
 
 import dev.opskit.core.Reads;
+import dev.opskit.backup.BucketReplicationRule;
 import dev.opskit.backup.BucketVersioning;
 import dev.opskit.backup.CoverageGap;
 import dev.opskit.backup.CoverageReport;
 import dev.opskit.backup.PitrStatus;
 import dev.opskit.backup.ReplicationDefinition;
-import dev.opskit.backup.ReplicationRule;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceNotFoundException;
 import java.util.ArrayList;
@@ -14,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,19 +93,18 @@ final class CoverageScanner {
     for (String bucket : buckets) {
       S3ProtectionImpl protection = new S3ProtectionImpl(ctx, s3, bucket);
       try {
-        BucketVersioning versioning = protection.versioning();
-        if (versioning != BucketVersioning.ENABLED) {
-          gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket,
-              "versioning " + versioning.name().toLowerCase(Locale.ROOT).replace('_', ' ')));
+        BucketVersioning versioning = protection.versioning().live();
+        if (!versioning.isEnabled()) {
+          gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket, versioning.toString()));
         }
-        replication.put(bucket, protection.readReplication());
+        replication.put(bucket, protection.replication().live());
       } catch (ResourceNotFoundException e) {
         // deleted while scanning
       }
     }
     Set<String> replicatedInto = new HashSet<>();
     replication.forEach((bucket, definition) -> definition.ifPresent(d -> d.rules().stream()
-        .filter(ReplicationRule::enabled)
+        .filter(BucketReplicationRule::isEnabled)
         .map(r -> r.destinationBucket().value())
         .filter(destination -> !destination.equals(bucket))
         .forEach(replicatedInto::add)));
@@ -116,7 +114,7 @@ final class CoverageScanner {
       }
       if (definition.isEmpty()) {
         gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket, "no replication"));
-      } else if (definition.get().rules().stream().noneMatch(ReplicationRule::enabled)) {
+      } else if (definition.get().rules().stream().noneMatch(BucketReplicationRule::isEnabled)) {
         gaps.add(new CoverageGap(CoverageGap.Kind.S3_BUCKET, bucket, "replication disabled (no enabled rule)"));
       }
     });

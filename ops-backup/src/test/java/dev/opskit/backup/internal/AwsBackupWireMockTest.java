@@ -17,11 +17,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.opskit.backup.AwsBackup;
-import dev.opskit.backup.BackupJob;
-import dev.opskit.backup.BackupSelection;
+import dev.opskit.backup.BackupJobDetails;
+import dev.opskit.backup.BackupLifecycle;
+import dev.opskit.backup.BackupSelectionDefinition;
+import dev.opskit.backup.BackupSelectionSummary;
 import dev.opskit.backup.Backups;
-import dev.opskit.backup.DbSnapshot;
 import dev.opskit.backup.RecoveryPoint;
+import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceStateException;
@@ -33,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -77,9 +80,10 @@ class AwsBackupWireMockTest {
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
             .withBody("{\"SelectionId\":\"sel-1\",\"BackupPlanId\":\"plan-1\",\"CreationDate\":1767225600.0}")));
 
-    String id = backup(false).createSelection("plan-1", BackupSelection.byTag("efs-file-systems", ROLE, "Backup", "daily"));
+    BackupSelectionSummary made = backup(false).createSelection("plan-1",
+        BackupSelectionDefinition.byTag("efs-file-systems", ROLE, "Backup", "daily")).orElseThrow();
 
-    assertThat(id).isEqualTo("sel-1");
+    assertThat(made).isEqualTo(new BackupSelectionSummary("plan-1", "sel-1", "efs-file-systems"));
     AWS.verify(putRequestedFor(urlEqualTo("/backup/plans/plan-1/selections/")).withRequestBody(equalToJson(
         "{\"BackupSelection\":{\"SelectionName\":\"efs-file-systems\",\"IamRoleArn\":\"arn:aws:iam::123456789012:role/backup\","
             + "\"ListOfTags\":[{\"ConditionType\":\"STRINGEQUALS\",\"ConditionKey\":\"Backup\",\"ConditionValue\":\"daily\"}]},"
@@ -94,16 +98,19 @@ class AwsBackupWireMockTest {
     stubJob("running", "done", job("COMPLETED", "100.0", null));
     AwsBackup backup = backup(false);
 
-    BackupJob started = backup.startBackupJob("efs-backup-vault", EFS, ROLE);
-    BackupJob done = backup.awaitJob(started.id());
+    BackupJobDetails started = backup.startBackupJob(j -> j.backupVaultName("efs-backup-vault").resourceArn(EFS).iamRoleArn(ROLE)
+        .lifecycle(BackupLifecycle.deleteAfterDays(35))).orElseThrow();
+    BackupJobDetails done = backup.awaitJob(started.id());
 
     assertThat(started.id()).isEqualTo("job-1");
+    assertThat(started.state()).isEqualTo(BackupJobDetails.State.CREATED);
     assertThat(done.isCompleted()).isTrue();
-    assertThat(done.recoveryPointArn()).isEqualTo("arn:aws:backup:us-east-1:123456789012:recovery-point:rp-1");
+    assertThat(done.state()).isSameAs(BackupJobDetails.State.COMPLETED);
+    assertThat(done.recoveryPointArn()).isEqualTo(Arn.parse("arn:aws:backup:us-east-1:123456789012:recovery-point:rp-1"));
     assertThat(progress).extracting(ProgressEvent::status).containsExactly("RUNNING 40.0%", "COMPLETED");
     AWS.verify(putRequestedFor(urlEqualTo("/backup-jobs")).withRequestBody(equalToJson(
         "{\"BackupVaultName\":\"efs-backup-vault\",\"ResourceArn\":\"" + EFS + "\",\"IamRoleArn\":\"" + ROLE + "\","
-            + "\"IdempotencyToken\":\"${json-unit.any-string}\"}", true, true)));
+            + "\"IdempotencyToken\":\"${json-unit.any-string}\",\"Lifecycle\":{\"DeleteAfterDays\":35}}", true, true)));
   }
 
   @Test
@@ -118,31 +125,50 @@ class AwsBackupWireMockTest {
   }
 
   @Test
+  void aStateAwsAddedLaterIsKeptAndTheWaitGoesOn() {
+    stubJob("Started", "validating", job("VALIDATING", "99.0", null));
+    stubJob("validating", "done", job("COMPLETED", "100.0", null));
+
+    BackupJobDetails done = backup(false).awaitJob("job-1");
+
+    assertThat(done.isCompleted()).isTrue();
+    assertThat(progress).extracting(ProgressEvent::status).containsExactly("VALIDATING 99.0%", "COMPLETED");
+  }
+
+  @Test
   void listsRecoveryPointsAcrossEveryPage() {
     AWS.stubFor(get(urlPathEqualTo("/backup-vaults/efs-backup-vault/recovery-points/")).withQueryParam("nextToken", equalTo("t2"))
         .willReturn(okJson("{\"RecoveryPoints\":[" + point("rp-3") + "]}")));
     AWS.stubFor(get(urlEqualTo("/backup-vaults/efs-backup-vault/recovery-points/")).atPriority(10)
         .willReturn(okJson("{\"NextToken\":\"t2\",\"RecoveryPoints\":[" + point("rp-1") + "," + point("rp-2") + "]}")));
 
-    List<RecoveryPoint> points = backup(false).recoveryPoints("efs-backup-vault");
+    List<RecoveryPoint> points;
+    try (Stream<RecoveryPoint> all = backup(false).recoveryPoints("efs-backup-vault")) {
+      points = all.toList();
+    }
 
-    assertThat(points).extracting(RecoveryPoint::arn).containsExactly(
+    assertThat(points).extracting(p -> p.arn().toString()).containsExactly(
         "arn:aws:backup:us-east-1:123456789012:recovery-point:rp-1", "arn:aws:backup:us-east-1:123456789012:recovery-point:rp-2",
         "arn:aws:backup:us-east-1:123456789012:recovery-point:rp-3");
+    assertThat(points.get(0).status()).isSameAs(RecoveryPoint.Status.COMPLETED);
     assertThat(points.get(0).resourceType()).isEqualTo("EFS");
     assertThat(points.get(0).createdAt()).isEqualTo(Instant.parse("2026-01-01T00:00:00Z"));
     assertThat(points.get(0).sizeBytes()).isEqualTo(2048);
   }
 
   @Test
-  void dryRunPlansTheSelectionAndTheJobAndSendsNothing() {
+  void aDryRunReturnsPlannedChangesWithoutMadeUpIdsAndSendsNothing() {
     AwsBackup backup = backup(true);
 
-    BackupJob job = backup.startBackupJob("efs-backup-vault", EFS, ROLE);
-    String selection = backup.createSelection("plan-1", BackupSelection.byResources("one-fs", ROLE, EFS));
+    ChangeResult<BackupJobDetails> job = backup.startBackupJob("efs-backup-vault", EFS, ROLE);
+    ChangeResult<BackupSelectionSummary> selection = backup.createSelection("plan-1",
+        BackupSelectionDefinition.byResources("one-fs", ROLE, EFS));
 
-    assertThat(job.state()).isEqualTo(DbSnapshot.PLANNED);
-    assertThat(selection).isNull();
+    assertThat(job.isPlanned()).isTrue();
+    assertThat(job.value()).isEmpty();
+    assertThat(job.call().parameters()).containsEntry("ResourceArn", EFS.toString());
+    assertThat(selection.isPlanned()).isTrue();
+    assertThat(selection.value()).isEmpty();
     assertThat(audit.events()).extracting(AuditEvent::operation).containsExactly("backup:StartBackupJob", "backup:CreateBackupSelection");
     assertThat(audit.events()).allMatch(AuditEvent::dryRun);
     AWS.verify(0, anyRequestedFor(anyUrl()));

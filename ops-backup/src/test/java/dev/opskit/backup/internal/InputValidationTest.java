@@ -26,6 +26,8 @@ import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.Schedule;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -325,31 +327,49 @@ class InputValidationTest {
       verifyNoInteractions(backup);
     }
 
-    private final BackupPlanDefinition plan = BackupPlanDefinition.of("efs-backup-plan",
-        BackupPlanRule.of("daily", "efs-backup-vault", Schedule.dailyAt(5, 0)));
+    @Test
+    void aBadNameIsRefusedNamingTheParameterTheCallerPassedBeforeAnyRequest() {
+      AwsBackupImpl aws = new AwsBackupImpl(ctx, backup);
 
-    /**
-     * AWS refuses the create on the SDK's second attempt (the first one's answer was lost): a plan of that
-     * name exists, made with this creator request id just now.
-     */
-    private AwsBackupImpl planNameTakenBy(String planId, String creatorRequestId) {
-      return planNameTakenBy(planId, creatorRequestId, 2);
+      assertThatThrownBy(() -> aws.recoveryPoints("no spaces"))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("backupVaultName"))
+          .hasMessage("Invalid backupVaultName: 'no spaces'. Allowed: only ASCII letters, digits, '-' and '_'");
+      assertThatThrownBy(() -> aws.vaults().find("x"))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("backupVaultName"));
+      assertThatThrownBy(() -> aws.selections(" "))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("planId"));
+      assertThatThrownBy(() -> aws.job(""))
+          .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.field()).isEqualTo("jobId"));
+      verifyNoInteractions(backup);
     }
 
-    private AwsBackupImpl planNameTakenBy(String planId, String creatorRequestId, int attempts) {
-      when(backup.createBackupPlan(any(CreateBackupPlanRequest.class))).thenThrow(AlreadyExistsException.builder().statusCode(400)
-          .numAttempts(attempts)
-          .awsErrorDetails(AwsErrorDetails.builder().errorCode("AlreadyExistsException").errorMessage("exists").build()).build());
+    private final BackupPlanDefinition plan = BackupPlanDefinition.of("efs-backup-plan",
+        BackupPlanRule.of("daily", "efs-backup-vault", Schedule.dailyAt(5, 0)));
+    private final List<String> sentRequestIds = new ArrayList<>();
+
+    /**
+     * AWS refuses the create (on the SDK's {@code attempts}th attempt: 2 when the first one's answer was lost):
+     * a plan of that name exists, made just now, with the creator request id the call sent ({@code ours}) or
+     * another one.
+     */
+    private AwsBackupImpl planNameTakenBy(String planId, boolean ours, int attempts) {
+      when(backup.createBackupPlan(any(CreateBackupPlanRequest.class))).thenAnswer(call -> {
+        sentRequestIds.add(call.getArgument(0, CreateBackupPlanRequest.class).creatorRequestId());
+        throw AlreadyExistsException.builder().statusCode(400).numAttempts(attempts)
+            .awsErrorDetails(AwsErrorDetails.builder().errorCode("AlreadyExistsException").errorMessage("exists").build()).build();
+      });
       when(backup.listBackupPlansPaginator(any(ListBackupPlansRequest.class))).thenCallRealMethod();
-      when(backup.listBackupPlans(any(ListBackupPlansRequest.class))).thenReturn(ListBackupPlansResponse.builder()
+      when(backup.listBackupPlans(any(ListBackupPlansRequest.class))).thenAnswer(call -> ListBackupPlansResponse.builder()
           .backupPlansList(BackupPlansListMember.builder().backupPlanName("efs-backup-plan").backupPlanId(planId)
-              .creatorRequestId(creatorRequestId).creationDate(Instant.now()).build()).build());
+              .backupPlanArn("arn:aws:backup:us-east-1:123456789012:backup-plan:" + planId).versionId("v1")
+              .creatorRequestId(ours ? sentRequestIds.get(sentRequestIds.size() - 1) : "someone-else")
+              .creationDate(Instant.now()).build()).build());
       return new AwsBackupImpl(ctx, backup);
     }
 
     @Test
-    void aPlanThatExistsWhenTheFirstAttemptArrivesIsNotThisCallsEvenFromTheSameDefinition() {
-      assertThatThrownBy(() -> planNameTakenBy("mine", AwsBackupImpl.requestId(plan.toJson()), 1).createPlan(plan))
+    void aPlanThatExistsWhenTheFirstAttemptArrivesIsNotThisCalls() {
+      assertThatThrownBy(() -> planNameTakenBy("mine", true, 1).createPlan(plan))
           .isInstanceOf(ResourceStateException.class)
           .hasMessageContaining("efs-backup-plan already exists, and this call did not make it: its first attempt met it");
       verify(backup, never()).listBackupPlans(any(ListBackupPlansRequest.class));
@@ -357,16 +377,26 @@ class InputValidationTest {
 
     @Test
     void anotherPlanWithTheSameNameIsNotTakenForThisOne() {
-      assertThatThrownBy(() -> planNameTakenBy("other", "someone-else").createPlan(plan))
+      assertThatThrownBy(() -> planNameTakenBy("other", false, 2).createPlan(plan))
           .isInstanceOf(ResourceStateException.class)
           .hasMessageContaining("backup:CreateBackupPlan on efs-backup-plan")
           .hasMessageContaining("not the one this change asked for");
     }
 
     @Test
-    void thePlanThisDefinitionCreatedIsFoundAfterARetry() {
-      assertThat(planNameTakenBy("mine", AwsBackupImpl.requestId(plan.toJson())).createPlan(plan).id()).isEqualTo("mine");
+    void thePlanThisCallCreatedIsFoundAfterARetry() {
+      assertThat(planNameTakenBy("mine", true, 2).createPlan(plan).orElseThrow().id()).isEqualTo("mine");
       assertThat(audit.events()).singleElement().satisfies(e -> assertThat(e.detail()).startsWith("already existed"));
+    }
+
+    @Test
+    void eachCallOfTheSameDefinitionSendsItsOwnCreatorRequestIdSoAnEarlierCallsPlanIsNeverTakenForItsOwn() {
+      AwsBackupImpl aws = planNameTakenBy("earlier", false, 2);
+
+      assertThatThrownBy(() -> aws.createPlan(plan)).isInstanceOf(ResourceStateException.class);
+      assertThatThrownBy(() -> aws.createPlan(plan)).isInstanceOf(ResourceStateException.class);
+
+      assertThat(sentRequestIds).hasSize(2).doesNotHaveDuplicates().allSatisfy(id -> assertThat(id).startsWith("opskit-"));
     }
   }
 }
