@@ -9,6 +9,7 @@ import dev.opskit.core.change.Gate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the gate does for a create without idempotency token when an attempt may have acted unseen:
@@ -23,7 +24,7 @@ final class RetriedCreates {
    *
    * @return the note for the result and the audit, or null when nothing else was found
    */
-  static <R> String removeExtras(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, R answer) {
+  static <R> @Nullable String removeExtras(Gate gate, Change<R> change, Duplicates<R> duplicates, CallAttempts attempts, R answer) {
     String kept = duplicates.idOf(answer);
     java.time.Instant answeredAt = duplicates.createdAt(answer);
     List<Duplicates.Made<R>> extras = new ArrayList<>();
