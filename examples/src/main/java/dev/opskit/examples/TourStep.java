@@ -6,7 +6,7 @@ import java.io.PrintStream;
 /** One section of the tour: an example of one part of the operations guide, run against a context. */
 public interface TourStep {
 
-  /** A short title, printed as the section heading. */
+  /** {@return a short title, printed as the section heading} */
   String title();
 
   /**

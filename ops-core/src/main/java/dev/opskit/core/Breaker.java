@@ -21,9 +21,9 @@ public interface Breaker {
    */
   <T> T call(Supplier<T> action);
 
-  /** Whether the breaker currently refuses calls. */
+  /** {@return whether the breaker currently refuses calls} */
   boolean isOpen();
 
-  /** The breaker's name. */
+  /** {@return the breaker's name} */
   String name();
 }

@@ -27,7 +27,7 @@ record ClientSettings<B>(Class<B> builderType, Consumer<? super B> settings) {
   private static boolean invokeOn(Class<?> type, Object builder) {
     try {
       Method m = type.getMethod("forcePathStyle", Boolean.class);
-      m.invoke(builder, Boolean.TRUE);
+      m.invoke(builder, true);
       return true;
     } catch (NoSuchMethodException e) {
       for (Class<?> parent : type.getInterfaces()) {

@@ -70,8 +70,9 @@ public final class OpsContext implements AutoCloseable {
   private final List<ClientSettings<?>> clientSettings;
 
   private OpsContext(Builder b, ContextResources resources) {
-    this.region = b.region;
-    this.credentials = b.credentials;
+    // Builder.validate() ran first: it rejects a missing region and fills in the default credentials.
+    this.region = Objects.requireNonNull(b.region, "region");
+    this.credentials = Objects.requireNonNull(b.credentials, "credentials");
     this.endpoint = b.endpoint;
     this.clock = b.clock;
     this.sleeper = b.sleeper;
@@ -87,7 +88,11 @@ public final class OpsContext implements AutoCloseable {
     this.gate = new GateImpl(dryRun, clock, sleeper, auditSink, retryPolicy, resources::isClosed);
   }
 
-  /** Starts building a context. Only the region is required. */
+  /**
+   * Starts building a context. Only the region is required.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -121,7 +126,7 @@ public final class OpsContext implements AutoCloseable {
     });
   }
 
-  /** The one door for changes: every mutating call goes through it. */
+  /** {@return the one door for changes: every mutating call goes through it} */
   public Gate gate() {
     return gate;
   }
@@ -221,62 +226,62 @@ public final class OpsContext implements AutoCloseable {
     return b;
   }
 
-  /** The region. */
+  /** {@return the region} */
   public Region region() {
     return region;
   }
 
-  /** The credentials provider. */
+  /** {@return the credentials provider} */
   public AwsCredentialsProvider credentialsProvider() {
     return credentials;
   }
 
-  /** The endpoint override (an emulator such as moto or LocalStack), if any. */
+  /** {@return the endpoint override (an emulator such as moto or LocalStack), if any} */
   public Optional<URI> endpointOverride() {
     return Optional.ofNullable(endpoint);
   }
 
-  /** The clock every operation reads time from. */
+  /** {@return the clock every operation reads time from} */
   public Clock clock() {
     return clock;
   }
 
-  /** The sleeper every wait pauses with. */
+  /** {@return the sleeper every wait pauses with} */
   public Sleeper sleeper() {
     return sleeper;
   }
 
-  /** Whether changes are only planned. */
+  /** {@return whether changes are only planned} */
   public boolean isDryRun() {
     return dryRun;
   }
 
-  /** Where audit events go. */
+  /** {@return where audit events go} */
   public AuditSink auditSink() {
     return auditSink;
   }
 
-  /** Who hears about progress of waits. */
+  /** {@return who hears about progress of waits} */
   public ProgressListener progressListener() {
     return progressListener;
   }
 
-  /** The retry budget. */
+  /** {@return the retry budget} */
   public RetryPolicy retryPolicy() {
     return retryPolicy;
   }
 
-  /** The client-side rate limits. */
+  /** {@return the client-side rate limits} */
   public RateLimitPolicy rateLimitPolicy() {
     return rateLimitPolicy;
   }
 
-  /** Tags added to every resource OpsKit creates (snapshots, backups, alarms...). */
+  /** {@return the tags added to every resource OpsKit creates (snapshots, backups, alarms...)} */
   public Map<String, String> defaultTags() {
     return defaultTags;
   }
 
-  /** How long waits last unless an operation says otherwise. */
+  /** {@return how long waits last unless an operation says otherwise} */
   public Duration defaultWaitTimeout() {
     return defaultWaitTimeout;
   }

@@ -13,9 +13,13 @@ import org.jspecify.annotations.Nullable;
 public abstract class OpsException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** The operation that failed, or null. */
   private final @Nullable String operation;
+  /** The resource it acted on, or null. */
   private final @Nullable String resource;
+  /** AWS's error code, or null. */
   private final @Nullable String awsErrorCode;
+  /** AWS's request id, or null. */
   private final @Nullable String requestId;
 
   /**
@@ -55,27 +59,34 @@ public abstract class OpsException extends RuntimeException {
     this.requestId = requestId;
   }
 
-  /** The AWS error code, such as {@code ThrottlingException}, when AWS answered; otherwise null. */
+  /** {@return the AWS error code, such as {@code ThrottlingException}, when AWS answered; otherwise null} */
   public @Nullable String awsErrorCode() {
     return awsErrorCode;
   }
 
-  /** The AWS request id of the failed call, when AWS answered; otherwise null. */
+  /** {@return the AWS request id of the failed call, when AWS answered; otherwise null} */
   public @Nullable String requestId() {
     return requestId;
   }
 
-  /** The operation that failed, such as {@code rds:CreateDBSnapshot}, or null when not known. */
+  /** {@return the operation that failed, such as {@code rds:CreateDBSnapshot}, or null when not known} */
   public @Nullable String operation() {
     return operation;
   }
 
-  /** The resource the operation acted on, or null when not known. */
+  /** {@return the resource the operation acted on, or null when not known} */
   public @Nullable String resource() {
     return resource;
   }
 
-  /** Builds "op on resource: text" consistently for every subclass. */
+  /**
+   * Builds "op on resource: text" consistently for every subclass.
+   *
+   * @param operation the operation, or null to leave it out
+   * @param resource the resource, or null to leave it out (shown only with an operation)
+   * @param text what happened
+   * @return the message
+   */
   protected static String describe(@Nullable String operation, @Nullable String resource, String text) {
     StringBuilder sb = new StringBuilder();
     if (operation != null) {

@@ -14,7 +14,7 @@ public interface ProgressListener {
    */
   void onProgress(ProgressEvent event);
 
-  /** A listener that ignores everything. */
+  /** {@return a listener that ignores everything} */
   static ProgressListener none() {
     return event -> { };
   }

@@ -26,7 +26,15 @@ public record RateLimitPolicy(int requestsPerSecond, Duration maxWait, Map<Strin
   /** The default: 20 requests per second per service and region, waiting up to 30 s for a permit. */
   public static final RateLimitPolicy DEFAULT = new RateLimitPolicy(20, Duration.ofSeconds(30), Map.of());
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param requestsPerSecond default limit for every service, at least 1
+   * @param maxWait how long a request may wait for a permit before failing with {@link ThrottledException}, zero
+   *     to {@link #MAX_WAIT}
+   * @param perService limits for particular services, keyed by the SDK's service name in lower case
+   *     (for example {@code cloudwatch}, {@code rds})
+   */
   public RateLimitPolicy {
     if (requestsPerSecond < 1) {
       throw ValidationException.of("rateLimitPolicy.requestsPerSecond", requestsPerSecond, "at least 1");

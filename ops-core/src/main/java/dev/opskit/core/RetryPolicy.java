@@ -71,7 +71,17 @@ public record RetryPolicy(
         DEFAULT_API_CALL_ATTEMPT_TIMEOUT);
   }
 
-  /** Validates the budget. */
+  /**
+   * Validates the budget.
+   *
+   * @param maxAttempts HTTP requests per AWS call, 1 to 20 (default 5)
+   * @param baseDelay first backoff delay of the SDK retry (default 100 ms)
+   * @param maxBackoff largest backoff delay of the SDK retry (default 20 s)
+   * @param operationAttempts attempts of a change for its declared retryable conditions, 1 to 20 (default 3)
+   * @param operationBackoff wait between those attempts (default 5 s)
+   * @param apiCallTimeout the longest one AWS call may take, all its HTTP attempts included (default 2 min)
+   * @param apiCallAttemptTimeout the longest one HTTP attempt may take (default 30 s)
+   */
   public RetryPolicy {
     if (maxAttempts < 1 || maxAttempts > 20) {
       throw ValidationException.of("retryPolicy.maxAttempts", maxAttempts, "1 to 20");

@@ -17,7 +17,7 @@ public interface Sleeper {
    */
   void sleep(Duration duration);
 
-  /** The real sleeper, backed by {@link Thread#sleep(long)}. */
+  /** {@return the real sleeper, backed by {@link Thread#sleep(long)}} */
   static Sleeper system() {
     return duration -> {
       if (duration.isNegative() || duration.isZero()) {

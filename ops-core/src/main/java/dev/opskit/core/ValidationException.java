@@ -9,8 +9,11 @@ import org.jspecify.annotations.Nullable;
 public final class ValidationException extends OpsException {
   private static final long serialVersionUID = 1L;
 
+  /** The rejected field. */
   private final String field;
+  /** The rejected value as text, or null when absent or secret. */
   private final @Nullable String value;
+  /** What would have been accepted. */
   private final String allowed;
 
   private ValidationException(String field, @Nullable String value, String allowed, boolean secret) {
@@ -43,17 +46,17 @@ public final class ValidationException extends OpsException {
     return new ValidationException(field, null, allowed, true);
   }
 
-  /** The name of the rejected field. */
+  /** {@return the name of the rejected field} */
   public String field() {
     return field;
   }
 
-  /** The rejected value as text, or null when it was absent or secret. */
+  /** {@return the rejected value as text, or null when it was absent or secret} */
   public @Nullable String value() {
     return value;
   }
 
-  /** What would have been accepted. */
+  /** {@return what would have been accepted} */
   public String allowed() {
     return allowed;
   }

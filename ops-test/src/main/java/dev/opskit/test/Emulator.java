@@ -136,12 +136,15 @@ public final class Emulator implements AutoCloseable {
     }
   }
 
-  /** The emulator's base URI, such as {@code http://127.0.0.1:40123}. */
+  /** {@return the emulator's base URI, such as {@code http://127.0.0.1:40123}} */
   public URI endpoint() {
     return endpoint;
   }
 
-  /** What runs there: {@code moto}, {@code localstack}, or {@code external} (found through {@value #ENDPOINT_ENV}). */
+  /**
+   * {@return what runs there: {@code moto}, {@code localstack}, or {@code external} (found through {@value
+   * #ENDPOINT_ENV})}
+   */
   public String kind() {
     return kind;
   }

@@ -119,7 +119,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
     }
   }
 
-  /** The proxy's URI, to use as the endpoint instead of the target's. */
+  /** {@return the proxy's URI, to use as the endpoint instead of the target's} */
   public URI endpoint() {
     return URI.create("http://127.0.0.1:" + server.getLocalPort());
   }
@@ -162,17 +162,20 @@ public final class FaultInjectingProxy implements AutoCloseable {
     dropRule = null;
   }
 
-  /** How many responses were lost so far (by {@link Fault#loseResponse()}, whichever rule injected it). */
+  /** {@return how many responses were lost so far (by {@link Fault#loseResponse()}, whichever rule injected it)} */
   public int droppedResponses() {
     return (int) injections.stream().filter(i -> i.fault().kind == Fault.Kind.LOSE_RESPONSE).count();
   }
 
-  /** Every request forwarded to the target so far, oldest first (a request answered by a fault alone is not). */
+  /**
+   * {@return every request forwarded to the target so far, oldest first (a request answered by a fault alone
+   * is not)}
+   */
   public List<Request> requests() {
     return List.copyOf(forwarded);
   }
 
-  /** Every request the proxy received so far, forwarded or not, oldest first. */
+  /** {@return every request the proxy received so far, forwarded or not, oldest first} */
   public List<Request> received() {
     return List.copyOf(received);
   }
@@ -188,12 +191,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
     return (int) received.stream().filter(matching).count();
   }
 
-  /** How many faults were injected so far, by every rule. */
+  /** {@return how many faults were injected so far, by every rule} */
   public int faultsInjected() {
     return injections.size();
   }
 
-  /** Every fault injected so far, oldest first, with the request it was injected into. */
+  /** {@return every fault injected so far, oldest first, with the request it was injected into} */
   public List<Injection> injections() {
     return List.copyOf(injections);
   }
@@ -209,7 +212,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
   // --- Conditions ------------------------------------------------------------------------------
 
-  /** A condition that every request matches. */
+  /** {@return a condition that every request matches} */
   public static Predicate<Request> anyRequest() {
     return r -> true;
   }
@@ -477,7 +480,14 @@ public final class FaultInjectingProxy implements AutoCloseable {
    */
   public record Request(String method, String target, Map<String, List<String>> headers, String body) {
 
-    /** Copies the headers. */
+    /**
+     * Copies the headers.
+     *
+     * @param method the HTTP method
+     * @param target the path and query, as sent, such as {@code /?Action=DescribeDBInstances}
+     * @param headers the request headers, by name
+     * @param body the body, decoded as UTF-8
+     */
     public Request {
       Objects.requireNonNull(method, "method");
       Objects.requireNonNull(target, "target");
@@ -500,13 +510,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
           || headers.values().stream().flatMap(List::stream).anyMatch(v -> v.contains(text));
     }
 
-    /** The path, without the query: {@code /backup-vaults/nightly} of {@code /backup-vaults/nightly?x=1}. */
+    /** {@return the path, without the query: {@code /backup-vaults/nightly} of {@code /backup-vaults/nightly?x=1}} */
     public String path() {
       int q = target.indexOf('?');
       return q < 0 ? target : target.substring(0, q);
     }
 
-    /** The raw query string without {@code ?}, or {@code ""} when there is none. */
+    /** {@return the raw query string without {@code ?}, or {@code ""} when there is none} */
     public String query() {
       int q = target.indexOf('?');
       return q < 0 ? "" : target.substring(q + 1);
@@ -627,17 +637,29 @@ public final class FaultInjectingProxy implements AutoCloseable {
       return new Fault(kind, 0, null, null, Duration.ZERO, null);
     }
 
-    /** Forwards the request, then closes the client's connection without answering: a lost response. */
+    /**
+     * Forwards the request, then closes the client's connection without answering: a lost response.
+     *
+     * @return the fault
+     */
     public static Fault loseResponse() {
       return of(Kind.LOSE_RESPONSE);
     }
 
-    /** Resets the connection (TCP RST) without forwarding: the target never sees the request. */
+    /**
+     * Resets the connection (TCP RST) without forwarding: the target never sees the request.
+     *
+     * @return the fault
+     */
     public static Fault resetBeforeForwarding() {
       return of(Kind.RESET_BEFORE_FORWARDING);
     }
 
-    /** Forwards the request, then resets the connection (TCP RST) instead of answering. */
+    /**
+     * Forwards the request, then resets the connection (TCP RST) instead of answering.
+     *
+     * @return the fault
+     */
     public static Fault resetAfterForwarding() {
       return of(Kind.RESET_AFTER_FORWARDING);
     }
@@ -658,12 +680,18 @@ public final class FaultInjectingProxy implements AutoCloseable {
     /**
      * Answers HTTP 500 without forwarding, in the request's protocol shape: {@code InternalFailure} (the
      * query and REST-JSON protocols), {@code InternalServerError} (AWS JSON) or {@code InternalError} (S3).
+     *
+     * @return the fault
      */
     public static Fault serverError() {
       return new Fault(Kind.ANSWER, 500, null, "We encountered an internal error. Please try again.", Duration.ZERO, null);
     }
 
-    /** Answers HTTP 503 {@code ServiceUnavailable} without forwarding, in the request's protocol shape. */
+    /**
+     * Answers HTTP 503 {@code ServiceUnavailable} without forwarding, in the request's protocol shape.
+     *
+     * @return the fault
+     */
     public static Fault serviceUnavailable() {
       return new Fault(Kind.ANSWER, 503, "ServiceUnavailable", "Service is unable to handle request.", Duration.ZERO, null);
     }
@@ -673,6 +701,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
      * exceeded" (query: RDS, CloudWatch), HTTP 400 {@code ThrottlingException} (AWS JSON: DynamoDB), HTTP
      * 429 with {@code x-amzn-ErrorType: ThrottlingException} (REST-JSON: AWS Backup), HTTP 503
      * {@code SlowDown} (S3). The AWS SDK classifies each as throttling.
+     *
+     * @return the fault
      */
     public static Fault throttling() {
       return new Fault(Kind.THROTTLE, 0, null, null, Duration.ZERO, null);
@@ -706,7 +736,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
       return new Fault(kind, status, code, message, delay, Objects.requireNonNull(protocol, "protocol"));
     }
 
-    /** Whether the target receives the request (and may act on it) before the fault takes effect. */
+    /** {@return whether the target receives the request (and may act on it) before the fault takes effect} */
     public boolean forwards() {
       return kind == Kind.LOSE_RESPONSE || kind == Kind.RESET_AFTER_FORWARDING || kind == Kind.DELAY;
     }
@@ -768,22 +798,25 @@ public final class FaultInjectingProxy implements AutoCloseable {
       this.limit = limit;
     }
 
-    /** The fault this rule injects. */
+    /** {@return the fault this rule injects} */
     public Fault fault() {
       return fault;
     }
 
-    /** How many requests matched the rule's condition so far, whether or not it injected its fault into them. */
+    /**
+     * {@return how many requests matched the rule's condition so far, whether or not it injected its fault
+     * into them}
+     */
     public synchronized int seen() {
       return seen;
     }
 
-    /** How many times the rule injected its fault so far. */
+    /** {@return how many times the rule injected its fault so far} */
     public synchronized int injected() {
       return injected;
     }
 
-    /** How many more times the rule will inject its fault; empty when it always does. */
+    /** {@return how many more times the rule will inject its fault; empty when it always does} */
     public synchronized OptionalInt remaining() {
       return limit < 0 ? OptionalInt.empty() : OptionalInt.of(limit - injected);
     }
@@ -857,7 +890,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
    */
   public record Injection(Request request, Fault fault) {
 
-    /** Checks the values. */
+    /**
+     * Checks the values.
+     *
+     * @param request the request it was injected into
+     * @param fault the fault
+     */
     public Injection {
       Objects.requireNonNull(request, "request");
       Objects.requireNonNull(fault, "fault");

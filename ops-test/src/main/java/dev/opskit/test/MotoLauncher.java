@@ -36,7 +36,7 @@ final class MotoLauncher {
 
   /** The command that runs moto here, without host and port, or null when moto is not installed. */
   static @Nullable List<String> command(Map<String, String> env, BooleanSupplier pythonHasMoto) {
-    for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator)) {
+    for (String dir : env.getOrDefault("PATH", "").split(File.pathSeparator, -1)) {
       Path candidate = dir.isEmpty() ? null : Path.of(dir, "moto_server");
       if (candidate != null && Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
         return List.of(candidate.toString());

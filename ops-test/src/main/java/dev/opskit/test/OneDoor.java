@@ -43,7 +43,7 @@ public final class OneDoor {
 
   private OneDoor() {}
 
-  /** The rule: no class calls a mutating SDK client method directly. */
+  /** {@return the rule: no class calls a mutating SDK client method directly} */
   public static ArchRule rule() {
     return ArchRuleDefinition.noClasses()
         .should(callAMutatingSdkMethod())

@@ -67,7 +67,7 @@ final class ProxyWire {
     if (form.isEmpty()) {
       return out;
     }
-    for (String pair : form.split("&")) {
+    for (String pair : form.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }
@@ -85,6 +85,7 @@ final class ProxyWire {
 
 
   /** One request as read from the connection: the recorded request, its body bytes and whether to keep the connection. */
+  @SuppressWarnings("ArrayRecordComponent") // forwarded as read, never compared or hashed
   record Raw(Request request, byte[] body, boolean keepAlive) {
 
     /** Reads the next request, or null when the client closed the connection before sending one. */
@@ -96,7 +97,7 @@ final class ProxyWire {
       if (line == null) {
         return null;
       }
-      String[] parts = line.split(" ");
+      String[] parts = line.split(" ", -1);
       if (parts.length != 3) {
         throw new IOException("not an HTTP request line: " + line);
       }

@@ -38,7 +38,19 @@ public record AuditEvent(
   /** What a secret value is replaced with. */
   public static final String REDACTED = "*** redacted ***";
 
-  /** Validates and copies deeply. */
+  /**
+   * Validates and copies deeply.
+   *
+   * @param time when the change started, from the context's clock
+   * @param operation {@code service:Action}, such as {@code rds:CreateDBSnapshot}
+   * @param target the resource id or ARN acted on
+   * @param parameters the redacted request
+   * @param outcome how it ended
+   * @param duration how long it took (zero for a plan)
+   * @param requestId the AWS request id of the call that succeeded or failed, when AWS answered
+   * @param dryRun whether this was a dry run
+   * @param detail why it failed, or a note such as "already existed", or null
+   */
   public AuditEvent {
     Checks.present("time", time, "a value (required)");
     Checks.present("operation", operation, "a value (required)");

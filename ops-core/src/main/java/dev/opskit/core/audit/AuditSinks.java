@@ -22,7 +22,11 @@ public final class AuditSinks {
     return new StandardAuditSink(System.err);
   }
 
-  /** Logs each event at INFO to the SLF4J logger {@code dev.opskit.audit}, as key=value pairs. */
+  /**
+   * Logs each event at INFO to the SLF4J logger {@code dev.opskit.audit}, as key=value pairs.
+   *
+   * @return the sink
+   */
   public static AuditSink slf4j() {
     return new Slf4jAuditSink(LoggerFactory.getLogger("dev.opskit.audit"));
   }
@@ -39,7 +43,7 @@ public final class AuditSinks {
     return JsonLinesAuditSink.open(file);
   }
 
-  /** A new, empty in-memory sink. */
+  /** {@return a new, empty in-memory sink} */
   public static InMemoryAuditSink inMemory() {
     return new InMemoryAuditSink();
   }

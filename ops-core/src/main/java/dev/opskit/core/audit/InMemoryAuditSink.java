@@ -18,7 +18,7 @@ public final class InMemoryAuditSink implements AuditSink {
     events.add(event);
   }
 
-  /** A snapshot of the events recorded so far, oldest first. */
+  /** {@return a snapshot of the events recorded so far, oldest first} */
   public synchronized List<AuditEvent> events() {
     return List.copyOf(events);
   }

@@ -13,13 +13,18 @@ import java.util.Objects;
  */
 public record ApplyResult(Plan plan, List<Applied> results) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param plan the plan applied
+   * @param results one entry per change made (or planned), in plan order
+   */
   public ApplyResult {
     Objects.requireNonNull(plan, "plan");
     results = List.copyOf(results);
   }
 
-  /** Whether nothing was sent (a dry run, or an empty plan). */
+  /** {@return whether nothing was sent (a dry run, or an empty plan)} */
   public boolean isPlanned() {
     return results.stream().allMatch(Applied::isPlanned);
   }
@@ -31,13 +36,18 @@ public record ApplyResult(Plan plan, List<Applied> results) {
    * @param results the result of each of its calls, in order
    */
   public record Applied(ResourceChange change, List<ChangeResult<?>> results) {
-    /** Validates and copies. */
+    /**
+     * Validates and copies.
+     *
+     * @param change the change
+     * @param results the result of each of its calls, in order
+     */
     public Applied {
       Objects.requireNonNull(change, "change");
       results = List.copyOf(results);
     }
 
-    /** Whether its calls were only planned. */
+    /** {@return whether its calls were only planned} */
     public boolean isPlanned() {
       return results.stream().allMatch(ChangeResult::isPlanned);
     }

@@ -28,7 +28,15 @@ public record CallAttempts(int attempts, int unanswered, Instant started, Instan
   /** The clock difference between this machine and AWS that {@link #covers(Instant)} allows for. */
   public static final Duration CLOCK_SKEW = Duration.ofSeconds(5);
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param attempts the HTTP attempts sent, at least 1
+   * @param unanswered how many of them may have acted without OpsKit learning their answer
+   * @param started when the first attempt was about to be sent
+   * @param lastStarted when the last attempt was about to be sent
+   * @param ended when the last attempt ended
+   */
   public CallAttempts {
     Objects.requireNonNull(started, "started");
     Objects.requireNonNull(lastStarted, "lastStarted");
@@ -67,7 +75,7 @@ public record CallAttempts(int attempts, int unanswered, Instant started, Instan
     return createdAt != null && !createdAt.isBefore(started) && !createdAt.isAfter(ended);
   }
 
-  /** Whether the SDK sent the request more than once. */
+  /** {@return whether the SDK sent the request more than once} */
   public boolean retried() {
     return attempts > 1;
   }
@@ -75,6 +83,8 @@ public record CallAttempts(int attempts, int unanswered, Instant started, Instan
   /**
    * Whether an attempt of this call may have made a resource that the call's final answer does not
    * mention: some attempt got no answer (or a 5xx).
+   *
+   * @return true when one may have
    */
   public boolean mayHaveActedUnseen() {
     return unanswered > 0;

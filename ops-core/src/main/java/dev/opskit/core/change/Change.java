@@ -90,47 +90,51 @@ public final class Change<R> {
     return new Builder<>(operation, target, Collections.unmodifiableMap(new LinkedHashMap<>(parameters)), call);
   }
 
-  /** {@code service:Action}. */
+  /** {@return {@code service:Action}} */
   public String operation() {
     return operation;
   }
 
-  /** The resource acted on. */
+  /** {@return the resource acted on} */
   public String target() {
     return target;
   }
 
-  /** The request as given (an SDK request or a map), before redaction; null when there is none. */
+  /** {@return the request as given (an SDK request or a map), before redaction; null when there is none} */
   public @Nullable Object request() {
     return request;
   }
 
-  /** Request member names marked secret in addition to OpsKit's defaults. */
+  /** {@return the request member names marked secret in addition to OpsKit's defaults} */
   public Set<String> secretNames() {
     return secretNames;
   }
 
-  /** Makes the change. Called by the gate only. */
+  /**
+   * Makes the change. Called by the gate only.
+   *
+   * @return the call that makes it
+   */
   public Supplier<R> call() {
     return call;
   }
 
-  /** How to find the resource when AWS says it already exists; empty when a conflict is an error. */
+  /** {@return how to find the resource when AWS says it already exists; empty when a conflict is an error} */
   public Optional<Function<CallAttempts, Optional<R>>> existing() {
     return Optional.ofNullable(existing);
   }
 
-  /** How to find and remove what retried attempts of a create without idempotency token made; may be empty. */
+  /** {@return how to find and remove what retried attempts of a create without idempotency token made; may be empty} */
   public Optional<Duplicates<R>> duplicates() {
     return Optional.ofNullable(duplicates);
   }
 
-  /** Whether "not found" after an unanswered attempt of this call counts as done (a retried delete). */
+  /** {@return whether "not found" after an unanswered attempt of this call counts as done (a retried delete)} */
   public boolean goneIsDone() {
     return goneIsDone;
   }
 
-  /** Which failures the gate may retry at the operation level. */
+  /** {@return which failures the gate may retry at the operation level} */
   public Predicate<OpsException> retryWhen() {
     return retryWhen;
   }
@@ -246,7 +250,11 @@ public final class Change<R> {
       return this;
     }
 
-    /** Builds the change. */
+    /**
+     * Builds the change.
+     *
+     * @return the change
+     */
     public Change<R> build() {
       return new Change<>(this);
     }

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface ChangeResult<R> {
 
-  /** The answer, when the change was applied (and answered something); empty in a dry run. */
+  /** {@return the answer, when the change was applied (and answered something); empty in a dry run} */
   Optional<R> value();
 
   /**
@@ -28,10 +28,10 @@ public sealed interface ChangeResult<R> {
             : "the change was applied but AWS answered nothing", call().operation(), call().target(), null));
   }
 
-  /** The call, as sent (or, in a dry run, as it would have been sent): operation, target, redacted request. */
+  /** {@return the call, as sent (or, in a dry run, as it would have been sent): operation, target, redacted request} */
   PlannedCall call();
 
-  /** Whether this is a dry-run plan (nothing was sent). */
+  /** {@return whether this is a dry-run plan (nothing was sent)} */
   default boolean isPlanned() {
     return this instanceof Planned<R>;
   }
@@ -60,7 +60,18 @@ public sealed interface ChangeResult<R> {
    */
   record Applied<R>(@Nullable R answer, @Nullable String requestId, boolean alreadyExisted, PlannedCall call,
       @Nullable String note) implements ChangeResult<R> {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param answer AWS's answer (or the existing resource when {@code alreadyExisted}); null for a call that
+     *     answers nothing ({@code Void})
+     * @param requestId the AWS request id, when known
+     * @param alreadyExisted true when a retried create found the resource an earlier attempt of the same call
+     *     made (its answer was lost)
+     * @param call the call that was made, with its redacted request
+     * @param note what else the gate did or saw (duplicates of lost attempts removed, or kept because they
+     *     could not be proven to be this call's), or null; also the audit event's detail
+     */
     public Applied {
       Objects.requireNonNull(call, "call");
     }
@@ -95,7 +106,11 @@ public sealed interface ChangeResult<R> {
    * @param <R> the answer type it would have had
    */
   record Planned<R>(PlannedCall call) implements ChangeResult<R> {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param call the call that would have been made
+     */
     public Planned {
       Objects.requireNonNull(call, "call");
     }

@@ -88,7 +88,13 @@ public interface Duplicates<R> {
    * @param <R> the answer type
    */
   record Made<R>(String id, Instant createdAt, R asAnswer) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param id its id or ARN
+     * @param createdAt when AWS says it was created
+     * @param asAnswer the resource as the change's answer type, used when every answer was lost
+     */
     public Made {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(createdAt, "createdAt");

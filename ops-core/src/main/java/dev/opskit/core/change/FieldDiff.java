@@ -13,7 +13,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record FieldDiff(String field, @Nullable String live, @Nullable String desired) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param field the field, in AWS's member name where there is one ({@code Threshold}, {@code BackupRetentionPeriod})
+   * @param live what AWS has, or null when absent
+   * @param desired what the definition wants, or null when it wants it absent
+   */
   public FieldDiff {
     if (field == null || field.isBlank()) {
       throw ValidationException.of("field", field, "the name of the field that differs");

@@ -38,7 +38,7 @@ public interface Gate {
    */
   <R> ChangeResult<R> submit(Change<R> change);
 
-  /** Whether this gate only plans (dry run). */
+  /** {@return whether this gate only plans (dry run)} */
   boolean isDryRun();
 
   /**

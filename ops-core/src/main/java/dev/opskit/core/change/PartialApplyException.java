@@ -43,17 +43,17 @@ public final class PartialApplyException extends OpsException {
         + ". Nothing applied was undone: plan again and apply to finish, once the cause is fixed.";
   }
 
-  /** The changes made before the failure. */
+  /** {@return the changes made before the failure} */
   public List<ApplyResult.Applied> applied() {
     return applied;
   }
 
-  /** The change that failed. */
+  /** {@return the change that failed} */
   public ResourceChange failed() {
     return failed;
   }
 
-  /** The changes not attempted. */
+  /** {@return the changes not attempted} */
   public List<ResourceChange> notAttempted() {
     return notAttempted;
   }

@@ -24,7 +24,12 @@ import java.util.Optional;
  */
 public record Plan(String title, List<ResourceChange> changes) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param title what the plan is about, such as {@code alarms managed by tag managed-by=opskit}
+   * @param changes every resource considered, in the order the calls are made
+   */
   public Plan {
     title = title == null || title.isBlank() ? "plan" : title;
     changes = List.copyOf(changes);
@@ -41,12 +46,12 @@ public record Plan(String title, List<ResourceChange> changes) {
     return new Plan(title, changes);
   }
 
-  /** Whether applying it changes nothing. */
+  /** {@return whether applying it changes nothing} */
   public boolean isEmpty() {
     return changes.stream().noneMatch(ResourceChange::isChange);
   }
 
-  /** The drift: this plan without the resources that are already as defined. */
+  /** {@return the drift: this plan without the resources that are already as defined} */
   public Plan drift() {
     return new Plan(title, changes.stream().filter(ResourceChange::isChange).toList());
   }
@@ -97,7 +102,7 @@ public record Plan(String title, List<ResourceChange> changes) {
     return sb.append(title).append(": ").append(summary()).append('.').toString();
   }
 
-  /** {@code 1 to create, 1 to update, 0 to delete, 2 unchanged}. */
+  /** {@return {@code 1 to create, 1 to update, 0 to delete, 2 unchanged}} */
   public String summary() {
     return changes(ResourceChange.Kind.CREATE).size() + " to create, "
         + changes(ResourceChange.Kind.UPDATE).size() + " to update, "

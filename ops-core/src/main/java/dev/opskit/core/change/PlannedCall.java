@@ -13,7 +13,13 @@ import java.util.Objects;
  */
 public record PlannedCall(String operation, String target, Map<String, Object> parameters) {
 
-  /** Validates and copies deeply. */
+  /**
+   * Validates and copies deeply.
+   *
+   * @param operation {@code service:Action}, such as {@code rds:CreateDBSnapshot}
+   * @param target the resource id or ARN
+   * @param parameters the request, redacted, with AWS's member names
+   */
   public PlannedCall {
     Objects.requireNonNull(operation, "operation");
     Objects.requireNonNull(target, "target");

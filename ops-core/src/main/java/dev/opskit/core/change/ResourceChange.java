@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * What a {@link Plan} does to one resource: create it, update the fields that differ, delete it, or
  * leave it as it is, with the exact calls that does (one or more {@link Change}s, made in order by
- * {@link Gate#apply}).
+ * {@link Gate#apply(Plan)}).
  *
  * <p>A value: equal when kind, type, resource, differences and calls are equal.
  */
@@ -33,12 +33,12 @@ public final class ResourceChange {
       this.verb = verb;
     }
 
-    /** {@code +}, {@code ~}, {@code -} or {@code =}. */
+    /** {@return {@code +}, {@code ~}, {@code -} or {@code =}} */
     public String symbol() {
       return symbol;
     }
 
-    /** {@code create}, {@code update}, {@code delete} or {@code unchanged}. */
+    /** {@return {@code create}, {@code update}, {@code delete} or {@code unchanged}} */
     public String verb() {
       return verb;
     }
@@ -127,37 +127,37 @@ public final class ResourceChange {
     return new ResourceChange(Kind.UNCHANGED, resourceType, resource, List.of(), List.of());
   }
 
-  /** What is done. */
+  /** {@return what is done} */
   public Kind kind() {
     return kind;
   }
 
-  /** The kind of resource, such as {@code alarm}, {@code dashboard}, {@code backup plan}. */
+  /** {@return the kind of resource, such as {@code alarm}, {@code dashboard}, {@code backup plan}} */
   public String resourceType() {
     return resourceType;
   }
 
-  /** The resource's name or id. */
+  /** {@return the resource's name or id} */
   public String resource() {
     return resource;
   }
 
-  /** The fields that differ (updates only). */
+  /** {@return the fields that differ (updates only)} */
   public List<FieldDiff> diffs() {
     return diffs;
   }
 
-  /** The changes {@link Gate#apply} submits, in order. */
+  /** {@return the changes {@link Gate#apply(Plan)} submits, in order} */
   public List<Change<?>> steps() {
     return steps;
   }
 
-  /** The exact calls, redacted, as the audit trail and a dry run show them. */
+  /** {@return the exact calls, redacted, as the audit trail and a dry run show them} */
   public List<PlannedCall> calls() {
     return calls;
   }
 
-  /** Whether something is done (not {@link Kind#UNCHANGED}). */
+  /** {@return whether something is done (not {@link Kind#UNCHANGED})} */
   public boolean isChange() {
     return kind != Kind.UNCHANGED;
   }

@@ -71,7 +71,7 @@ public final class AttemptTrace {
     return new CallAttempts(sent, Math.min(unseen, sent), start, last, end);
   }
 
-  private static boolean answered(SdkException failure) {
+  private static boolean answered(@Nullable SdkException failure) {
     return failure instanceof SdkServiceException service && service.statusCode() > 0 && service.statusCode() < 500;
   }
 

@@ -117,7 +117,7 @@ public final class AwsErrors {
             "not found (" + said + "). Check the identifier, region and account.",
             operation, resource, code, requestId, cause);
       }
-      if (code != null && (STATE.contains(code) || isAlreadyExists(error) || (code.startsWith("Invalid") && code.contains("State")))
+      if ((code != null && (STATE.contains(code) || isAlreadyExists(error) || (code.startsWith("Invalid") && code.contains("State"))))
           || status == 409) {
         return new ResourceStateException(
             "the resource's state does not allow this (" + said + ").", operation, resource, code, requestId, cause);
@@ -234,6 +234,7 @@ public final class AwsErrors {
     }
 
     @Override
+    @SuppressWarnings("OverrideThrowableToString") // on purpose: a stack trace names the original's class, not ours
     public String toString() {
       String message = getLocalizedMessage();
       return message == null ? originalType : originalType + ": " + message;

@@ -66,13 +66,13 @@ public final class ContextResources implements AutoCloseable {
   public static ContextResources root(@Nullable SdkHttpClient httpClient, @Nullable AutoCloseable owned) {
     boolean owns = httpClient == null;
     SdkHttpClient http =
-        owns
-            ? ApacheHttpClient.builder()
+        httpClient != null
+            ? httpClient
+            : ApacheHttpClient.builder()
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(60))
-                .build()
-            : httpClient;
+                .build();
     ContextResources root = new ContextResources(new Shared(http, owns), owned);
     root.shared.root = root;
     return root;
@@ -133,13 +133,13 @@ public final class ContextResources implements AutoCloseable {
     }
   }
 
-  /** Whether these resources are closed. */
+  /** {@return whether these resources are closed} */
   public boolean isClosed() {
     ContextResources root = shared.root;
     return closed.get() || (root != null && root.closed.get());
   }
 
-  /** How many derived contexts the root still holds (for tests of the weak hold). */
+  /** {@return how many derived contexts the root still holds (for tests of the weak hold)} */
   public int liveDerived() {
     expungeDropped();
     return shared.children.size();

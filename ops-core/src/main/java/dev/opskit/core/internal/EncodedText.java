@@ -1,7 +1,9 @@
 package dev.opskit.core.internal;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -26,19 +28,18 @@ final class EncodedText {
   private static final int MAX_ENTITY = 10;
 
   private final String text;
-  private final Map<Integer, long[]>[] memo;
+  private final List<Map<Integer, long[]>> memo;
 
   /**
    * Reads a text.
    *
    * @param text the text
    */
-  @SuppressWarnings("unchecked")
   EncodedText(String text) {
     this.text = text;
-    this.memo = new Map[DEPTH + 1];
+    this.memo = new ArrayList<>(DEPTH + 1);
     for (int d = 0; d <= DEPTH; d++) {
-      memo[d] = new HashMap<>();
+      memo.add(new HashMap<>());
     }
   }
 
@@ -76,7 +77,7 @@ final class EncodedText {
     if (depth == 0 || !isEscapeStart(text.charAt(p))) {
       return new long[] {self};
     }
-    long[] cached = memo[depth].get(p);
+    long[] cached = memo.get(depth).get(p);
     if (cached != null) {
       return cached;
     }
@@ -94,7 +95,7 @@ final class EncodedText {
       }
     }
     long[] result = out.toArray();
-    memo[depth].put(p, result);
+    memo.get(depth).put(p, result);
     return result;
   }
 
@@ -196,19 +197,16 @@ final class EncodedText {
   }
 
   private static int entity(String name) {
-    switch (name) {
-      case "amp":
-        return '&';
-      case "lt":
-        return '<';
-      case "gt":
-        return '>';
-      case "quot":
-        return '"';
-      case "apos":
-        return '\'';
-      default:
-        break;
+    int named = switch (name) {
+      case "amp" -> '&';
+      case "lt" -> '<';
+      case "gt" -> '>';
+      case "quot" -> '"';
+      case "apos" -> '\'';
+      default -> -1;
+    };
+    if (named >= 0) {
+      return named;
     }
     try {
       int value = name.startsWith("#x") || name.startsWith("#X")

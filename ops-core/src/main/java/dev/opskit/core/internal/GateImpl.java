@@ -225,7 +225,7 @@ public final class GateImpl implements Gate {
     }
   }
 
-  private static @Nullable String requestIdOf(Object answer) {
+  private static @Nullable String requestIdOf(@Nullable Object answer) {
     if (answer instanceof AwsResponse response && response.responseMetadata() != null) {
       String id = response.responseMetadata().requestId();
       return id == null || "UNKNOWN".equals(id) ? null : id;

@@ -37,12 +37,12 @@ public final class Json {
 
   private Json() {}
 
-  /** A new, empty JSON object. */
+  /** {@return a new, empty JSON object} */
   public static ObjectNode object() {
     return MAPPER.createObjectNode();
   }
 
-  /** A new, empty JSON array. */
+  /** {@return a new, empty JSON array} */
   public static ArrayNode array() {
     return MAPPER.createArrayNode();
   }

@@ -51,7 +51,7 @@ public final class Redaction {
     this.byFirstCodePoint = Map.copyOf(index);
   }
 
-  /** A redaction that knows no secret values. */
+  /** {@return a redaction that knows no secret values} */
   public static Redaction none() {
     return new Redaction(List.of());
   }
@@ -102,7 +102,7 @@ public final class Redaction {
     return value.length() <= 4 ? "****" : "****" + value.substring(value.length() - 4);
   }
 
-  /** Whether this redaction knows no secret values. */
+  /** {@return whether this redaction knows no secret values} */
   public boolean isEmpty() {
     return secretValues.isEmpty();
   }
@@ -111,9 +111,10 @@ public final class Redaction {
    * Replaces every known secret value in a text, however it was written there: as is; URL-encoded (form
    * encoding with {@code +} or {@code %20} for a space, hex in either case, any set of characters left
    * unencoded); JSON-escaped (short escapes such as {@code \"} and {@code \\}, and backslash-u escapes in
-   * either case, as surrogate pairs beyond the BMP); XML-escaped ({@code &amp;}, {@code &#233;},
-   * {@code &#xE9;}); any of those nested two deep (a URL-encoded JSON body, a JSON string quoting a form
-   * body); and the whole value in base64 (standard, unpadded, URL-safe), itself in any of those forms.
+   * either case, as surrogate pairs beyond the BMP); XML-escaped (<code>&amp;amp;</code>,
+   * <code>&amp;#233;</code>, <code>&amp;#xE9;</code>); any of those nested two deep (a URL-encoded JSON
+   * body, a JSON string quoting a form body); and the whole value in base64 (standard, unpadded,
+   * URL-safe), itself in any of those forms.
    *
    * <p>No regular expressions: they recurse per character and overflow the stack on long secrets.
    *

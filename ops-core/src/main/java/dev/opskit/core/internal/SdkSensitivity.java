@@ -136,7 +136,7 @@ final class SdkSensitivity {
     } else if (type == MarshallingType.BIG_DECIMAL) {
       return BigDecimal.ONE;
     } else if (type == MarshallingType.BOOLEAN) {
-      return Boolean.TRUE;
+      return true;
     } else if (type == MarshallingType.INSTANT) {
       return Instant.EPOCH;
     } else if (type == MarshallingType.SDK_BYTES) {

@@ -34,7 +34,7 @@ public final class StandardAuditSink implements AuditSink {
     this.fallback = fallback;
   }
 
-  /** Whether events go to standard error because no SLF4J provider is bound. */
+  /** {@return whether events go to standard error because no SLF4J provider is bound} */
   public boolean isFallback() {
     return noProvider;
   }

@@ -13,7 +13,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Page<T>(List<T> items, @Nullable String nextToken) {
 
-  /** Copies the items. */
+  /**
+   * Copies the items.
+   *
+   * @param items the items of this page (may be empty even when more pages follow)
+   * @param nextToken the token for the next page; null or empty when this is the last page
+   */
   public Page {
     items = List.copyOf(items);
   }
@@ -30,7 +35,7 @@ public record Page<T>(List<T> items, @Nullable String nextToken) {
     return new Page<>(items, nextToken);
   }
 
-  /** The token of the next page, empty on the last page (AWS sends null or an empty string). */
+  /** {@return the token of the next page, empty on the last page (AWS sends null or an empty string)} */
   public Optional<String> next() {
     return nextToken == null || nextToken.isEmpty() ? Optional.empty() : Optional.of(nextToken);
   }

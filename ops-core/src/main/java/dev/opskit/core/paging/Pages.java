@@ -1,6 +1,7 @@
 package dev.opskit.core.paging;
 
 import dev.opskit.core.ServiceException;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -41,7 +42,7 @@ public final class Pages {
   private static final class PageIterator<T> implements Iterator<T> {
     private final String operation;
     private final Function<@Nullable String, Page<T>> fetch;
-    private @Nullable Iterator<T> current;
+    private Iterator<T> current = Collections.emptyIterator();
     private @Nullable String token;
     private boolean last;
 
@@ -52,7 +53,7 @@ public final class Pages {
 
     @Override
     public boolean hasNext() {
-      while (current == null || !current.hasNext()) {
+      while (!current.hasNext()) {
         if (last) {
           return false;
         }

@@ -10,7 +10,11 @@ import java.util.regex.Pattern;
 public record AccountId(String value) {
   private static final Pattern TWELVE_DIGITS = Pattern.compile("[0-9]{12}");
 
-  /** Validates the id; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates the id; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the account id
+   */
   public AccountId {
     Checks.require(value != null && TWELVE_DIGITS.matcher(value).matches(), "accountId", value, "12 digits");
   }

@@ -8,7 +8,11 @@ package dev.opskit.core.value;
 public record AlarmName(String value) {
   private static final String FIELD = "alarmName";
 
-  /** Validates the name; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates the name; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the alarm name
+   */
   public AlarmName {
     Checks.length(FIELD, value, 1, 255);
     Checks.require(value.chars().noneMatch(c -> c < 0x20 || c == 0x7f), FIELD, value,

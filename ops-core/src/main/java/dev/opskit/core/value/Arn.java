@@ -30,7 +30,18 @@ public record Arn(String partition, String service, String region, String accoun
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*+");
   private static final Pattern ACCOUNT_ID = Pattern.compile("|[0-9]{12}|aws");
 
-  /** Validates every part; throws {@link ValidationException} naming the part that is wrong. */
+  /**
+   * Validates every part; throws {@link ValidationException} naming the part that is wrong.
+   *
+   * @param partition the partition, such as {@code aws} or {@code aws-cn}
+   * @param service the service namespace, such as {@code rds} or {@code s3}
+   * @param region the region code, such as {@code us-east-1}; empty for global resources (IAM, S3 buckets)
+   * @param accountId the 12-digit account id; empty where ARNs have none (S3 buckets); {@code aws} for
+   *     AWS-managed IAM policies; {@code ec2} in the EC2 alarm actions of the {@code automate} service
+   *     ({@code arn:aws:automate:us-east-1:ec2:stop})
+   * @param resource everything after the fifth colon, such as {@code db:orders-db}; never empty, may itself
+   *     contain {@code :} and {@code /}, and inner spaces ({@code alarm:High CPU}), but no other whitespace
+   */
   public Arn {
     // The length first: no pattern runs on more than MAX_LENGTH characters.
     long length = 5L + lengthOf(partition) + lengthOf(service) + lengthOf(region) + lengthOf(accountId)

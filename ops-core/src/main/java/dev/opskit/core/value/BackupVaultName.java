@@ -11,7 +11,11 @@ public record BackupVaultName(String value) {
   private static final String FIELD = "backupVaultName";
   private static final Pattern CHARACTERS = Pattern.compile("[A-Za-z0-9_-]*");
 
-  /** Validates the name; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates the name; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the vault name
+   */
   public BackupVaultName {
     Checks.matches(CHARACTERS, FIELD, Checks.length(FIELD, value, 2, 50),
         "only ASCII letters, digits, '-' and '_'");

@@ -21,7 +21,11 @@ public record BucketName(String value) {
   private static final List<String> RESERVED_SUFFIXES =
       List.of("-s3alias", "--ol-s3", ".mrap", "--x-s3", "--table-s3");
 
-  /** Validates the name; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates the name; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the bucket name
+   */
   public BucketName {
     Checks.length(FIELD, value, 3, 63);
     Checks.matches(CHARACTERS, FIELD, value, "only lower-case ASCII letters, digits, '.' and '-'");

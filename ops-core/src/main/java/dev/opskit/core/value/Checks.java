@@ -1,7 +1,9 @@
 package dev.opskit.core.value;
 
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.internal.Contract;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -34,6 +36,7 @@ public final class Checks {
    * @return the value, now known to be non-null
    * @throws ValidationException when {@code value} is null
    */
+  @Contract("_, null, _ -> fail")
   public static <T> T present(String field, @Nullable T value, String allowed) {
     if (value == null) {
       throw ValidationException.of(field, null, allowed);
@@ -86,6 +89,7 @@ public final class Checks {
    * @param allowed what is allowed
    * @throws ValidationException unless {@code ok}
    */
+  @Contract("false, _, _, _ -> fail")
   public static void require(boolean ok, String field, @Nullable Object value, String allowed) {
     if (!ok) {
       throw ValidationException.of(field, value, allowed);
@@ -157,7 +161,15 @@ public final class Checks {
    */
   @SafeVarargs
   public static <T> List<T> elements(String field, String allowed, T @Nullable ... values) {
-    return list(field, values == null ? null : Arrays.asList(values), allowed);
+    if (values == null) {
+      return list(field, null, allowed);
+    }
+    // Element by element: handing the array itself on is what -Xlint:varargs warns about.
+    List<T> copy = new ArrayList<>(values.length);
+    for (T v : values) {
+      copy.add(v);
+    }
+    return list(field, copy, allowed);
   }
 
   /**

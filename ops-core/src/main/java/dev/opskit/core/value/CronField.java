@@ -74,18 +74,16 @@ enum CronField {
   /** The stand-alone forms: {@code L}, {@code LW}, {@code 15W}; {@code L}, {@code 6L}, {@code 3#2}. */
   private boolean isSpecial(String text) {
     String head = text.isEmpty() ? "" : text.substring(0, text.length() - 1);
-    switch (this) {
-      case DAY_OF_MONTH:
-        return text.equals("L") || text.equals("LW") || (text.endsWith("W") && isValue(head));
-      case DAY_OF_WEEK:
+    return switch (this) {
+      case DAY_OF_MONTH -> text.equals("L") || text.equals("LW") || (text.endsWith("W") && isValue(head));
+      case DAY_OF_WEEK -> {
         int hash = text.indexOf('#');
-        if (hash >= 0) {
-          return isValue(text.substring(0, hash)) && isNumber(text.substring(hash + 1), 1, 5);
-        }
-        return text.equals("L") || (text.endsWith("L") && isValue(head));
-      default:
-        return false;
-    }
+        yield hash >= 0
+            ? isValue(text.substring(0, hash)) && isNumber(text.substring(hash + 1), 1, 5)
+            : text.equals("L") || (text.endsWith("L") && isValue(head));
+      }
+      default -> false;
+    };
   }
 
   private boolean isItem(String item) {

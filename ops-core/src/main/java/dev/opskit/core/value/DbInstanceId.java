@@ -8,7 +8,11 @@ package dev.opskit.core.value;
  * @param value the identifier, in lower case
  */
 public record DbInstanceId(String value) {
-  /** Validates and lower-cases the identifier; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates and lower-cases the identifier; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the identifier, in lower case
+   */
   public DbInstanceId {
     value = Checks.rdsIdentifier("dbInstanceId", value, 63);
   }

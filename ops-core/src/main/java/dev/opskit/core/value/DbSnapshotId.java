@@ -8,7 +8,11 @@ package dev.opskit.core.value;
  * @param value the identifier, in lower case
  */
 public record DbSnapshotId(String value) {
-  /** Validates and lower-cases the identifier; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates and lower-cases the identifier; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the identifier, in lower case
+   */
   public DbSnapshotId {
     value = Checks.rdsIdentifier("dbSnapshotId", value, 255);
   }

@@ -12,7 +12,11 @@ public record LogGroupName(String value) {
   private static final String FIELD = "logGroupName";
   private static final Pattern CHARACTERS = Pattern.compile("[.\\-_/#A-Za-z0-9]*");
 
-  /** Validates the name; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates the name; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the log group name
+   */
   public LogGroupName {
     Checks.matches(CHARACTERS, FIELD, Checks.length(FIELD, value, 1, 512),
         "only ASCII letters, digits, '.', '-', '_', '/' and '#'");

@@ -141,7 +141,16 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Rate {
   record Cron(String minutes, String hours, String dayOfMonth, String month, String dayOfWeek, String year)
       implements Schedule {
 
-    /** Validates every field and upper-cases names; throws {@link ValidationException}. */
+    /**
+     * Validates every field and upper-cases names; throws {@link ValidationException}.
+     *
+     * @param minutes 0-59 with {@code , - * /}
+     * @param hours 0-23 with {@code , - * /}
+     * @param dayOfMonth 1-31 with {@code , - * ? / L W}
+     * @param month 1-12 or JAN-DEC with {@code , - * /}
+     * @param dayOfWeek 1-7 or SUN-SAT with {@code , - * ? / L #}
+     * @param year 1970-2199 with {@code , - * /}
+     */
     public Cron {
       minutes = CronField.MINUTES.check(minutes);
       hours = CronField.HOURS.check(hours);
@@ -199,7 +208,12 @@ public sealed interface Schedule permits Schedule.Cron, Schedule.Rate {
     private static final List<String> SINGULAR = List.of("minute", "hour", "day");
     private static final List<String> PLURAL = List.of("minutes", "hours", "days");
 
-    /** Validates the value and unit; throws {@link ValidationException}. */
+    /**
+     * Validates the value and unit; throws {@link ValidationException}.
+     *
+     * @param value how many units; 1 to {@value #MAX_VALUE}
+     * @param unit {@link ChronoUnit#MINUTES}, {@link ChronoUnit#HOURS} or {@link ChronoUnit#DAYS}
+     */
     public Rate {
       Checks.require(unit != null && UNITS.contains(unit), "schedule.rate.unit", unit, "MINUTES, HOURS or DAYS");
       Checks.require(value >= 1 && value <= MAX_VALUE, "schedule.rate.value", value,

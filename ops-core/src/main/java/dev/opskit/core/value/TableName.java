@@ -12,7 +12,11 @@ public record TableName(String value) {
   private static final String FIELD = "tableName";
   private static final Pattern CHARACTERS = Pattern.compile("[A-Za-z0-9_.-]*");
 
-  /** Validates the name; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates the name; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the table name
+   */
   public TableName {
     Checks.matches(CHARACTERS, FIELD, Checks.length(FIELD, value, 3, 255),
         "only ASCII letters, digits, '_', '.' and '-'");

@@ -51,7 +51,7 @@ public final class Tags {
     return java.util.UUID.randomUUID().toString();
   }
 
-  /** No tags. */
+  /** {@return no tags} */
   public static Tags none() {
     return NONE;
   }
@@ -177,12 +177,12 @@ public final class Tags {
     return and(over.map);
   }
 
-  /** The tags as an unmodifiable map, in order. */
+  /** {@return the tags as an unmodifiable map, in order} */
   public Map<String, String> asMap() {
     return map;
   }
 
-  /** Whether there are none. */
+  /** {@return whether there are none} */
   public boolean isEmpty() {
     return map.isEmpty();
   }

@@ -9,7 +9,7 @@ import dev.opskit.core.value.Checks;
  */
 public sealed interface PollResult<T> {
 
-  /** The status in AWS's words, for progress reports ({@code creating}, {@code available}...). */
+  /** {@return the status in AWS's words, for progress reports ({@code creating}, {@code available}...)} */
   String status();
 
   /**
@@ -55,7 +55,12 @@ public sealed interface PollResult<T> {
    * @param <T> the value type
    */
   record Done<T>(T value, String status) implements PollResult<T> {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param value the value
+     * @param status the status
+     */
     public Done {
       Checks.present("value", value, "a value (required)");
       Checks.present("status", status, "a value (required)");
@@ -69,7 +74,11 @@ public sealed interface PollResult<T> {
    * @param <T> the value type
    */
   record Pending<T>(String status) implements PollResult<T> {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param status the status
+     */
     public Pending {
       Checks.present("status", status, "a value (required)");
     }
@@ -83,7 +92,12 @@ public sealed interface PollResult<T> {
    * @param <T> the value type
    */
   record Failed<T>(String status, String reason) implements PollResult<T> {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param status the status
+     * @param reason why
+     */
     public Failed {
       Checks.present("status", status, "a value (required)");
       Checks.present("reason", reason, "a value (required)");

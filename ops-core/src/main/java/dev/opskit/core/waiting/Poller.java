@@ -73,7 +73,7 @@ public final class Poller {
     return new Builder(operation, target);
   }
 
-  /** A builder with this poller's settings. */
+  /** {@return a builder with this poller's settings} */
   public Builder toBuilder() {
     return new Builder(operation, target)
         .timeout(timeout).interval(interval).maxInterval(maxInterval).backoff(backoff)
@@ -136,7 +136,7 @@ public final class Poller {
     }
   }
 
-  /** The timeout of this poller. */
+  /** {@return the timeout of this poller} */
   public Duration timeout() {
     return timeout;
   }
@@ -244,7 +244,11 @@ public final class Poller {
       return this;
     }
 
-    /** Builds the poller. */
+    /**
+     * Builds the poller.
+     *
+     * @return the poller
+     */
     public Poller build() {
       if (maxInterval.compareTo(interval) < 0) {
         throw ValidationException.of("poller.maxInterval", maxInterval, "at least the interval (" + interval + ")");

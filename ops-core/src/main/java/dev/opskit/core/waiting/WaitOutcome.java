@@ -12,16 +12,16 @@ import java.time.Duration;
  */
 public sealed interface WaitOutcome<T> {
 
-  /** The operation waited on, such as {@code rds:wait-snapshot-available}. */
+  /** {@return the operation waited on, such as {@code rds:wait-snapshot-available}} */
   String operation();
 
-  /** The resource waited on. */
+  /** {@return the resource waited on} */
   String target();
 
-  /** How many polls were made. */
+  /** {@return how many polls were made} */
   int polls();
 
-  /** How long the wait took. */
+  /** {@return how long the wait took} */
   Duration elapsed();
 
   /**
@@ -44,7 +44,15 @@ public sealed interface WaitOutcome<T> {
    * @param <T> the value type
    */
   record Done<T>(String operation, String target, T value, int polls, Duration elapsed) implements WaitOutcome<T> {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param operation the operation
+     * @param target the resource
+     * @param value the value
+     * @param polls polls made
+     * @param elapsed time taken
+     */
     public Done {
       Checks.present("value", value, "a value (required)");
     }

@@ -47,12 +47,12 @@ public enum FaultKind {
     this.times = times;
   }
 
-  /** The proxy's fault. */
+  /** {@return the proxy's fault} */
   public Fault fault() {
     return fault;
   }
 
-  /** Whether only the first matching request gets the fault. */
+  /** {@return whether only the first matching request gets the fault} */
   public boolean once() {
     return times == 1;
   }
@@ -60,6 +60,8 @@ public enum FaultKind {
   /**
    * Whether no request can get through: every attempt is answered with an error (or reset) without
    * reaching the emulator. The operation must then fail, and the emulator must be unchanged.
+   *
+   * @return true when none can
    */
   public boolean blocksEveryAttempt() {
     return !once() && !fault.forwards();

@@ -64,22 +64,22 @@ public final class MutatingOperation {
     return new Builder(name);
   }
 
-  /** How the row is shown. */
+  /** {@return how the row is shown} */
   public String name() {
     return name;
   }
 
-  /** The requests that make the change; the suite's faults go into these. */
+  /** {@return the requests that make the change; the suite's faults go into these} */
   public Predicate<Request> changes() {
     return changes;
   }
 
-  /** The fault kinds this row is run under (all of them unless the builder chose). */
+  /** {@return the fault kinds this row is run under (all of them unless the builder chose)} */
   public Set<FaultKind> kinds() {
     return kinds;
   }
 
-  /** What the change does, such as {@code creates manual snapshot before-upgrade}. */
+  /** {@return what the change does, such as {@code creates manual snapshot before-upgrade}} */
   public String effect() {
     return effect.toString();
   }
