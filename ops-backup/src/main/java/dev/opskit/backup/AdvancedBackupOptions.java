@@ -14,7 +14,12 @@ import java.util.regex.Pattern;
 public record AdvancedBackupOptions(String resourceType, Map<String, String> backupOptions) {
   private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9_.-]{1,50}");
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param resourceType the resource type ({@code ResourceType}), 1 to 50 letters, digits, {@code -}, {@code _} and {@code .}
+   * @param backupOptions the options ({@code BackupOptions}), such as {@code WindowsVSS=enabled}
+   */
   public AdvancedBackupOptions {
     Checks.matches(TYPE, "AdvancedBackupSettings.ResourceType", Checks.length("AdvancedBackupSettings.ResourceType",
         resourceType, 1, 50), "1 to 50 ASCII letters, digits, '-', '_' and '.', such as EC2");

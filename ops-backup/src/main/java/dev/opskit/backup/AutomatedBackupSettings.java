@@ -45,12 +45,12 @@ public final class AutomatedBackupSettings {
         "a window that does not overlap the maintenance window " + maintenance);
   }
 
-  /** A builder that manages nothing yet. */
+  /** {@return a builder that manages nothing yet} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these settings. */
+  /** {@return a builder holding these settings} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.retention = retention;
@@ -60,22 +60,22 @@ public final class AutomatedBackupSettings {
     return b;
   }
 
-  /** The backup retention period (zero turns automated backups off); empty when not managed. */
+  /** {@return the backup retention period (zero turns automated backups off); empty when not managed} */
   public Optional<Duration> retention() {
     return Optional.ofNullable(retention);
   }
 
-  /** The daily backup window; empty when not managed. */
+  /** {@return the daily backup window; empty when not managed} */
   public Optional<BackupWindow> backupWindow() {
     return Optional.ofNullable(backupWindow);
   }
 
-  /** The weekly maintenance window; empty when not managed. */
+  /** {@return the weekly maintenance window; empty when not managed} */
   public Optional<RdsMaintenanceWindow> maintenanceWindow() {
     return Optional.ofNullable(maintenanceWindow);
   }
 
-  /** Whether snapshots get the instance's tags; empty when not managed. */
+  /** {@return whether snapshots get the instance's tags; empty when not managed} */
   public Optional<Boolean> copyTagsToSnapshot() {
     return Optional.ofNullable(copyTagsToSnapshot);
   }

@@ -26,10 +26,10 @@ import java.util.stream.Stream;
  */
 public interface AwsBackup {
 
-  /** Backup vaults as desired state (create, tags, encryption key), and their listing. */
+  /** {@return backup vaults as desired state (create, tags, encryption key), and their listing} */
   BackupVaults vaults();
 
-  /** Backup plans as desired state (create, update with {@code UpdateBackupPlan}, tags), and their listing. */
+  /** {@return backup plans as desired state (create, update with {@code UpdateBackupPlan}, tags), and their listing} */
   BackupPlans plans();
 
   /**

@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
  * @param lifecycle the copies' lifecycle ({@code Lifecycle}); null to keep them forever
  */
 public record BackupCopyAction(Arn destinationVaultArn, @Nullable BackupLifecycle lifecycle) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param destinationVaultArn the destination vault ({@code DestinationBackupVaultArn}),     {@code arn:aws:backup:<region>:<account>:backup-vault:<name>}
+   * @param lifecycle the copies' lifecycle ({@code Lifecycle}); null to keep them forever
+   */
   public BackupCopyAction {
     BackupPlanRule.vaultArn("destinationVaultArn", destinationVaultArn);
     lifecycle = lifecycle == null || lifecycle.isEmpty() ? null : lifecycle;

@@ -9,7 +9,11 @@ import java.util.List;
  * @param resourceTypes the resource types indexed ({@code ResourceTypes}), such as {@code EBS} or {@code S3}
  */
 public record BackupIndexAction(List<String> resourceTypes) {
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param resourceTypes the resource types indexed ({@code ResourceTypes}), such as {@code EBS} or {@code S3}
+   */
   public BackupIndexAction {
     resourceTypes = Checks.list("IndexActions.ResourceTypes", resourceTypes, "resource types, such as EBS or S3");
     Checks.require(!resourceTypes.isEmpty(), "IndexActions.ResourceTypes", resourceTypes, "at least one resource type, such as EBS");

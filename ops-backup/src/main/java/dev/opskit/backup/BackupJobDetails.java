@@ -32,18 +32,30 @@ public record BackupJobDetails(
     @Nullable Instant createdAt,
     @Nullable Instant completedAt) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param id the job id
+   * @param state its state; an unknown state is kept, never an error
+   * @param vault the vault the recovery point goes to; null when not reported
+   * @param resourceArn the resource backed up; null when not reported
+   * @param recoveryPointArn the recovery point made; null until known
+   * @param percentDone progress as AWS reports it, such as {@code 40.0}; null when not reported
+   * @param statusMessage AWS's message (why it failed); null when none
+   * @param createdAt when the job was created; null when not reported
+   * @param completedAt when it ended; null while running
+   */
   public BackupJobDetails {
     Checks.present("id", id, "a value (required)");
     Checks.present("state", state, "a value (required)");
   }
 
-  /** Whether the job has ended, successfully or not. */
+  /** {@return whether the job has ended, successfully or not} */
   public boolean hasEnded() {
     return state.hasEnded();
   }
 
-  /** Whether the job completed. */
+  /** {@return whether the job completed} */
   public boolean isCompleted() {
     return State.COMPLETED.equals(state);
   }
@@ -100,17 +112,17 @@ public record BackupJobDetails(
       return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new State(v, false, false));
     }
 
-    /** AWS's word, such as {@code RUNNING}. */
+    /** {@return AWS's word, such as {@code RUNNING}} */
     public String value() {
       return value;
     }
 
-    /** Whether AWS documents this state (false for a value AWS added since). */
+    /** {@return whether AWS documents this state (false for a value AWS added since)} */
     public boolean isKnown() {
       return known;
     }
 
-    /** Whether a job in this state has ended (an unknown state has not). */
+    /** {@return whether a job in this state has ended (an unknown state has not)} */
     public boolean hasEnded() {
       return ended;
     }

@@ -48,7 +48,7 @@ public final class BackupJobRequest {
     this.recoveryPointTags = Tags.of("recoveryPointTags", b.recoveryPointTags);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -65,37 +65,37 @@ public final class BackupJobRequest {
     return builder().backupVaultName(vault).resourceArn(resource).iamRoleArn(role).build();
   }
 
-  /** The vault the recovery point goes to ({@code BackupVaultName}). */
+  /** {@return the vault the recovery point goes to ({@code BackupVaultName})} */
   public BackupVaultName backupVaultName() {
     return vault;
   }
 
-  /** The resource to back up ({@code ResourceArn}). */
+  /** {@return the resource to back up ({@code ResourceArn})} */
   public Arn resourceArn() {
     return resource;
   }
 
-  /** The IAM role AWS Backup acts as ({@code IamRoleArn}). */
+  /** {@return the IAM role AWS Backup acts as ({@code IamRoleArn})} */
   public Arn iamRoleArn() {
     return role;
   }
 
-  /** How long the job may wait to start ({@code StartWindowMinutes}); null for AWS's default. */
+  /** {@return how long the job may wait to start ({@code StartWindowMinutes}); null for AWS's default} */
   public @Nullable Duration startWindow() {
     return startWindow;
   }
 
-  /** How long a started job may run ({@code CompleteWindowMinutes}); null for AWS's default. */
+  /** {@return how long a started job may run ({@code CompleteWindowMinutes}); null for AWS's default} */
   public @Nullable Duration completeWindow() {
     return completeWindow;
   }
 
-  /** The recovery point's lifecycle ({@code Lifecycle}); null for none. */
+  /** {@return the recovery point's lifecycle ({@code Lifecycle}); null for none} */
   public @Nullable BackupLifecycle lifecycle() {
     return lifecycle;
   }
 
-  /** Tags put on the recovery point ({@code RecoveryPointTags}). */
+  /** {@return tags put on the recovery point ({@code RecoveryPointTags})} */
   public Tags recoveryPointTags() {
     return recoveryPointTags;
   }

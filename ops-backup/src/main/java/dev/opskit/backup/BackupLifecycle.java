@@ -23,7 +23,13 @@ public record BackupLifecycle(
   /** The least time a recovery point stays in cold storage. */
   public static final Duration MIN_COLD_STORAGE = Duration.ofDays(90);
 
-  /** Validates: whole positive days, at most {@value #MAX_DAYS}; deletion at least 90 days after the move to cold storage. */
+  /**
+   * Validates: whole positive days, at most {@value #MAX_DAYS}; deletion at least 90 days after the move to cold storage.
+   *
+   * @param moveToColdStorageAfter days after creation to move to cold storage ({@code MoveToColdStorageAfterDays}),     1 to {@value #MAX_DAYS}; null for never
+   * @param deleteAfter days after creation to delete ({@code DeleteAfterDays}), 1 to {@value #MAX_DAYS}; null for never
+   * @param optInToArchiveForSupportedResources whether resource types that support the archive tier move there     instead of cold storage ({@code OptInToArchiveForSupportedResources}); AWS's default is false
+   */
   public BackupLifecycle {
     days("moveToColdStorageAfter", moveToColdStorageAfter);
     days("deleteAfter", deleteAfter);
@@ -83,7 +89,7 @@ public record BackupLifecycle(
     return new BackupLifecycle(moveToColdStorageAfter, deleteAfter, true);
   }
 
-  /** Whether it sets nothing (AWS keeps such recovery points forever, in warm storage). */
+  /** {@return whether it sets nothing (AWS keeps such recovery points forever, in warm storage)} */
   public boolean isEmpty() {
     return moveToColdStorageAfter == null && deleteAfter == null && !optInToArchiveForSupportedResources;
   }

@@ -62,7 +62,7 @@ public final class BackupPlanDefinition {
     this.tags = Tags.of("backupPlanTags", b.tags);
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -109,7 +109,7 @@ public final class BackupPlanDefinition {
     return BackupPlanJson.write(this);
   }
 
-  /** A builder holding this plan's values. */
+  /** {@return a builder holding this plan's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -124,22 +124,22 @@ public final class BackupPlanDefinition {
     return toBuilder().tags(tags.and(more).asMap()).build();
   }
 
-  /** The plan name ({@code BackupPlanName}). */
+  /** {@return the plan name ({@code BackupPlanName})} */
   public String name() {
     return name;
   }
 
-  /** The rules ({@code Rules}), at least one, names unique. */
+  /** {@return the rules ({@code Rules}), at least one, names unique} */
   public List<BackupPlanRule> rules() {
     return rules;
   }
 
-  /** Backup options per resource type ({@code AdvancedBackupSettings}). */
+  /** {@return backup options per resource type ({@code AdvancedBackupSettings})} */
   public List<AdvancedBackupOptions> advancedBackupSettings() {
     return advancedBackupSettings;
   }
 
-  /** Malware scan settings ({@code ScanSettings}). */
+  /** {@return malware scan settings ({@code ScanSettings})} */
   public List<MalwareScanSetting> scanSettings() {
     return scanSettings;
   }
@@ -147,6 +147,8 @@ public final class BackupPlanDefinition {
   /**
    * The plan's own tags ({@code BackupPlanTags}); applying the plan also puts the context's default tags on it
    * (the plan's own win on the same key).
+   *
+   * @return the plan's own tags
    */
   public Tags tags() {
     return tags;

@@ -100,7 +100,7 @@ public final class BackupPlanRule {
     return d.equals(Duration.ofMinutes(d.toMinutes()));
   }
 
-  /** A builder. */
+  /** {@return a builder} */
   public static Builder builder() {
     return new Builder();
   }
@@ -118,7 +118,7 @@ public final class BackupPlanRule {
         .schedule(Checks.present("schedule", schedule, "a schedule, such as Schedule.dailyAt(5, 0)")).build();
   }
 
-  /** A builder holding this rule's values. */
+  /** {@return a builder holding this rule's values} */
   public Builder toBuilder() {
     return new Builder(this);
   }
@@ -154,67 +154,67 @@ public final class BackupPlanRule {
     return toBuilder().copyTo(copy).build();
   }
 
-  /** The rule name ({@code RuleName}). */
+  /** {@return the rule name ({@code RuleName})} */
   public String name() {
     return name;
   }
 
-  /** The vault recovery points go to ({@code TargetBackupVaultName}). */
+  /** {@return the vault recovery points go to ({@code TargetBackupVaultName})} */
   public BackupVaultName targetVault() {
     return targetVault;
   }
 
-  /** The logically air-gapped vault recovery points also go to ({@code TargetLogicallyAirGappedBackupVaultArn}); null for none. */
+  /** {@return the logically air-gapped vault recovery points also go to ({@code TargetLogicallyAirGappedBackupVaultArn}); null for none} */
   public @Nullable Arn targetLogicallyAirGappedVault() {
     return targetLogicallyAirGappedVault;
   }
 
-  /** When backups start ({@code ScheduleExpression}); null for AWS's default, {@link #DEFAULT_SCHEDULE}. */
+  /** {@return when backups start ({@code ScheduleExpression}); null for AWS's default, {@link #DEFAULT_SCHEDULE}} */
   public @Nullable Schedule schedule() {
     return schedule;
   }
 
-  /** The time zone of the schedule ({@code ScheduleExpressionTimezone}); null for AWS's default, UTC. */
+  /** {@return the time zone of the schedule ({@code ScheduleExpressionTimezone}); null for AWS's default, UTC} */
   public @Nullable ZoneId scheduleTimezone() {
     return scheduleTimezone;
   }
 
-  /** How long after the scheduled time a job may start ({@code StartWindowMinutes}); null for AWS's default. */
+  /** {@return how long after the scheduled time a job may start ({@code StartWindowMinutes}); null for AWS's default} */
   public @Nullable Duration startWindow() {
     return startWindow;
   }
 
-  /** How long a started job may run ({@code CompletionWindowMinutes}); null for AWS's default. */
+  /** {@return how long a started job may run ({@code CompletionWindowMinutes}); null for AWS's default} */
   public @Nullable Duration completionWindow() {
     return completionWindow;
   }
 
-  /** Cold storage and deletion ({@code Lifecycle}); null to keep recovery points forever. */
+  /** {@return cold storage and deletion ({@code Lifecycle}); null to keep recovery points forever} */
   public @Nullable BackupLifecycle lifecycle() {
     return lifecycle;
   }
 
-  /** Tags put on the recovery points ({@code RecoveryPointTags}). */
+  /** {@return tags put on the recovery points ({@code RecoveryPointTags})} */
   public Tags recoveryPointTags() {
     return recoveryPointTags;
   }
 
-  /** Copies to other vaults ({@code CopyActions}). */
+  /** {@return copies to other vaults ({@code CopyActions})} */
   public List<BackupCopyAction> copyActions() {
     return copyActions;
   }
 
-  /** Whether supported resources get continuous backups, restorable to a point in time ({@code EnableContinuousBackup}). */
+  /** {@return whether supported resources get continuous backups, restorable to a point in time ({@code EnableContinuousBackup})} */
   public boolean continuousBackup() {
     return continuousBackup;
   }
 
-  /** The backup index made with each backup ({@code IndexActions}), at most one. */
+  /** {@return the backup index made with each backup ({@code IndexActions}), at most one} */
   public List<BackupIndexAction> indexActions() {
     return indexActions;
   }
 
-  /** Malware scans run on each backup ({@code ScanActions}). */
+  /** {@return malware scans run on each backup ({@code ScanActions})} */
   public List<MalwareScanAction> scanActions() {
     return scanActions;
   }

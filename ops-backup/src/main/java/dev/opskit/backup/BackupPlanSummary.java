@@ -12,7 +12,14 @@ import dev.opskit.core.value.Checks;
  * @param versionId the id of its current version (each update makes a new one)
  */
 public record BackupPlanSummary(String name, String id, Arn arn, String versionId) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name the plan name
+   * @param id the plan id
+   * @param arn the plan ARN
+   * @param versionId the id of its current version (each update makes a new one)
+   */
   public BackupPlanSummary {
     Checks.present("name", name, "a value (required)");
     Checks.present("id", id, "a value (required)");

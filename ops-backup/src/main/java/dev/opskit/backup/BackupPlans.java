@@ -24,7 +24,7 @@ import java.util.stream.Stream;
  */
 public interface BackupPlans extends DesiredState<BackupPlanDefinition> {
 
-  /** Every backup plan (not deleted), read lazily page by page: close the stream (try-with-resources). */
+  /** {@return every backup plan (not deleted), read lazily page by page: close the stream (try-with-resources)} */
   Stream<BackupPlanSummary> list();
 
   /**

@@ -30,7 +30,14 @@ import java.util.regex.Pattern;
 public record BackupSelectionDefinition(String name, Arn role, List<Arn> resources, Map<String, String> tags) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{1,50}");
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param name the selection name ({@code SelectionName}), 1 to 50 letters, digits, {@code -}, {@code _} and {@code .};     the selection's identity within its plan
+   * @param role the IAM role AWS Backup acts as
+   * @param resources resource ARNs, compared as a set
+   * @param tags tag conditions, compared as a set
+   */
   public BackupSelectionDefinition {
     if (name == null || name.length() > 50 || !NAME.matcher(name).matches()) {
       throw ValidationException.of("selectionName", name, "1 to 50 ASCII letters, digits, '-', '_' and '.'");

@@ -10,7 +10,13 @@ import dev.opskit.core.value.Checks;
  * @param name the selection name
  */
 public record BackupSelectionSummary(String planId, String id, String name) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param planId the plan it belongs to
+   * @param id the selection id
+   * @param name the selection name
+   */
   public BackupSelectionSummary {
     Checks.present("planId", planId, "a value (required)");
     Checks.present("id", id, "a value (required)");

@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  */
 public interface BackupSelections extends DesiredState<BackupSelectionDefinition> {
 
-  /** The plan these selections belong to. */
+  /** {@return the plan these selections belong to} */
   String planId();
 
-  /** Every selection of the plan, read lazily page by page: close the stream (try-with-resources). */
+  /** {@return every selection of the plan, read lazily page by page: close the stream (try-with-resources)} */
   Stream<BackupSelectionSummary> list();
 }

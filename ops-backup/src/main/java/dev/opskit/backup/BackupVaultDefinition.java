@@ -22,7 +22,13 @@ import org.jspecify.annotations.Nullable;
  * @param encryptionKeyArn the KMS key, {@code arn:aws:kms:<region>:<account>:key/<id>}; null for AWS's default
  */
 public record BackupVaultDefinition(BackupVaultName name, Tags tags, @Nullable Arn encryptionKeyArn) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name the vault name
+   * @param tags the vault's own tags
+   * @param encryptionKeyArn the KMS key, {@code arn:aws:kms:<region>:<account>:key/<id>}; null for AWS's default
+   */
   public BackupVaultDefinition {
     Checks.present("backupVaultName", name, "a backup vault name");
     Checks.present("backupVaultTags", tags, "tags (Tags.none() for none)");

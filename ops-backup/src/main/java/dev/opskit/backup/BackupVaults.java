@@ -21,7 +21,7 @@ import java.util.stream.Stream;
  */
 public interface BackupVaults extends DesiredState<BackupVaultDefinition> {
 
-  /** Every backup vault, read lazily page by page: close the stream (try-with-resources). */
+  /** {@return every backup vault, read lazily page by page: close the stream (try-with-resources)} */
   Stream<BackupVault> list();
 
   /**

@@ -19,7 +19,12 @@ public record BackupWindow(LocalTime start, LocalTime end) {
   static final String ALLOWED = "hh24:mi-hh24:mi in UTC, such as 03:00-04:00, at least 30 minutes long";
   private static final int DAY = 24 * 60;
 
-  /** Validates: whole minutes, at least 30 minutes long. */
+  /**
+   * Validates: whole minutes, at least 30 minutes long.
+   *
+   * @param start when it opens (UTC)
+   * @param end when it closes (UTC)
+   */
   public BackupWindow {
     Checks.present("backupWindow.start", start, "the time the window opens (UTC)");
     Checks.present("backupWindow.end", end, "the time the window closes (UTC)");
@@ -49,7 +54,7 @@ public record BackupWindow(LocalTime start, LocalTime end) {
         LocalTime.of(Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))));
   }
 
-  /** How long the window is open. */
+  /** {@return how long the window is open} */
   public Duration length() {
     return Duration.ofMinutes(lengthMinutes(start, end));
   }

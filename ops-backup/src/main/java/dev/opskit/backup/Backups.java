@@ -88,7 +88,7 @@ public interface Backups {
     return dynamoDb(Checks.tableName("tableName", tableName));
   }
 
-  /** AWS Backup: vaults, plans, selections, on-demand jobs and recovery points. */
+  /** {@return AWS Backup: vaults, plans, selections, on-demand jobs and recovery points} */
   AwsBackup awsBackup();
 
   /**

@@ -21,7 +21,14 @@ import software.amazon.awssdk.services.s3.model.StorageClass;
  */
 public record BucketReplicationRule(String id, Status status, BucketName destinationBucket, @Nullable StorageClass storageClass) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param id the rule id ({@code ID}), 1 to 255 characters, such as {@code replicate_all}
+   * @param status whether the rule is on ({@code Status})
+   * @param destinationBucket the bucket objects are copied to ({@code Destination.Bucket}; versioning must be on there too)
+   * @param storageClass the storage class of the copies ({@code Destination.StorageClass}), such as     {@link StorageClass#STANDARD_IA}; null for the source object's class, as S3 does by default
+   */
   public BucketReplicationRule {
     if (id == null || id.isEmpty() || id.length() > 255) {
       throw ValidationException.of("replicationRule.id", id, "1 to 255 characters");
@@ -43,7 +50,7 @@ public record BucketReplicationRule(String id, Status status, BucketName destina
         Checks.present("replicationRule.storageClass", storageClass, "a storage class, such as STANDARD_IA"));
   }
 
-  /** Whether the rule is on. */
+  /** {@return whether the rule is on} */
   public boolean isEnabled() {
     return Status.ENABLED.equals(status);
   }
@@ -88,12 +95,12 @@ public record BucketReplicationRule(String id, Status status, BucketName destina
       return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new Status(v, false));
     }
 
-    /** S3's word. */
+    /** {@return S3's word} */
     public String value() {
       return value;
     }
 
-    /** Whether S3 documents this status. */
+    /** {@return whether S3 documents this status} */
     public boolean isKnown() {
       return known;
     }

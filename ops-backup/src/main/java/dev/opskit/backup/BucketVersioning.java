@@ -11,22 +11,26 @@ import org.jspecify.annotations.Nullable;
  * @param status the versioning status ({@code Status})
  */
 public record BucketVersioning(Status status) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param status the versioning status ({@code Status})
+   */
   public BucketVersioning {
     Checks.present("status", status, "a versioning status, such as BucketVersioning.Status.ENABLED");
   }
 
-  /** Versioning on. */
+  /** {@return versioning on} */
   public static BucketVersioning enabled() {
     return new BucketVersioning(Status.ENABLED);
   }
 
-  /** Versioning suspended: existing versions are kept, new ones are not made. */
+  /** {@return versioning suspended: existing versions are kept, new ones are not made} */
   public static BucketVersioning suspended() {
     return new BucketVersioning(Status.SUSPENDED);
   }
 
-  /** Whether versioning is on. */
+  /** {@return whether versioning is on} */
   public boolean isEnabled() {
     return Status.ENABLED.equals(status);
   }
@@ -72,17 +76,17 @@ public record BucketVersioning(Status status) {
       return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new Status(v, v, false));
     }
 
-    /** S3's word ({@code Enabled}, {@code Suspended}), empty for never enabled. */
+    /** {@return S3's word ({@code Enabled}, {@code Suspended}), empty for never enabled} */
     public String value() {
       return value;
     }
 
-    /** For people: {@code enabled}, {@code suspended}, {@code never enabled}, or S3's word. */
+    /** {@return for people: {@code enabled}, {@code suspended}, {@code never enabled}, or S3's word} */
     public String description() {
       return description;
     }
 
-    /** Whether S3 documents this status. */
+    /** {@return whether S3 documents this status} */
     public boolean isKnown() {
       return known;
     }

@@ -10,7 +10,13 @@ import dev.opskit.backup.internal.Checks;
  * @param problem what is missing, such as {@code automated backups off (retention 0)}
  */
 public record CoverageGap(Kind kind, String resource, String problem) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param kind the kind of resource
+   * @param resource its identifier (instance id, table name, bucket name)
+   * @param problem what is missing, such as {@code automated backups off (retention 0)}
+   */
   public CoverageGap {
     Checks.present("kind", kind, "a value (required)");
     Checks.present("resource", resource, "a value (required)");

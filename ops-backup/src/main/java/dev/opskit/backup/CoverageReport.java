@@ -22,14 +22,23 @@ import java.util.List;
 public record CoverageReport(
     Instant scannedAt, String region, int rdsInstances, int dynamoDbTables, int s3Buckets, List<CoverageGap> gaps) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param scannedAt when the scan ran (the context's clock)
+   * @param region the region scanned
+   * @param rdsInstances how many RDS instances were scanned
+   * @param dynamoDbTables how many DynamoDB tables were scanned
+   * @param s3Buckets how many S3 buckets were scanned
+   * @param gaps what is missing, grouped by kind, then by resource
+   */
   public CoverageReport {
     Checks.present("scannedAt", scannedAt, "a value (required)");
     Checks.present("region", region, "a value (required)");
     gaps = List.copyOf(gaps);
   }
 
-  /** Whether every scanned resource is protected. */
+  /** {@return whether every scanned resource is protected} */
   public boolean isFullyCovered() {
     return gaps.isEmpty();
   }
@@ -44,12 +53,12 @@ public record CoverageReport(
     return gaps.stream().filter(g -> g.kind() == kind).toList();
   }
 
-  /** The report as JSON: {@code scannedAt}, {@code region}, {@code scanned} counts and {@code gaps}. */
+  /** {@return the report as JSON: {@code scannedAt}, {@code region}, {@code scanned} counts and {@code gaps}} */
   public String toJson() {
     return CoverageFormat.json(this);
   }
 
-  /** The report as readable text, one line per gap. */
+  /** {@return the report as readable text, one line per gap} */
   public String toText() {
     return CoverageFormat.text(this);
   }

@@ -29,19 +29,30 @@ public record DatabaseInstance(
     int port,
     Map<String, String> tags) {
 
-  /** Validates and copies the tags (sorted by key). */
+  /**
+   * Validates and copies the tags (sorted by key).
+   *
+   * @param id the DB instance identifier
+   * @param status AWS's status ({@link DbInstanceStatus#CREATING}, {@link DbInstanceStatus#AVAILABLE}...)
+   * @param engine the engine, such as {@code postgres}; null when unknown
+   * @param instanceClass the class, such as {@code db.t3.micro}; null when unknown
+   * @param allocatedStorageGiB the allocated storage in GiB (0 when unknown)
+   * @param endpointAddress the host name clients connect to; null until AWS has one
+   * @param port the port; 0 until AWS has one
+   * @param tags the instance's tags
+   */
   public DatabaseInstance {
     Checks.present("id", id, "a value (required)");
     Checks.present("status", status, "a value (required)");
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(Checks.map("tags", tags, "the instance's tags")));
   }
 
-  /** Whether the instance is {@code available}. */
+  /** {@return whether the instance is {@code available}} */
   public boolean isAvailable() {
     return status == DbInstanceStatus.AVAILABLE;
   }
 
-  /** {@code host:port}, or empty while AWS has no endpoint. */
+  /** {@return {@code host:port}, or empty while AWS has no endpoint} */
   public Optional<String> endpoint() {
     return endpointAddress == null ? Optional.empty() : Optional.of(endpointAddress + ":" + port);
   }

@@ -41,7 +41,18 @@ public record DbSnapshot(
           .reversed()
           .thenComparing(DbSnapshot::id);
 
-  /** Validates and copies the tags (sorted by key). */
+  /**
+   * Validates and copies the tags (sorted by key).
+   *
+   * @param id the snapshot identifier
+   * @param instanceId the DB instance it is a snapshot of
+   * @param type manual, automated or other
+   * @param status AWS's status ({@link DbSnapshotStatus#CREATING}, {@link DbSnapshotStatus#AVAILABLE}...)
+   * @param createdAt when the snapshot was taken; null while AWS has not said (creating)
+   * @param engine the engine, such as {@code postgres}; null when unknown
+   * @param allocatedStorageGiB the allocated storage in GiB (0 when unknown)
+   * @param tags the snapshot's tags
+   */
   public DbSnapshot {
     Checks.present("id", id, "a value (required)");
     Checks.present("instanceId", instanceId, "a value (required)");
@@ -50,7 +61,7 @@ public record DbSnapshot(
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(Checks.map("tags", tags, "the snapshot's tags")));
   }
 
-  /** Whether the snapshot is ready to restore from. */
+  /** {@return whether the snapshot is ready to restore from} */
   public boolean isAvailable() {
     return status == DbSnapshotStatus.AVAILABLE;
   }

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
  */
 public interface DynamoDbBackups {
 
-  /** The table these operations act on. */
+  /** {@return the table these operations act on} */
   TableName tableName();
 
   /**
@@ -31,7 +31,7 @@ public interface DynamoDbBackups {
    */
   ChangeResult<PointInTimeRecovery> enablePointInTimeRecovery();
 
-  /** The table's point-in-time recovery status and restorable window. Reads only. */
+  /** {@return the table's point-in-time recovery status and restorable window. Reads only} */
   PointInTimeRecovery pointInTimeRecovery();
 
   /**

@@ -16,13 +16,20 @@ import org.jspecify.annotations.Nullable;
 public record PointInTimeRecovery(
     TableName tableName, PitrStatus status, @Nullable Instant earliestRestorable, @Nullable Instant latestRestorable) {
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param tableName the table
+   * @param status {@link PitrStatus#ENABLED} or {@link PitrStatus#DISABLED}
+   * @param earliestRestorable the earliest restorable time; null when disabled
+   * @param latestRestorable the latest restorable time; null when disabled
+   */
   public PointInTimeRecovery {
     Checks.present("tableName", tableName, "a value (required)");
     Checks.present("status", status, "a value (required)");
   }
 
-  /** Whether DynamoDB reports point-in-time recovery {@code ENABLED}. */
+  /** {@return whether DynamoDB reports point-in-time recovery {@code ENABLED}} */
   public boolean isEnabled() {
     return status == PitrStatus.ENABLED;
   }

@@ -22,7 +22,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record PrunePolicy(@Nullable Duration maxAge, @Nullable Integer keepLast) {
 
-  /** Validates: at least one rule; a positive age; a count of at least 1. */
+  /**
+   * Validates: at least one rule; a positive age; a count of at least 1.
+   *
+   * @param maxAge snapshots older than this may go; null for no age rule
+   * @param keepLast this many newest snapshots are kept; null for no count rule
+   */
   public PrunePolicy {
     if (maxAge == null && keepLast == null) {
       throw ValidationException.of("prunePolicy", null, "a maximum age, a number of snapshots to keep, or both");
@@ -65,12 +70,12 @@ public record PrunePolicy(@Nullable Duration maxAge, @Nullable Integer keepLast)
     return new PrunePolicy(maxAge, count);
   }
 
-  /** The age rule, if any. */
+  /** {@return the age rule, if any} */
   public Optional<Duration> maxAgeRule() {
     return Optional.ofNullable(maxAge);
   }
 
-  /** The count rule, if any. */
+  /** {@return the count rule, if any} */
   public Optional<Integer> keepLastRule() {
     return Optional.ofNullable(keepLast);
   }

@@ -16,24 +16,30 @@ import java.util.List;
  */
 public record PruneResult(DbInstanceId instanceId, List<Decision> kept, List<Deletion> deleted) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param instanceId the DB instance
+   * @param kept the snapshots kept, newest first, each with the reason
+   * @param deleted the snapshots deleted (in a dry run: planned for deletion), newest first
+   */
   public PruneResult {
     Checks.present("instanceId", instanceId, "a value (required)");
     kept = Checks.list("kept", kept, "the snapshots kept");
     deleted = Checks.list("deleted", deleted, "the snapshots deleted");
   }
 
-  /** Whether no deletion was sent: a dry run (or nothing to delete). */
+  /** {@return whether no deletion was sent: a dry run (or nothing to delete)} */
   public boolean isPlanned() {
     return deleted.stream().allMatch(d -> d.result().isPlanned());
   }
 
-  /** The ids of the deleted (or, in a dry run, to-be-deleted) snapshots. */
+  /** {@return the ids of the deleted (or, in a dry run, to-be-deleted) snapshots} */
   public List<String> deletedIds() {
     return deleted.stream().map(d -> d.snapshot().id()).toList();
   }
 
-  /** The ids of the kept snapshots. */
+  /** {@return the ids of the kept snapshots} */
   public List<String> keptIds() {
     return kept.stream().map(d -> d.snapshot().id()).toList();
   }
@@ -45,7 +51,12 @@ public record PruneResult(DbInstanceId instanceId, List<Decision> kept, List<Del
    * @param reason why, such as {@code newest manual snapshot (a policy never deletes it)}
    */
   public record Decision(DbSnapshot snapshot, String reason) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param snapshot the snapshot
+     * @param reason why, such as {@code newest manual snapshot (a policy never deletes it)}
+     */
     public Decision {
       Checks.present("snapshot", snapshot, "a value (required)");
       Checks.present("reason", reason, "a value (required)");
@@ -62,7 +73,13 @@ public record PruneResult(DbInstanceId instanceId, List<Decision> kept, List<Del
    *     {@link ChangeResult.Planned} in a dry run
    */
   public record Deletion(DbSnapshot snapshot, String reason, ChangeResult<DbSnapshot> result) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param snapshot the snapshot as listed before the deletion
+     * @param reason why, such as {@code older than 30 days}
+     * @param result the {@code rds:DeleteDBSnapshot} change: {@link ChangeResult.Applied} with the snapshot as AWS     answered (status {@code deleted}; no answer when a retried delete found it already gone), or     {@link ChangeResult.Planned} in a dry run
+     */
     public Deletion {
       Checks.present("snapshot", snapshot, "a value (required)");
       Checks.present("reason", reason, "a value (required)");

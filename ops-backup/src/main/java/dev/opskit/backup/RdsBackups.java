@@ -34,7 +34,7 @@ import java.util.stream.Stream;
  */
 public interface RdsBackups extends DesiredState<AutomatedBackupSettings> {
 
-  /** The DB instance these operations act on. */
+  /** {@return the DB instance these operations act on} */
   DbInstanceId instanceId();
 
   /**

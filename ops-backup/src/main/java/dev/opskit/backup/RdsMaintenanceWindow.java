@@ -29,7 +29,14 @@ public record RdsMaintenanceWindow(DayOfWeek startDay, LocalTime start, DayOfWee
   static final int WEEK = 7 * 24 * 60;
   private static final List<String> DAYS = List.of("mon", "tue", "wed", "thu", "fri", "sat", "sun");
 
-  /** Validates: whole minutes, at least 30 minutes long. */
+  /**
+   * Validates: whole minutes, at least 30 minutes long.
+   *
+   * @param startDay the day it opens
+   * @param start the time it opens (UTC)
+   * @param endDay the day it closes
+   * @param end the time it closes (UTC)
+   */
   public RdsMaintenanceWindow {
     Checks.present("maintenanceWindow.startDay", startDay, "the day the window opens");
     Checks.present("maintenanceWindow.start", start, "the time the window opens (UTC)");
@@ -58,7 +65,7 @@ public record RdsMaintenanceWindow(DayOfWeek startDay, LocalTime start, DayOfWee
         day(m.group(4)), LocalTime.of(Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6))));
   }
 
-  /** How long the window is open. */
+  /** {@return how long the window is open} */
   public Duration length() {
     return Duration.ofMinutes(lengthMinutes());
   }

@@ -15,7 +15,9 @@ import org.jspecify.annotations.Nullable;
 public final class RecoveryFailedException extends OpsException {
   private static final long serialVersionUID = 1L;
 
+  /** The step that failed. */
   private final RecoveryStep step;
+  /** The restored instance that exists now, or null when none was made. */
   private final @Nullable DbInstanceId leftInPlace;
 
   /**
@@ -43,12 +45,12 @@ public final class RecoveryFailedException extends OpsException {
         + ") failed: " + cause.getMessage() + ". Now: " + now + ".";
   }
 
-  /** The step that failed. */
+  /** {@return the step that failed} */
   public RecoveryStep step() {
     return step;
   }
 
-  /** The restored instance that exists now, if one was made. */
+  /** {@return the restored instance that exists now, if one was made} */
   public Optional<DbInstanceId> leftInPlace() {
     return Optional.ofNullable(leftInPlace);
   }

@@ -27,7 +27,17 @@ public record RecoveryPoint(
     Status status,
     @Nullable Instant createdAt,
     long sizeBytes) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param arn the recovery point ARN
+   * @param vault the vault
+   * @param resourceArn the resource it is a backup of; null when not reported
+   * @param resourceType such as {@code EFS}; null when not reported
+   * @param status its status; an unknown status is kept, never an error
+   * @param createdAt when it was made; null when not reported
+   * @param sizeBytes its size in bytes (0 when not reported)
+   */
   public RecoveryPoint {
     Checks.present("arn", arn, "a value (required)");
     Checks.present("vault", vault, "a value (required)");
@@ -79,12 +89,12 @@ public record RecoveryPoint(
       return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new Status(v, false));
     }
 
-    /** AWS's word, such as {@code COMPLETED}. */
+    /** {@return AWS's word, such as {@code COMPLETED}} */
     public String value() {
       return value;
     }
 
-    /** Whether AWS documents this status. */
+    /** {@return whether AWS documents this status} */
     public boolean isKnown() {
       return known;
     }

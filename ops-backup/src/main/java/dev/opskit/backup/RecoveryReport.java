@@ -24,7 +24,15 @@ public record RecoveryReport(
     List<Check> checks,
     boolean trafficSwitched) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param sourceInstanceId the instance recovered
+   * @param restorePoint where it was restored to
+   * @param restore the restore change; when applied, its value is the new instance as it was verified
+   * @param checks the verification checks, all passed (empty in a dry run)
+   * @param trafficSwitched whether the traffic switch hook ran
+   */
   public RecoveryReport {
     Checks.present("sourceInstanceId", sourceInstanceId, "a value (required)");
     Checks.present("restorePoint", restorePoint, "a value (required)");
@@ -32,7 +40,7 @@ public record RecoveryReport(
     checks = Checks.list("checks", checks, "the verification checks");
   }
 
-  /** Whether this was only planned (dry run): nothing was restored. */
+  /** {@return whether this was only planned (dry run): nothing was restored} */
   public boolean isPlanned() {
     return restore.isPlanned();
   }
@@ -47,7 +55,7 @@ public record RecoveryReport(
     return restore.orElseThrow();
   }
 
-  /** The new instance's {@code host:port}; empty in a dry run or while AWS reports no endpoint. */
+  /** {@return the new instance's {@code host:port}; empty in a dry run or while AWS reports no endpoint} */
   public Optional<String> endpoint() {
     return restore.value().flatMap(DatabaseInstance::endpoint);
   }
@@ -62,7 +70,14 @@ public record RecoveryReport(
    * @param passed whether they agree
    */
   public record Check(String property, String expected, String actual, boolean passed) {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param property what was compared: {@code status}, {@code engine}, {@code instanceClass},     {@code allocatedStorageGiB} or {@code tags}
+     * @param expected the source's value (or {@code available} for the status)
+     * @param actual the new instance's value
+     * @param passed whether they agree
+     */
     public Check {
       Checks.present("property", property, "a value (required)");
       Checks.present("expected", expected, "a value (required)");

@@ -36,12 +36,12 @@ public final class RecoveryRequest {
     this.trafficSwitch = b.trafficSwitch;
   }
 
-  /** A builder; the restore point defaults to the latest restorable time. */
+  /** {@return a builder; the restore point defaults to the latest restorable time} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this request. */
+  /** {@return a builder holding this request} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.restorePoint = restorePoint;
@@ -51,22 +51,22 @@ public final class RecoveryRequest {
     return b;
   }
 
-  /** Where to restore to. */
+  /** {@return where to restore to} */
   public RestorePoint restorePoint() {
     return restorePoint;
   }
 
-  /** The instance to create. */
+  /** {@return the instance to create} */
   public DbInstanceId newInstanceId() {
     return newInstanceId;
   }
 
-  /** How long to wait for the new instance; empty for the context's default. */
+  /** {@return how long to wait for the new instance; empty for the context's default} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
 
-  /** The traffic switch, if any. */
+  /** {@return the traffic switch, if any} */
   public Optional<TrafficSwitch> trafficSwitch() {
     return Optional.ofNullable(trafficSwitch);
   }

@@ -21,7 +21,12 @@ import java.util.List;
  */
 public record ReplicationDefinition(Arn role, List<BucketReplicationRule> rules) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param role the IAM role ARN ({@code Role})
+   * @param rules the rules ({@code Rules}), 1 to 1000, ids unique
+   */
   public ReplicationDefinition {
     Checks.iamRole("replication.role", role);
     rules = Checks.list("replication.rules", rules, "1 to 1000 rules");

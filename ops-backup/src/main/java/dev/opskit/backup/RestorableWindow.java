@@ -15,7 +15,12 @@ import java.time.Instant;
  * @param latest the latest restorable time
  */
 public record RestorableWindow(Instant earliest, Instant latest) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param earliest the earliest restorable time
+   * @param latest the latest restorable time
+   */
   public RestorableWindow {
     Checks.present("earliest", earliest, "a value (required)");
     Checks.present("latest", latest, "a value (required)");

@@ -26,12 +26,12 @@ public final class RestoreOptions {
     this.timeout = b.timeout;
   }
 
-  /** A builder with the defaults: the source instance's class, the context's wait timeout. */
+  /** {@return a builder with the defaults: the source instance's class, the context's wait timeout} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.instanceClass = instanceClass;
@@ -39,12 +39,12 @@ public final class RestoreOptions {
     return b;
   }
 
-  /** The instance class of the new instance; empty for the class of the snapshot's source instance. */
+  /** {@return the instance class of the new instance; empty for the class of the snapshot's source instance} */
   public Optional<String> instanceClass() {
     return Optional.ofNullable(instanceClass);
   }
 
-  /** How long to wait until the new instance is available; empty for the context's default. */
+  /** {@return how long to wait until the new instance is available; empty for the context's default} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }
@@ -103,7 +103,7 @@ public final class RestoreOptions {
       return this;
     }
 
-    /** Builds the options. */
+    /** {@return builds the options} */
     public RestoreOptions build() {
       return new RestoreOptions(this);
     }

@@ -43,7 +43,7 @@ public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestoreP
     return new AtTime(time);
   }
 
-  /** The latest restorable time (usually a few minutes ago). */
+  /** {@return the latest restorable time (usually a few minutes ago)} */
   static RestorePoint latest() {
     return new Latest();
   }
@@ -54,7 +54,11 @@ public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestoreP
    * @param snapshotId the snapshot
    */
   record FromSnapshot(DbSnapshotId snapshotId) implements RestorePoint {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param snapshotId the snapshot
+     */
     public FromSnapshot {
       Checks.present("snapshotId", snapshotId, "a DB snapshot identifier");
     }
@@ -71,7 +75,11 @@ public sealed interface RestorePoint permits RestorePoint.FromSnapshot, RestoreP
    * @param time the time
    */
   record AtTime(Instant time) implements RestorePoint {
-    /** Validates. */
+    /**
+     * Validates.
+     *
+     * @param time the time
+     */
     public AtTime {
       if (time == null) {
         throw ValidationException.of("restoreTime", null, "a time inside the instance's restorable window");

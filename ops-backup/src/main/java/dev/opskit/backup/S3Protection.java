@@ -17,12 +17,12 @@ import dev.opskit.core.value.BucketName;
  */
 public interface S3Protection {
 
-  /** The bucket these operations act on. */
+  /** {@return the bucket these operations act on} */
   BucketName bucket();
 
-  /** The bucket's versioning as desired state ({@code Enabled} or {@code Suspended}). */
+  /** {@return the bucket's versioning as desired state ({@code Enabled} or {@code Suspended})} */
   S3Versioning versioning();
 
-  /** The bucket's replication configuration as desired state. */
+  /** {@return the bucket's replication configuration as desired state} */
   S3Replication replication();
 }

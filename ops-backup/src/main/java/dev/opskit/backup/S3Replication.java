@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 public interface S3Replication extends DesiredState<ReplicationDefinition> {
 
-  /** The live replication configuration; empty when none is configured. Reads only. */
+  /** {@return the live replication configuration; empty when none is configured. Reads only} */
   Optional<ReplicationDefinition> live();
 
   /**

@@ -17,7 +17,7 @@ import java.util.List;
  */
 public interface S3Versioning extends DesiredState<BucketVersioning> {
 
-  /** The bucket's versioning as S3 reports it. Reads only. */
+  /** {@return the bucket's versioning as S3 reports it. Reads only} */
   BucketVersioning live();
 
   /**

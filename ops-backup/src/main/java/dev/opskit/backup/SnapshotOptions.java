@@ -29,12 +29,12 @@ public final class SnapshotOptions {
     this.timeout = b.timeout;
   }
 
-  /** A builder with the defaults: generated name, no extra tags, wait with the context's timeout. */
+  /** {@return a builder with the defaults: generated name, no extra tags, wait with the context's timeout} */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding these options. */
+  /** {@return a builder holding these options} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.name = name;
@@ -44,22 +44,22 @@ public final class SnapshotOptions {
     return b;
   }
 
-  /** The explicit name; empty for the generated one. */
+  /** {@return the explicit name; empty for the generated one} */
   public Optional<DbSnapshotId> name() {
     return Optional.ofNullable(name);
   }
 
-  /** Tags added to the instance's tags and the context's default tags. */
+  /** {@return tags added to the instance's tags and the context's default tags} */
   public Map<String, String> tags() {
     return tags;
   }
 
-  /** Whether to wait until the snapshot is available. */
+  /** {@return whether to wait until the snapshot is available} */
   public boolean waitUntilAvailable() {
     return waitUntilAvailable;
   }
 
-  /** How long to wait; empty for the context's default. */
+  /** {@return how long to wait; empty for the context's default} */
   public Optional<Duration> timeout() {
     return Optional.ofNullable(timeout);
   }

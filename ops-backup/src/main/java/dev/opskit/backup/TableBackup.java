@@ -27,7 +27,16 @@ public record TableBackup(
   public static final Comparator<TableBackup> NEWEST_FIRST =
       Comparator.comparing(TableBackup::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())).reversed();
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param arn the backup ARN
+   * @param name the backup name
+   * @param tableName the table backed up
+   * @param status {@link TableBackupStatus#CREATING}, {@link TableBackupStatus#AVAILABLE} or {@link TableBackupStatus#DELETED}
+   * @param createdAt when it was taken; null when AWS did not say
+   * @param sizeBytes its size in bytes (0 when unknown)
+   */
   public TableBackup {
     Checks.present("arn", arn, "a value (required)");
     Checks.present("name", name, "a value (required)");

@@ -12,14 +12,20 @@ import dev.opskit.core.value.TableName;
  * @param arn the table ARN
  */
 public record TableSummary(TableName name, DynamoDbTableStatus status, Arn arn) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name the table name
+   * @param status AWS's status ({@link DynamoDbTableStatus#CREATING}, {@link DynamoDbTableStatus#ACTIVE}...)
+   * @param arn the table ARN
+   */
   public TableSummary {
     Checks.present("name", name, "a value (required)");
     Checks.present("status", status, "a value (required)");
     Checks.present("arn", arn, "a value (required)");
   }
 
-  /** Whether the table is {@code ACTIVE}. */
+  /** {@return whether the table is {@code ACTIVE}} */
   public boolean isActive() {
     return status == DynamoDbTableStatus.ACTIVE;
   }
