@@ -57,6 +57,8 @@ abstract class AwsStatus {
   }
 
   /** Equal when of the same type with the same text. */
+  // Exact class on purpose: two status types (e.g. PitrStatus, DbSnapshotStatus) with the same text must not be equal.
+  @SuppressWarnings("EqualsGetClass")
   @Override
   public final boolean equals(@Nullable Object o) {
     return o != null && o.getClass() == getClass() && value.equals(((AwsStatus) o).value);

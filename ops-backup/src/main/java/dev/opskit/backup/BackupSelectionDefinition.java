@@ -60,7 +60,8 @@ public record BackupSelectionDefinition(String name, Arn role, List<Arn> resourc
    * @return the selection
    */
   public static BackupSelectionDefinition byResources(String name, Arn role, Arn... resources) {
-    return new BackupSelectionDefinition(name, role, resources == null ? null : Arrays.asList(resources), Map.of());
+    return new BackupSelectionDefinition(name, role, dev.opskit.core.value.Checks.list("resources",
+        resources == null ? null : Arrays.asList(resources), "resource ARNs (may be empty when tags select)"), Map.of());
   }
 
   /**

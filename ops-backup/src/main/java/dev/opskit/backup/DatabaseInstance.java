@@ -49,7 +49,7 @@ public record DatabaseInstance(
 
   /** {@return whether the instance is {@code available}} */
   public boolean isAvailable() {
-    return status == DbInstanceStatus.AVAILABLE;
+    return status.equals(DbInstanceStatus.AVAILABLE);
   }
 
   /** {@return {@code host:port}, or empty while AWS has no endpoint} */

@@ -63,7 +63,7 @@ public record DbSnapshot(
 
   /** {@return whether the snapshot is ready to restore from} */
   public boolean isAvailable() {
-    return status == DbSnapshotStatus.AVAILABLE;
+    return status.equals(DbSnapshotStatus.AVAILABLE);
   }
 
   /** The kind of snapshot. An unknown kind from AWS is {@link #OTHER}, never an error. */

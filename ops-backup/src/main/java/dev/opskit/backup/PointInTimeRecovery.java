@@ -31,7 +31,7 @@ public record PointInTimeRecovery(
 
   /** {@return whether DynamoDB reports point-in-time recovery {@code ENABLED}} */
   public boolean isEnabled() {
-    return status == PitrStatus.ENABLED;
+    return status.equals(PitrStatus.ENABLED);
   }
 
   /**

@@ -41,7 +41,7 @@ public final class RecoveryFailedException extends OpsException {
     String now = leftInPlace == null
         ? "no instance was created"
         : "restored instance " + leftInPlace + " exists and was left in place; delete it or finish the recovery by hand";
-    return "rds:recover on " + source + ": step " + (step.ordinal() + 1) + " (" + step.name().toLowerCase(java.util.Locale.ROOT)
+    return "rds:recover on " + source + ": step " + step.number() + " (" + step.name().toLowerCase(java.util.Locale.ROOT)
         + ") failed: " + cause.getMessage() + ". Now: " + now + ".";
   }
 

@@ -7,13 +7,24 @@ public enum RecoveryStep {
    * checks input, so its failures are thrown as they are ({@link dev.opskit.core.ValidationException},
    * {@link dev.opskit.core.ResourceNotFoundException}), not as a {@link RecoveryFailedException}.
    */
-  IDENTIFY_RESTORE_POINT,
+  IDENTIFY_RESTORE_POINT(1),
   /** 2. Create the new instance from the snapshot or point in time. */
-  RESTORE,
+  RESTORE(2),
   /** 3. Wait until the new instance is available. */
-  WAIT,
+  WAIT(3),
   /** 4. Verify the new instance: status, engine, class, storage and tags against the source. */
-  VERIFY,
+  VERIFY(4),
   /** 5. Hand over the new endpoint and, when a hook is given, switch traffic. */
-  SWITCH_TRAFFIC
+  SWITCH_TRAFFIC(5);
+
+  private final int number;
+
+  RecoveryStep(int number) {
+    this.number = number;
+  }
+
+  /** The step's number in the guide, 1 to 5. */
+  int number() {
+    return number;
+  }
 }

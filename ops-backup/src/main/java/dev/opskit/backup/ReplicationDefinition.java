@@ -46,6 +46,7 @@ public record ReplicationDefinition(Arn role, List<BucketReplicationRule> rules)
    * @return the definition
    */
   public static ReplicationDefinition of(Arn role, BucketReplicationRule... rules) {
-    return new ReplicationDefinition(role, rules == null ? null : Arrays.asList(rules));
+    return new ReplicationDefinition(role,
+        Checks.list("replication.rules", rules == null ? null : Arrays.asList(rules), "1 to 1000 rules"));
   }
 }

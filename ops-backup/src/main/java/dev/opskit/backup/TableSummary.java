@@ -27,6 +27,6 @@ public record TableSummary(TableName name, DynamoDbTableStatus status, Arn arn) 
 
   /** {@return whether the table is {@code ACTIVE}} */
   public boolean isActive() {
-    return status == DynamoDbTableStatus.ACTIVE;
+    return status.equals(DynamoDbTableStatus.ACTIVE);
   }
 }

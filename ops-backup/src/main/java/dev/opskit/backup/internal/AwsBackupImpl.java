@@ -129,9 +129,9 @@ public final class AwsBackupImpl implements AwsBackup {
   }
 
   private static String jobId(@Nullable String jobId) {
-    Checks.length("jobId", jobId, 1, 1024);
-    Checks.require(!jobId.isBlank(), "jobId", jobId, "the id of a backup job");
-    return jobId;
+    String id = Checks.length("jobId", jobId, 1, 1024);
+    Checks.require(!id.isBlank(), "jobId", id, "the id of a backup job");
+    return id;
   }
 
   private static @Nullable Arn arn(@Nullable String value) {

@@ -136,7 +136,9 @@ public final class Checks {
    * @throws ValidationException naming {@code field}
    */
   public static DbInstanceId dbInstanceId(String field, @Nullable String value) {
-    return named(field, () -> DbInstanceId.of(value));
+    // Null fails as DbInstanceId's own rule fails it (1 to 63 characters), checked here so no null is passed on.
+    String v = present(field, value, "1 to 63 characters");
+    return named(field, () -> DbInstanceId.of(v));
   }
 
   /**
@@ -148,7 +150,9 @@ public final class Checks {
    * @throws ValidationException naming {@code field}
    */
   public static DbSnapshotId dbSnapshotId(String field, @Nullable String value) {
-    return named(field, () -> DbSnapshotId.of(value));
+    // Null fails as DbSnapshotId's own rule fails it (1 to 255 characters), checked here so no null is passed on.
+    String v = present(field, value, "1 to 255 characters");
+    return named(field, () -> DbSnapshotId.of(v));
   }
 
   /**
@@ -160,7 +164,9 @@ public final class Checks {
    * @throws ValidationException naming {@code field}
    */
   public static TableName tableName(String field, @Nullable String value) {
-    return named(field, () -> TableName.of(value));
+    // Null fails as TableName's own rule fails it (3 to 255 characters), checked here so no null is passed on.
+    String v = present(field, value, "3 to 255 characters");
+    return named(field, () -> TableName.of(v));
   }
 
   /**
@@ -172,6 +178,8 @@ public final class Checks {
    * @throws ValidationException naming {@code field}
    */
   public static Arn arn(String field, @Nullable String value) {
-    return named(field, () -> Arn.parse(value));
+    // Null fails as Arn.parse fails it (the ARN shape), checked here so no null is passed on.
+    String v = present(field, value, "arn:partition:service:region:account-id:resource");
+    return named(field, () -> Arn.parse(v));
   }
 }

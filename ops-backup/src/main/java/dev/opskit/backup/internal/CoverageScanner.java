@@ -66,7 +66,7 @@ final class CoverageScanner {
         tables[0]++;
         try {
           PitrStatus pitr = DynamoDbBackupsImpl.pitrStatus(dynamo, table);
-          if (pitr != PitrStatus.ENABLED) {
+          if (!PitrStatus.ENABLED.equals(pitr)) {
             gaps.add(new CoverageGap(CoverageGap.Kind.DYNAMODB_TABLE, table, "point-in-time recovery " + pitr));
           }
         } catch (ResourceNotFoundException e) {

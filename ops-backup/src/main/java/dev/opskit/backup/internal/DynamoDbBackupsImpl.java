@@ -240,7 +240,7 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
   private List<Duplicates.Made<CreateBackupResponse>> sameName(String backupName) {
     try (Stream<TableBackup> all = backups()) {
       return all
-          .filter(b -> backupName.equals(b.name()) && b.createdAt() != null && b.status() != TableBackupStatus.DELETED)
+          .filter(b -> backupName.equals(b.name()) && b.createdAt() != null && !TableBackupStatus.DELETED.equals(b.status()))
           .map(b -> new Duplicates.Made<>(b.arn().toString(), b.createdAt(), CreateBackupResponse.builder()
               .backupDetails(BackupDetails.builder().backupArn(b.arn().toString()).backupName(b.name())
                   .backupStatus(b.status().value()).backupCreationDateTime(b.createdAt()).backupSizeBytes(b.sizeBytes())
