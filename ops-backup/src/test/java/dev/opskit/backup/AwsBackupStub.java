@@ -132,7 +132,7 @@ final class AwsBackupStub implements AutoCloseable {
       Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
       Object answer;
       if (!method.equals("GET") && body.contains(refused)) {
-        Error error = new Error(400, "InvalidParameterValueException", "refused by the test");
+        StubError error = new StubError(400, "InvalidParameterValueException", "refused by the test");
         respond(exchange, error.status, Map.of("Code", error.code, "Message", error.message), error.code);
         return;
       }
@@ -140,7 +140,7 @@ final class AwsBackupStub implements AutoCloseable {
         clock++;
         answer = route(method, path, body.isEmpty() ? Json.object() : Json.parseTrusted(body), query);
       }
-      if (answer instanceof Error error) {
+      if (answer instanceof StubError error) {
         respond(exchange, error.status, Map.of("Code", error.code, "Message", error.message), error.code);
       } else {
         respond(exchange, 200, answer, null);
@@ -148,21 +148,22 @@ final class AwsBackupStub implements AutoCloseable {
     }
   }
 
-  private record Error(int status, String code, String message) {}
+  private record StubError(int status, String code, String message) {}
 
   private Object route(String method, String path, JsonNode body, Map<String, String> query) {
-    Matcher m;
-    if ((m = SELECTION.matcher(path)).matches()) {
+    Matcher selection = SELECTION.matcher(path);
+    if (selection.matches()) {
       return switch (method) {
-        case "GET" -> getSelection(m.group(1), m.group(2));
-        case "DELETE" -> deleteSelection(m.group(1), m.group(2));
+        case "GET" -> getSelection(selection.group(1), selection.group(2));
+        case "DELETE" -> deleteSelection(selection.group(1), selection.group(2));
         default -> unsupported(method, path);
       };
     }
-    if ((m = SELECTIONS.matcher(path)).matches()) {
+    Matcher selectionsPath = SELECTIONS.matcher(path);
+    if (selectionsPath.matches()) {
       return switch (method) {
-        case "PUT" -> selections.containsKey(m.group(1)) ? createSelection(m.group(1), body) : notFound("backup plan " + m.group(1));
-        case "GET" -> listSelections(m.group(1), query);
+        case "PUT" -> selections.containsKey(selectionsPath.group(1)) ? createSelection(selectionsPath.group(1), body) : notFound("backup plan " + selectionsPath.group(1));
+        case "GET" -> listSelections(selectionsPath.group(1), query);
         default -> unsupported(method, path);
       };
     }
@@ -173,18 +174,20 @@ final class AwsBackupStub implements AutoCloseable {
         default -> unsupported(method, path);
       };
     }
-    if ((m = PLAN.matcher(path)).matches()) {
+    Matcher plan = PLAN.matcher(path);
+    if (plan.matches()) {
       return switch (method) {
-        case "GET" -> getPlan(m.group(1));
-        case "POST" -> updatePlan(m.group(1), body);
+        case "GET" -> getPlan(plan.group(1));
+        case "POST" -> updatePlan(plan.group(1), body);
         default -> unsupported(method, path);
       };
     }
     if (path.equals("/backup-vaults/") && method.equals("GET")) {
       return page("BackupVaultList", List.copyOf(vaults.values()), query);
     }
-    if ((m = VAULT.matcher(path)).matches()) {
-      String name = m.group(1);
+    Matcher vault = VAULT.matcher(path);
+    if (vault.matches()) {
+      String name = vault.group(1);
       return switch (method) {
         case "PUT" -> createVault(name, body);
         case "GET" -> vaults.containsKey(name) ? vaults.get(name) : notFound("backup vault " + name);
@@ -192,8 +195,9 @@ final class AwsBackupStub implements AutoCloseable {
         default -> unsupported(method, path);
       };
     }
-    if ((m = TAGS.matcher(path)).matches()) {
-      String arn = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    Matcher tagsPath = TAGS.matcher(path);
+    if (tagsPath.matches()) {
+      String arn = URLDecoder.decode(tagsPath.group(1), StandardCharsets.UTF_8);
       if (!tags.containsKey(arn)) {
         return notFound("resource " + arn);
       }
@@ -203,8 +207,9 @@ final class AwsBackupStub implements AutoCloseable {
       strings(body.get("Tags")).forEach(tags.get(arn)::put);
       return Map.of();
     }
-    if ((m = UNTAG.matcher(path)).matches() && method.equals("POST")) {
-      String arn = URLDecoder.decode(m.group(1), StandardCharsets.UTF_8);
+    Matcher untag = UNTAG.matcher(path);
+    if (untag.matches() && method.equals("POST")) {
+      String arn = URLDecoder.decode(untag.group(1), StandardCharsets.UTF_8);
       if (!tags.containsKey(arn)) {
         return notFound("resource " + arn);
       }
@@ -214,17 +219,17 @@ final class AwsBackupStub implements AutoCloseable {
     return unsupported(method, path);
   }
 
-  private static Error unsupported(String method, String path) {
-    return new Error(400, "InvalidRequestException", "the stub does not serve " + method + " " + path);
+  private static StubError unsupported(String method, String path) {
+    return new StubError(400, "InvalidRequestException", "the stub does not serve " + method + " " + path);
   }
 
-  private static Error notFound(String what) {
-    return new Error(404, "ResourceNotFoundException", what + " not found");
+  private static StubError notFound(String what) {
+    return new StubError(404, "ResourceNotFoundException", what + " not found");
   }
 
   private Object createVault(String name, JsonNode body) {
     if (vaults.containsKey(name)) {
-      return new Error(400, "AlreadyExistsException", "Backup vault with the same name already exists");
+      return new StubError(400, "AlreadyExistsException", "Backup vault with the same name already exists");
     }
     String arn = "arn:aws:backup:us-east-1:" + ACCOUNT + ":backup-vault:" + name;
     Map<String, Object> vault = new LinkedHashMap<>();
@@ -388,7 +393,7 @@ final class AwsBackupStub implements AutoCloseable {
   private static Map<String, String> query(String raw) {
     Map<String, String> query = new LinkedHashMap<>();
     if (raw != null) {
-      for (String pair : raw.split("&")) {
+      for (String pair : raw.split("&", -1)) {
         int eq = pair.indexOf('=');
         if (eq > 0) {
           query.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));

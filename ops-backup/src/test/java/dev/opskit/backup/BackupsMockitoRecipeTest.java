@@ -88,6 +88,8 @@ class BackupsMockitoRecipeTest {
     }
 
     @Test
+    // The recipe calls the stubbed mock directly: that call stands in for the caller's code under test.
+    @SuppressWarnings("DirectInvocationOnMock")
     void valuesAreEasyToBuildForStubs() {
       AutomatedBackupSettings settings = AutomatedBackupSettings.builder().retention(Duration.ofDays(7)).build();
       RdsBackups rds = mock(RdsBackups.class);

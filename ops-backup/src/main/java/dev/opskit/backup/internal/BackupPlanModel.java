@@ -80,7 +80,7 @@ final class BackupPlanModel {
         .copyActions(r.copyActions().isEmpty() ? null : r.copyActions().stream()
             .map(c -> copy(c, live == null ? null : liveCopy(live, c))).toList())
         .enableContinuousBackup(r.continuousBackup() ? Boolean.TRUE
-            : live != null && Boolean.TRUE.equals(live.enableContinuousBackup()) ? Boolean.FALSE : null)
+            : (live != null && Boolean.TRUE.equals(live.enableContinuousBackup())) ? Boolean.FALSE : null)
         .indexActions(r.indexActions().isEmpty() ? null : r.indexActions().stream().map(BackupPlanModel::index).toList())
         .scanActions(r.scanActions().isEmpty() ? null : r.scanActions().stream().map(BackupPlanModel::scan).toList())
         .build();
@@ -101,8 +101,8 @@ final class BackupPlanModel {
         : Long.valueOf(l.moveToColdStorageAfter().toDays());
     Long delete = l == null || l.deleteAfter() == null ? removed(live == null ? null : live.deleteAfterDays())
         : Long.valueOf(l.deleteAfter().toDays());
-    Boolean archive = l != null && l.optInToArchiveForSupportedResources() ? Boolean.TRUE
-        : live != null && Boolean.TRUE.equals(live.optInToArchiveForSupportedResources()) ? Boolean.FALSE : null;
+    Boolean archive = (l != null && l.optInToArchiveForSupportedResources()) ? Boolean.TRUE
+        : (live != null && Boolean.TRUE.equals(live.optInToArchiveForSupportedResources())) ? Boolean.FALSE : null;
     if (cold == null && delete == null && archive == null) {
       return null;
     }
@@ -152,7 +152,7 @@ final class BackupPlanModel {
       MemberTree.defaultTo(rule, "ScheduleExpressionTimezone", DEFAULT_TIMEZONE);
       MemberTree.defaultTo(rule, "StartWindowMinutes", BackupPlanRule.DEFAULT_START_WINDOW.toMinutes());
       MemberTree.defaultTo(rule, "CompletionWindowMinutes", BackupPlanRule.DEFAULT_COMPLETION_WINDOW.toMinutes());
-      MemberTree.dropIf(rule, "EnableContinuousBackup", Boolean.FALSE);
+      MemberTree.dropIf(rule, "EnableContinuousBackup", false);
       lifecycle(rule);
       MemberTree.children(rule, "CopyActions").forEach(BackupPlanModel::lifecycle);
     }
@@ -165,7 +165,7 @@ final class BackupPlanModel {
       l.remove("DeleteAfterEvent");
       MemberTree.dropIf(l, "MoveToColdStorageAfterDays", -1L);
       MemberTree.dropIf(l, "DeleteAfterDays", -1L);
-      MemberTree.dropIf(l, "OptInToArchiveForSupportedResources", Boolean.FALSE);
+      MemberTree.dropIf(l, "OptInToArchiveForSupportedResources", false);
     });
   }
 }

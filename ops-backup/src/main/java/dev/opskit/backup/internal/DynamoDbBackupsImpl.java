@@ -210,8 +210,10 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     if (backupName == null || !BACKUP_NAME.matcher(backupName).matches()) {
       throw ValidationException.of("backupName", backupName, "3 to 255 ASCII letters, digits, '_', '.' and '-'");
     }
-    describe(table).orElseThrow(() -> new ResourceNotFoundException(
-        "no table " + table + " in " + ctx.region().id(), "dynamodb:DescribeTable", table, null));
+    if (describe(table).isEmpty()) {
+      throw new ResourceNotFoundException(
+          "no table " + table + " in " + ctx.region().id(), "dynamodb:DescribeTable", table, null);
+    }
     CreateBackupRequest request = CreateBackupRequest.builder().tableName(table).backupName(backupName).build();
     // CreateBackup has no idempotency token: each attempt the SDK sends after a lost answer makes one more
     // backup. The gate removes those it can prove this call made, and adopts one if every answer was lost.

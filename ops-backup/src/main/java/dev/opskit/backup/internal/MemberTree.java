@@ -180,7 +180,7 @@ public final class MemberTree {
         });
       }
     });
-    tree.values().removeIf(v -> v instanceof Map<?, ?> m && m.isEmpty() || v instanceof List<?> l && l.isEmpty());
+    tree.values().removeIf(v -> (v instanceof Map<?, ?> m && m.isEmpty()) || (v instanceof List<?> l && l.isEmpty()));
   }
 
   /**

@@ -56,7 +56,7 @@ class PagingWireMockTest {
     StringBuilder xml = new StringBuilder("<DescribeDBSnapshotsResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
         + "<DescribeDBSnapshotsResult><DBSnapshots>");
     for (String s : snapshots) {
-      String[] parts = s.split("@");
+      String[] parts = s.split("@", -1);
       xml.append("<DBSnapshot><DBSnapshotIdentifier>").append(parts[0]).append("</DBSnapshotIdentifier>")
           .append("<DBInstanceIdentifier>prod-database</DBInstanceIdentifier>")
           .append("<SnapshotType>").append(parts[0].startsWith("rds:") ? "automated" : "manual").append("</SnapshotType>")
