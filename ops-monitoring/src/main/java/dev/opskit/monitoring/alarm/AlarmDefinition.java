@@ -105,7 +105,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     Checks.require(evaluationPeriods >= 1, "EvaluationPeriods", evaluationPeriods, "at least 1");
     Duration window = windowPeriod();
     if (window != null) {
-      long seconds = window.getSeconds();
+      long seconds = window.toSeconds();
       long max = seconds < 3600 ? Periods.MAX_SHORT_WINDOW_SECONDS : Periods.MAX_WINDOW_SECONDS;
       // Divided, not multiplied: period × evaluation periods would overflow a long for a huge period.
       Checks.require(evaluationPeriods <= max / seconds, "EvaluationPeriods", evaluationPeriods,

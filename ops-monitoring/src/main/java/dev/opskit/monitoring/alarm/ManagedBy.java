@@ -60,7 +60,7 @@ public final class ManagedBy {
    * @return true when OpsKit manages it
    */
   public boolean manages(String name, Map<String, String> tags) {
-    return prefix != null ? name.startsWith(prefix) : tagValue.equals(tags.get(tagKey));
+    return prefix != null ? name.startsWith(prefix) : tagValue != null && tagValue.equals(tags.get(tagKey));
   }
 
   /** The tags put on created alarms: the marker tag, or none for a prefix. */

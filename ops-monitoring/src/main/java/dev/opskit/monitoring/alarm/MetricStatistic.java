@@ -94,11 +94,11 @@ public record MetricStatistic(
    */
   public static MetricStatistic ofStat(String namespace, String metricName, Map<String, String> dimensions,
       @Nullable Duration period, @Nullable String stat, @Nullable StandardUnit unit) {
-    Periods.require("MetricStat.Period", period);
+    Duration checkedPeriod = Periods.require("MetricStat.Period", period);
     Checks.length("MetricStat.Stat", stat, 1, 64);
     Statistic statistic = Statistic.fromValue(stat);
     boolean plain = statistic != null && statistic != Statistic.UNKNOWN_TO_SDK_VERSION;
-    return new MetricStatistic(namespace, metricName, dimensions, period, plain ? statistic : null,
+    return new MetricStatistic(namespace, metricName, dimensions, checkedPeriod, plain ? statistic : null,
         plain ? null : stat, unit);
   }
 

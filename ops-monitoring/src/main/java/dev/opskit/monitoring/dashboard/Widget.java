@@ -290,7 +290,7 @@ public final class Widget {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("metrics", metrics);
       if (period != null) {
-        props.put("period", (int) period.getSeconds());
+        props.put("period", (int) period.toSeconds());
       }
       putIfPresent(props, "stat", stat);
       putIfPresent(props, "region", region);
