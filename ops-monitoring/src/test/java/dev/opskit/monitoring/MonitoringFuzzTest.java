@@ -301,27 +301,35 @@ class MonitoringFuzzTest {
   static Object plain(RandomnessSource in, int depth) {
     int kind = Generate.range(0, 17).generate(in);
     switch (kind) {
-      case 0:
+      case 0 -> {
         return null;
-      case 1:
+      }
+      case 1 -> {
         return strings("x", "us-east-1").generate(in);
-      case 2:
+      }
+      case 2 -> {
         return ints().generate(in);
-      case 3:
+      }
+      case 3 -> {
         return Hostile.longs().generate(in);
-      case 4:
+      }
+      case 4 -> {
         return doubles().generate(in);
-      case 5:
+      }
+      case 5 -> {
         return (float) (double) doubles().generate(in);
-      case 6:
+      }
+      case 6 -> {
         return new BigDecimal(Generate.longRange(Long.MIN_VALUE, Long.MAX_VALUE).generate(in)).scaleByPowerOfTen(
             Generate.range(-400, 400).generate(in));
-      case 7:
+      }
+      case 7 -> {
         return BigInteger.TEN.pow(Generate.range(0, 1_200).generate(in)).negate();
-      case 8:
+      }
+      case 8 -> {
         return Generate.booleans().generate(in);
-      case 9:
-      case 10:
+      }
+      case 9, 10 -> {
         if (depth > 4) {
           return "leaf";
         }
@@ -330,8 +338,8 @@ class MonitoringFuzzTest {
           list.add(plain(in, depth + 1));
         }
         return list;
-      case 11:
-      case 12:
+      }
+      case 11, 12 -> {
         if (depth > 4) {
           return 1;
         }
@@ -340,24 +348,28 @@ class MonitoringFuzzTest {
           map.put(strings("k", "metrics").generate(in), plain(in, depth + 1));
         }
         return map;
-      case 13: {
+      }
+      case 13 -> {
         Object deep = "x";
         for (int i = pick(List.of(99, 100, 101, 5_000, 100_000), in); i > 0; i--) {
           deep = List.of(deep);
         }
         return deep;
       }
-      case 14: {
+      case 14 -> {
         Map<String, Object> cyclic = new HashMap<>();
         cyclic.put("self", cyclic);
         return cyclic;
       }
-      case 15:
+      case 15 -> {
         return Duration.ofMinutes(5);
-      case 16:
+      }
+      case 16 -> {
         return new java.util.concurrent.atomic.AtomicInteger(3);
-      default:
+      }
+      default -> {
         return map(Generate.booleans().generate(in) ? null : "k", "v", in);
+      }
     }
   }
 

@@ -47,42 +47,42 @@ abstract class AlarmBase {
     return Collections.unmodifiableSet(new LinkedHashSet<>(actions));
   }
 
-  /** The alarm name. */
+  /** {@return the alarm name} */
   public String name() {
     return name;
   }
 
-  /** The alarm name, typed. */
+  /** {@return the alarm name, typed} */
   public AlarmName alarmName() {
     return AlarmName.of(name);
   }
 
-  /** The description, or null. */
+  /** {@return the description, or null} */
   public @Nullable String description() {
     return description;
   }
 
-  /** Whether actions run on state changes. */
+  /** {@return whether actions run on state changes} */
   public boolean actionsEnabled() {
     return actionsEnabled;
   }
 
-  /** Actions on a change to OK. */
+  /** {@return actions on a change to OK} */
   public Set<Arn> okActions() {
     return okActions;
   }
 
-  /** Actions on a change to ALARM. */
+  /** {@return actions on a change to ALARM} */
   public Set<Arn> alarmActions() {
     return alarmActions;
   }
 
-  /** Actions on a change to INSUFFICIENT_DATA. */
+  /** {@return actions on a change to INSUFFICIENT_DATA} */
   public Set<Arn> insufficientDataActions() {
     return insufficientDataActions;
   }
 
-  /** Tags put on the alarm when it is created. */
+  /** {@return tags put on the alarm when it is created} */
   public Map<String, String> tags() {
     return tags;
   }

@@ -105,7 +105,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     Checks.require(evaluationPeriods >= 1, "EvaluationPeriods", evaluationPeriods, "at least 1");
     Duration window = windowPeriod();
     if (window != null) {
-      long seconds = window.getSeconds();
+      long seconds = window.toSeconds();
       long max = seconds < 3600 ? Periods.MAX_SHORT_WINDOW_SECONDS : Periods.MAX_WINDOW_SECONDS;
       // Divided, not multiplied: period × evaluation periods would overflow a long for a huge period.
       Checks.require(evaluationPeriods <= max / seconds, "EvaluationPeriods", evaluationPeriods,
@@ -207,7 +207,7 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     return AlarmJson.write(this);
   }
 
-  /** A builder holding this definition's values. */
+  /** {@return a builder holding this definition's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     copyCommon(b);
@@ -229,77 +229,77 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     return b;
   }
 
-  /** The namespace of a single-metric alarm, such as {@code AWS/EC2}; null for metric math. */
+  /** {@return the namespace of a single-metric alarm, such as {@code AWS/EC2}; null for metric math} */
   public @Nullable String namespace() {
     return namespace;
   }
 
-  /** The metric of a single-metric alarm; null for metric math. */
+  /** {@return the metric of a single-metric alarm; null for metric math} */
   public @Nullable String metricName() {
     return metricName;
   }
 
-  /** The dimensions of a single-metric alarm, in the order given. */
+  /** {@return the dimensions of a single-metric alarm, in the order given} */
   public Map<String, String> dimensions() {
     return dimensions;
   }
 
-  /** The statistic, or null when a percentile ({@link #extendedStatistic()}) or metric math is used. */
+  /** {@return the statistic, or null when a percentile ({@link #extendedStatistic()}) or metric math is used} */
   public @Nullable Statistic statistic() {
     return statistic;
   }
 
-  /** The percentile or trimmed statistic, such as {@code p99}, or null. */
+  /** {@return the percentile or trimmed statistic, such as {@code p99}, or null} */
   public @Nullable String extendedStatistic() {
     return extendedStatistic;
   }
 
-  /** The period of a single-metric alarm; null for metric math. */
+  /** {@return the period of a single-metric alarm; null for metric math} */
   public @Nullable Duration period() {
     return period;
   }
 
-  /** The unit, or null. */
+  /** {@return the unit, or null} */
   public @Nullable StandardUnit unit() {
     return unit;
   }
 
-  /** How many periods are evaluated (the N of "M out of N"). */
+  /** {@return how many periods are evaluated (the N of "M out of N")} */
   public int evaluationPeriods() {
     return evaluationPeriods;
   }
 
-  /** How many breaching data points trigger the alarm (the M), or null for all of them. */
+  /** {@return how many breaching data points trigger the alarm (the M), or null for all of them} */
   public @Nullable Integer datapointsToAlarm() {
     return datapointsToAlarm;
   }
 
-  /** The static threshold, or null for an anomaly-detection alarm. */
+  /** {@return the static threshold, or null for an anomaly-detection alarm} */
   public @Nullable Double threshold() {
     return threshold;
   }
 
-  /** How the statistic is compared with the threshold. */
+  /** {@return how the statistic is compared with the threshold} */
   public ComparisonOperator comparisonOperator() {
     return comparisonOperator;
   }
 
-  /** How missing data is treated, or null for AWS's default ({@link TreatMissingData#MISSING}). */
+  /** {@return how missing data is treated, or null for AWS's default ({@link TreatMissingData#MISSING})} */
   public @Nullable TreatMissingData treatMissingData() {
     return treatMissingData;
   }
 
-  /** {@code evaluate} or {@code ignore} for low-sample percentiles, or null. */
+  /** {@return {@code evaluate} or {@code ignore} for low-sample percentiles, or null} */
   public @Nullable String evaluateLowSampleCountPercentile() {
     return evaluateLowSampleCountPercentile;
   }
 
-  /** The metric-math entries; empty for a single-metric alarm. */
+  /** {@return the metric-math entries; empty for a single-metric alarm} */
   public List<MetricQuery> metrics() {
     return metrics;
   }
 
-  /** The id of the anomaly-detection band compared with, or null for a static threshold. */
+  /** {@return the id of the anomaly-detection band compared with, or null for a static threshold} */
   public @Nullable String thresholdMetricId() {
     return thresholdMetricId;
   }

@@ -16,7 +16,15 @@ import org.jspecify.annotations.Nullable;
  */
 public record AlarmHistoryItem(
     AlarmName alarmName, Instant timestamp, AlarmHistoryType type, String summary, @Nullable String data) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param alarmName the alarm
+   * @param timestamp when it happened
+   * @param type what kind of entry (an {@linkplain AlarmHistoryType#isUnknown() unknown} one keeps AWS's value)
+   * @param summary AWS's one-line summary, such as {@code Alarm updated from OK to ALARM}
+   * @param data AWS's details as JSON text, or null
+   */
   public AlarmHistoryItem {
     Checks.present("alarmName", alarmName, "a value (required)");
     Checks.present("timestamp", timestamp, "a value (required)");

@@ -34,12 +34,16 @@ public final class AlarmHistoryQuery {
         "one of " + AlarmHistoryType.values());
   }
 
-  /** Starts a query. */
+  /**
+   * Starts a query.
+   *
+   * @return a new, empty builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** A builder holding this query's values. */
+  /** {@return a builder holding this query's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     b.alarmName = alarmName;
@@ -49,22 +53,22 @@ public final class AlarmHistoryQuery {
     return b;
   }
 
-  /** The alarm. */
+  /** {@return the alarm} */
   public AlarmName alarmName() {
     return alarmName;
   }
 
-  /** The earliest entry wanted. */
+  /** {@return the earliest entry wanted} */
   public Instant since() {
     return since;
   }
 
-  /** The latest entry wanted; empty for up to now. */
+  /** {@return the latest entry wanted; empty for up to now} */
   public Optional<Instant> until() {
     return Optional.ofNullable(until);
   }
 
-  /** The one kind of entry wanted; empty for every kind. */
+  /** {@return the one kind of entry wanted; empty for every kind} */
   public Optional<AlarmHistoryType> type() {
     return Optional.ofNullable(type);
   }

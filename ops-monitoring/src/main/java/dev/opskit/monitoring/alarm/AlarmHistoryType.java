@@ -46,17 +46,17 @@ public final class AlarmHistoryType {
     return new AlarmHistoryType(value == null ? "" : value);
   }
 
-  /** The documented kinds. */
+  /** {@return the documented kinds} */
   public static List<AlarmHistoryType> values() {
     return KNOWN;
   }
 
-  /** AWS's value, such as {@code StateUpdate}, or the unknown value as AWS sent it. */
+  /** {@return AWS's value, such as {@code StateUpdate}, or the unknown value as AWS sent it} */
   public String value() {
     return value;
   }
 
-  /** Whether AWS answered with a kind it does not document (yet). */
+  /** {@return whether AWS answered with a kind it does not document (yet)} */
   public boolean isUnknown() {
     return !KNOWN.contains(this);
   }

@@ -24,22 +24,22 @@ import java.util.Map;
 public final class AlarmPresets {
   private AlarmPresets() {}
 
-  /** The guide's three alarms, exactly as its JSON blocks define them. */
+  /** {@return the guide's three alarms, exactly as its JSON blocks define them} */
   public static List<AlarmDefinition> guide() {
     return PresetTable.guide();
   }
 
-  /** The guide's {@code HighCPUUtilization} (critical): EC2 CPU above 80% for two 5-minute periods. */
+  /** {@return the guide's {@code HighCPUUtilization} (critical): EC2 CPU above 80% for two 5-minute periods} */
   public static AlarmDefinition highCpuUtilization() {
     return guide().get(0);
   }
 
-  /** The guide's {@code DatabaseConnectionFailures} (critical): RDS connections above 80 in a minute. */
+  /** {@return the guide's {@code DatabaseConnectionFailures} (critical): RDS connections above 80 in a minute} */
   public static AlarmDefinition databaseConnectionFailures() {
     return guide().get(1);
   }
 
-  /** The guide's {@code HighMemoryUsage} (warning): CloudWatch agent memory above 70% for 15 minutes. */
+  /** {@return the guide's {@code HighMemoryUsage} (warning): CloudWatch agent memory above 70% for 15 minutes} */
   public static AlarmDefinition highMemoryUsage() {
     return guide().get(2);
   }

@@ -23,7 +23,11 @@ public record AlarmRule(String expression) {
   private static final Pattern STATE_FUNCTION =
       Pattern.compile("\\b(?:ALARM|OK|INSUFFICIENT_DATA)\\s*\\(\\s*(?:\"([^\"]+)\"|([^()\\s\"]+))\\s*\\)");
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param expression the rule text, 1 to 10240 characters
+   */
   public AlarmRule {
     Checks.length("AlarmRule", expression, 1, MAX_LENGTH);
     Checks.require(!expression.isBlank(), "AlarmRule", expression, "a non-blank rule");

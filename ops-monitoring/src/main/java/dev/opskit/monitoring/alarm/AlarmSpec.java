@@ -13,28 +13,28 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface AlarmSpec permits AlarmDefinition, CompositeAlarmDefinition {
 
-  /** The alarm name, 1 to 255 characters. */
+  /** {@return the alarm name, 1 to 255 characters} */
   String name();
 
-  /** The alarm name, typed. */
+  /** {@return the alarm name, typed} */
   AlarmName alarmName();
 
-  /** The description, or null. */
+  /** {@return the description, or null} */
   @Nullable String description();
 
-  /** Whether actions run when the state changes (AWS's default: true). */
+  /** {@return whether actions run when the state changes (AWS's default: true)} */
   boolean actionsEnabled();
 
-  /** Actions run on a change to OK. */
+  /** {@return actions run on a change to OK} */
   Set<Arn> okActions();
 
-  /** Actions run on a change to ALARM. */
+  /** {@return actions run on a change to ALARM} */
   Set<Arn> alarmActions();
 
-  /** Actions run on a change to INSUFFICIENT_DATA. */
+  /** {@return actions run on a change to INSUFFICIENT_DATA} */
   Set<Arn> insufficientDataActions();
 
-  /** Tags put on the alarm when it is created. */
+  /** {@return tags put on the alarm when it is created} */
   Map<String, String> tags();
 
   /**

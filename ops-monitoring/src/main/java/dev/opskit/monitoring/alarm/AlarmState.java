@@ -45,17 +45,17 @@ public final class AlarmState {
     return new AlarmState(value == null ? "" : value);
   }
 
-  /** The documented states: {@code OK}, {@code ALARM}, {@code INSUFFICIENT_DATA}. */
+  /** {@return the documented states: {@code OK}, {@code ALARM}, {@code INSUFFICIENT_DATA}} */
   public static List<AlarmState> values() {
     return KNOWN;
   }
 
-  /** AWS's value, such as {@code INSUFFICIENT_DATA}, or the unknown value as AWS sent it. */
+  /** {@return AWS's value, such as {@code INSUFFICIENT_DATA}, or the unknown value as AWS sent it} */
   public String value() {
     return value;
   }
 
-  /** Whether AWS answered with a state it does not document (yet). */
+  /** {@return whether AWS answered with a state it does not document (yet)} */
   public boolean isUnknown() {
     return !KNOWN.contains(this);
   }

@@ -62,7 +62,7 @@ public final class CompositeAlarmDefinition extends AlarmBase implements AlarmSp
     throw ValidationException.of("AlarmRule", null, "an AlarmRule in a composite alarm");
   }
 
-  /** The rule. */
+  /** {@return the rule} */
   public AlarmRule alarmRule() {
     return alarmRule;
   }
@@ -72,7 +72,7 @@ public final class CompositeAlarmDefinition extends AlarmBase implements AlarmSp
     return AlarmJson.write(this);
   }
 
-  /** A builder holding this definition's values. */
+  /** {@return a builder holding this definition's values} */
   public Builder toBuilder() {
     Builder b = new Builder();
     copyCommon(b);

@@ -47,7 +47,7 @@ public final class ManagedBy {
     return new ManagedBy(null, null, prefix);
   }
 
-  /** Whether tags are needed to tell (a tag marker). */
+  /** {@return whether tags are needed to tell (a tag marker)} */
   public boolean needsTags() {
     return tagKey != null;
   }
@@ -60,15 +60,15 @@ public final class ManagedBy {
    * @return true when OpsKit manages it
    */
   public boolean manages(String name, Map<String, String> tags) {
-    return prefix != null ? name.startsWith(prefix) : tagValue.equals(tags.get(tagKey));
+    return prefix != null ? name.startsWith(prefix) : tagValue != null && tagValue.equals(tags.get(tagKey));
   }
 
-  /** The tags put on created alarms: the marker tag, or none for a prefix. */
+  /** {@return the tags put on created alarms: the marker tag, or none for a prefix} */
   public Map<String, String> markerTags() {
     return tagKey == null ? Map.of() : Map.of(tagKey, tagValue);
   }
 
-  /** The name prefix, or null for a tag marker. */
+  /** {@return the name prefix, or null for a tag marker} */
   public @Nullable String namePrefix() {
     return prefix;
   }

@@ -31,7 +31,19 @@ public record MetricQuery(
     boolean returnData, @Nullable Duration period, @Nullable String accountId) {
   private static final Pattern ID = Pattern.compile("[a-z][a-zA-Z0-9_]{0,254}");
 
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param id the id, used in expressions: starts with a lower-case letter, then letters, digits and
+   *     underscores, at most 255 characters
+   * @param metricStat the metric, or null for an expression
+   * @param expression the math expression, or null for a metric
+   * @param label a label, or null
+   * @param returnData whether this entry is the alarm's result (exactly one entry returns data, two for an
+   *     anomaly-detection alarm: the metric and its band); AWS's default is true
+   * @param period the period of an expression, or null
+   * @param accountId the account of a cross-account metric, or null
+   */
   public MetricQuery {
     Checks.require(id != null && ID.matcher(id).matches(), "Metrics.Id", id,
         "a lower-case letter, then letters, digits and underscores, at most 255 characters");

@@ -19,8 +19,8 @@ final class MetricRules {
 
   static void requireMetric(String prefix, @Nullable String namespace, @Nullable String metricName,
       @Nullable Map<String, String> dimensions) {
-    Checks.length(prefix + ".Namespace", namespace, 1, 255);
-    Checks.require(!namespace.startsWith(":"), prefix + ".Namespace", namespace, "not starting with ':'");
+    String checkedNamespace = Checks.length(prefix + ".Namespace", namespace, 1, 255);
+    Checks.require(!checkedNamespace.startsWith(":"), prefix + ".Namespace", namespace, "not starting with ':'");
     Checks.length(prefix + ".MetricName", metricName, 1, 255);
     Checks.require(dimensions != null, prefix + ".Dimensions", null, "a map of dimension names to values (may be empty)");
     Checks.require(dimensions.size() <= MAX_DIMENSIONS, prefix + ".Dimensions", dimensions.keySet(),

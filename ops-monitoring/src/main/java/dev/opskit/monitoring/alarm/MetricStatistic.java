@@ -34,7 +34,18 @@ public record MetricStatistic(
     String namespace, String metricName, Map<String, String> dimensions, Duration period,
     @Nullable Statistic statistic, @Nullable String extendedStatistic, @Nullable StandardUnit unit) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @param namespace the namespace, such as {@code AWS/EC2}
+   * @param metricName the metric, such as {@code CPUUtilization}
+   * @param dimensions the dimensions (at most 30), in the order given
+   * @param period the period: 10, 20 or 30 seconds or a multiple of 60 seconds
+   * @param statistic the statistic, or null when {@code extendedStatistic} is given
+   * @param extendedStatistic a percentile or trimmed statistic such as {@code p99} or {@code tm90}, or null
+   *     when {@code statistic} is given
+   * @param unit the unit, or null for any
+   */
   public MetricStatistic {
     MetricRules.requireMetric("MetricStat", namespace, metricName, dimensions);
     Periods.require("MetricStat.Period", period);
@@ -94,15 +105,17 @@ public record MetricStatistic(
    */
   public static MetricStatistic ofStat(String namespace, String metricName, Map<String, String> dimensions,
       @Nullable Duration period, @Nullable String stat, @Nullable StandardUnit unit) {
-    Periods.require("MetricStat.Period", period);
+    Duration checkedPeriod = Periods.require("MetricStat.Period", period);
     Checks.length("MetricStat.Stat", stat, 1, 64);
     Statistic statistic = Statistic.fromValue(stat);
     boolean plain = statistic != null && statistic != Statistic.UNKNOWN_TO_SDK_VERSION;
-    return new MetricStatistic(namespace, metricName, dimensions, period, plain ? statistic : null,
+    return new MetricStatistic(namespace, metricName, dimensions, checkedPeriod, plain ? statistic : null,
         plain ? null : stat, unit);
   }
 
-  /** {@code MetricStat}'s {@code Stat}: the statistic's value (such as {@code Average}) or the extended statistic. */
+  /**
+   * {@return {@code MetricStat}'s {@code Stat}: the statistic's value (such as {@code Average}) or the extended statistic}
+   */
   public String stat() {
     return statistic != null ? statistic.toString() : String.valueOf(extendedStatistic);
   }

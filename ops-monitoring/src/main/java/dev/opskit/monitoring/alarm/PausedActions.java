@@ -15,7 +15,7 @@ import java.util.Set;
  */
 public interface PausedActions extends AutoCloseable {
 
-  /** The alarms whose actions were disabled, and will be enabled on close. */
+  /** {@return the alarms whose actions were disabled, and will be enabled on close} */
   Set<AlarmName> alarms();
 
   /** Enables the actions of {@link #alarms()} again (through the gate). Idempotent. */

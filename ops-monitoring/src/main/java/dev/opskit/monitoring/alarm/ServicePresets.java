@@ -22,17 +22,17 @@ public final class ServicePresets {
     this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
   }
 
-  /** The service, such as {@code rds}. */
+  /** {@return the service, such as {@code rds}} */
   public String service() {
     return service;
   }
 
-  /** The resource's dimensions, such as {@code DBInstanceIdentifier=prod-database}. */
+  /** {@return the resource's dimensions, such as {@code DBInstanceIdentifier=prod-database}} */
   public Map<String, String> dimensions() {
     return dimensions;
   }
 
-  /** The names of the presets, such as {@code highCpu}, {@code lowFreeStorage}. */
+  /** {@return the names of the presets, such as {@code highCpu}, {@code lowFreeStorage}} */
   public Set<String> keys() {
     return PresetTable.keys(service);
   }
@@ -48,12 +48,12 @@ public final class ServicePresets {
     return PresetTable.preset(service, dimensions, key);
   }
 
-  /** Every preset of the service, for this resource. */
+  /** {@return every preset of the service, for this resource} */
   public List<AlarmDefinition> all() {
     return keys().stream().map(this::get).collect(Collectors.toList());
   }
 
-  /** The CPU preset ({@code highCpu}) of EC2, RDS and ECS; node CPU ({@code nodeCpu}) for EKS. */
+  /** {@return the CPU preset ({@code highCpu}) of EC2, RDS and ECS; node CPU ({@code nodeCpu}) for EKS} */
   public AlarmDefinition highCpu() {
     return get(service.equals("eks") ? "nodeCpu" : "highCpu");
   }

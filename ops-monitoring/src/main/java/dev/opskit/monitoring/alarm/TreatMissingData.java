@@ -19,7 +19,7 @@ public enum TreatMissingData {
     this.value = value;
   }
 
-  /** The value AWS uses, such as {@code notBreaching}. */
+  /** {@return the value AWS uses, such as {@code notBreaching}} */
   public String value() {
     return value;
   }

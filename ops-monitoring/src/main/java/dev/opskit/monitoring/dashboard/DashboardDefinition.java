@@ -76,27 +76,29 @@ public final class DashboardDefinition {
     return new DashboardDefinition(name, body.widgets(), body.options());
   }
 
-  /** The name. */
+  /** {@return the name} */
   public String name() {
     return name;
   }
 
-  /** The name, typed. */
+  /** {@return the name, typed} */
   public DashboardName dashboardName() {
     return DashboardName.of(name);
   }
 
-  /** The widgets, in order. */
+  /** {@return the widgets, in order} */
   public List<Widget> widgets() {
     return widgets;
   }
 
-  /** Top-level body options other than widgets ({@code start}, {@code periodOverride}...), as plain JSON values. */
+  /**
+   * {@return top-level body options other than widgets ({@code start}, {@code periodOverride}...), as plain JSON values}
+   */
   public Map<String, Object> options() {
     return options;
   }
 
-  /** The body JSON as CloudWatch's PutDashboard takes it. */
+  /** {@return the body JSON as CloudWatch's PutDashboard takes it} */
   public String bodyJson() {
     return DashboardJson.write(widgets, options);
   }
@@ -105,6 +107,8 @@ public final class DashboardDefinition {
    * A builder with this dashboard's widgets and options. Its widgets stay as they are, placed or not
    * (so {@code toBuilder().build()} equals this dashboard); {@link Builder#build()} places only the
    * widgets added to the builder.
+   *
+   * @return a new builder
    */
   public Builder toBuilder() {
     Builder b = new Builder(name);

@@ -12,7 +12,11 @@ public record DashboardName(String value) {
   private static final String FIELD = "dashboardName";
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]{1,255}");
 
-  /** Validates the name; throws {@link dev.opskit.core.ValidationException}. */
+  /**
+   * Validates the name; throws {@link dev.opskit.core.ValidationException}.
+   *
+   * @param value the dashboard name
+   */
   public DashboardName {
     Checks.length(FIELD, value, 1, 255);
     Checks.matches(NAME, FIELD, value,

@@ -13,7 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param size the body size in bytes, or null
  */
 public record DashboardSummary(DashboardName name, @Nullable String arn, @Nullable Instant lastModified, @Nullable Long size) {
-  /** Validates. */
+  /**
+   * Validates.
+   *
+   * @param name the name
+   * @param arn the ARN, or null when AWS did not say
+   * @param lastModified when it last changed, or null
+   * @param size the body size in bytes, or null
+   */
   public DashboardSummary {
     Checks.present("name", name, "a value (required)");
   }

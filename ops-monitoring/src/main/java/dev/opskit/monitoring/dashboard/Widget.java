@@ -101,7 +101,11 @@ public final class Widget {
     return of("alarm", props);
   }
 
-  /** Starts a metric (graph) widget. */
+  /**
+   * Starts a metric (graph) widget.
+   *
+   * @return a new, empty metric widget builder
+   */
   public static MetricBuilder metric() {
     return new MetricBuilder();
   }
@@ -128,32 +132,32 @@ public final class Widget {
     return new Widget(type, x, y, columns, rows, properties);
   }
 
-  /** The type, such as {@code metric}. */
+  /** {@return the type, such as {@code metric}} */
   public String type() {
     return type;
   }
 
-  /** The column, or null when not placed. */
+  /** {@return the column, or null when not placed} */
   public @Nullable Integer x() {
     return x;
   }
 
-  /** The row, or null when not placed. */
+  /** {@return the row, or null when not placed} */
   public @Nullable Integer y() {
     return y;
   }
 
-  /** The width in columns, or null for CloudWatch's default (6). */
+  /** {@return the width in columns, or null for CloudWatch's default (6)} */
   public @Nullable Integer width() {
     return width;
   }
 
-  /** The height in rows, or null for CloudWatch's default (6). */
+  /** {@return the height in rows, or null for CloudWatch's default (6)} */
   public @Nullable Integer height() {
     return height;
   }
 
-  /** The properties, as deeply immutable plain JSON values. */
+  /** {@return the properties, as deeply immutable plain JSON values} */
   public Map<String, Object> properties() {
     return properties;
   }
@@ -290,7 +294,7 @@ public final class Widget {
       Map<String, Object> props = new LinkedHashMap<>();
       props.put("metrics", metrics);
       if (period != null) {
-        props.put("period", (int) period.getSeconds());
+        props.put("period", (int) period.toSeconds());
       }
       putIfPresent(props, "stat", stat);
       putIfPresent(props, "region", region);

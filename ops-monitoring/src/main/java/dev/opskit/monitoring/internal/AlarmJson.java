@@ -163,12 +163,12 @@ public final class AlarmJson {
 
   private static <E extends Enum<E>> E enumValue(String field, String text, E value) {
     if (value == null || "UNKNOWN_TO_SDK_VERSION".equals(value.name())) {
-      throw ValidationException.of(field, text, "one of " + allowed(value, text));
+      throw ValidationException.of(field, text, "one of " + allowed(value));
     }
     return value;
   }
 
-  private static String allowed(@Nullable Enum<?> value, String text) {
+  private static String allowed(@Nullable Enum<?> value) {
     Class<?> type = value != null ? value.getDeclaringClass() : null;
     if (type == null) {
       return "the values AWS documents";
@@ -216,7 +216,7 @@ public final class AlarmJson {
       n.set("Dimensions", JsonFields.pairsNode(d.dimensions(), "Name", "Value"));
     }
     if (d.period() != null) {
-      n.put("Period", d.period().getSeconds());
+      n.put("Period", d.period().toSeconds());
     }
     putIfPresent(n, "Unit", d.unit() == null ? null : d.unit().toString());
     n.put("EvaluationPeriods", d.evaluationPeriods());
@@ -248,7 +248,7 @@ public final class AlarmJson {
       if (!s.dimensions().isEmpty()) {
         metric.set("Dimensions", JsonFields.pairsNode(s.dimensions(), "Name", "Value"));
       }
-      stat.put("Period", s.period().getSeconds());
+      stat.put("Period", s.period().toSeconds());
       stat.put("Stat", s.stat());
       putIfPresent(stat, "Unit", s.unit() == null ? null : s.unit().toString());
     }
@@ -256,7 +256,7 @@ public final class AlarmJson {
     putIfPresent(n, "Label", q.label());
     n.put("ReturnData", q.returnData());
     if (q.period() != null) {
-      n.put("Period", q.period().getSeconds());
+      n.put("Period", q.period().toSeconds());
     }
     putIfPresent(n, "AccountId", q.accountId());
     return n;

@@ -159,7 +159,10 @@ public final class AlarmsImpl implements Alarms {
           "cloudwatch:DisableAlarmActions", String.join(",", missing), null);
     }
     Set<AlarmName> enabled = new LinkedHashSet<>();
-    wanted.stream().filter(n -> found.get(n.value()).actionsEnabled()).forEach(enabled::add);
+    wanted.stream().filter(n -> {
+      LiveAlarm alarm = found.get(n.value());
+      return alarm != null && alarm.actionsEnabled();
+    }).forEach(enabled::add);
     disableActions(enabled);
     return new Paused(Collections.unmodifiableSet(enabled));
   }

@@ -56,7 +56,7 @@ final class CompositeOrder {
     if (!visited.add(name)) {
       return;
     }
-    for (String referenced : rules.get(name)) {
+    for (String referenced : rules.getOrDefault(name, Set.of())) {
       if (rules.containsKey(referenced)) {
         visit(referenced, rules, visited, out);
       }

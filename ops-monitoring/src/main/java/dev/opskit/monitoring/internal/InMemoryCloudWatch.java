@@ -234,7 +234,7 @@ public class InMemoryCloudWatch implements CloudWatchClient {
     try {
       return Integer.parseInt(token);
     } catch (NumberFormatException e) {
-      throw (InvalidNextTokenException) InvalidNextTokenException.builder().statusCode(400).message("Invalid NextToken")
+      throw InvalidNextTokenException.builder().statusCode(400).message("Invalid NextToken")
           .awsErrorDetails(AwsErrorDetails.builder().errorCode("InvalidNextToken").errorMessage("Invalid NextToken")
               .build())
           .build();

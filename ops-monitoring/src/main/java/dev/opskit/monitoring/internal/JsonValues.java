@@ -2,6 +2,7 @@ package dev.opskit.monitoring.internal;
 
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
 import dev.opskit.core.value.Checks;
@@ -12,6 +13,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -161,9 +163,10 @@ public final class JsonValues {
    * @return the map
    * @throws dev.opskit.core.ValidationException when the tree nests too deeply or holds a number that is not finite
    */
-  static Map<String, Object> fromTree(String field, JsonNode node) {
+  static Map<String, Object> fromTree(String field, ObjectNode node) {
+    // node() turns an object node into an unmodifiable Map<String, Object>, never null
     @SuppressWarnings("unchecked")
-    Map<String, Object> map = (Map<String, Object>) node(field, node, 0);
+    Map<String, Object> map = (Map<String, Object>) Objects.requireNonNull(node(field, node, 0));
     return map;
   }
 

@@ -26,7 +26,7 @@ final class PlanApplier {
 
   static ApplyResult apply(Gate gate, Plan plan) {
     Checks.present("plan", plan, "a plan (from plan(...))");
-    Map<Change<?>, ChangeResult<?>> sent = new IdentityHashMap<>();
+    IdentityHashMap<Change<?>, ChangeResult<?>> sent = new IdentityHashMap<>();
     List<ApplyResult.Applied> done = new ArrayList<>();
     List<ResourceChange> todo = plan.changes().stream().filter(ResourceChange::isChange).toList();
     for (int i = 0; i < todo.size(); i++) {

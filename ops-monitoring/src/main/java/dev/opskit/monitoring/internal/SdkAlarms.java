@@ -41,7 +41,7 @@ final class SdkAlarms {
         .namespace(d.namespace())
         .statistic(d.statistic())
         .extendedStatistic(d.extendedStatistic())
-        .period(d.period() == null ? null : (int) d.period().getSeconds())
+        .period(d.period() == null ? null : (int) d.period().toSeconds())
         .unit(d.unit())
         .evaluationPeriods(d.evaluationPeriods())
         .datapointsToAlarm(d.datapointsToAlarm())
@@ -83,14 +83,14 @@ final class SdkAlarms {
         .expression(q.expression())
         .label(q.label())
         .returnData(q.returnData())
-        .period(q.period() == null ? null : (int) q.period().getSeconds())
+        .period(q.period() == null ? null : (int) q.period().toSeconds())
         .accountId(q.accountId());
     MetricStatistic s = q.metricStat();
     if (s != null) {
       b.metricStat(MetricStat.builder()
           .metric(Metric.builder().namespace(s.namespace()).metricName(s.metricName())
               .dimensions(dimensions(s.dimensions())).build())
-          .period((int) s.period().getSeconds())
+          .period((int) s.period().toSeconds())
           .stat(s.stat())
           .unit(s.unit())
           .build());

@@ -52,7 +52,7 @@ public final class AlarmGenerators {
     Gen<Boolean> coin = booleans().all();
     return in -> {
       Duration period = periods.generate(in);
-      long maxPeriods = (period.getSeconds() < 3600 ? 86_400 : 604_800) / period.getSeconds();
+      long maxPeriods = (period.toSeconds() < 3600 ? 86_400 : 604_800) / period.toSeconds();
       int evaluation = integers().between(1, (int) Math.min(maxPeriods, 20)).generate(in);
       AlarmDefinition.Builder b = Alarms.define(names.generate(in))
           .evaluationPeriods(evaluation)

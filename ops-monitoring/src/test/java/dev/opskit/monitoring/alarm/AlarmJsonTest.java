@@ -129,6 +129,8 @@ class AlarmJsonTest {
     }
 
     @Test
+    // The point is a count of seconds just past Integer.MAX_VALUE; in minutes it would hide that.
+    @SuppressWarnings("CanonicalDuration")
     void aMetricStatPeriodItsJsonCannotHoldIsRejected() {
       Duration huge = Duration.ofSeconds(2_147_483_700L);
 

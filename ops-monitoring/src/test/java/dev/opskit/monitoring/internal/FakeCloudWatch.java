@@ -100,7 +100,7 @@ final class FakeCloudWatch extends InMemoryCloudWatch {
   }
 
   @Override
-  public PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
+  public synchronized PutMetricAlarmResponse putMetricAlarm(PutMetricAlarmRequest r) {
     count("PutMetricAlarm");
     if (r.alarmName().equals(failPutOf)) {
       throw internalError();
@@ -109,13 +109,13 @@ final class FakeCloudWatch extends InMemoryCloudWatch {
   }
 
   @Override
-  public PutCompositeAlarmResponse putCompositeAlarm(PutCompositeAlarmRequest r) {
+  public synchronized PutCompositeAlarmResponse putCompositeAlarm(PutCompositeAlarmRequest r) {
     count("PutCompositeAlarm");
     return super.putCompositeAlarm(r);
   }
 
   @Override
-  public DeleteAlarmsResponse deleteAlarms(DeleteAlarmsRequest r) {
+  public synchronized DeleteAlarmsResponse deleteAlarms(DeleteAlarmsRequest r) {
     count("DeleteAlarms");
     if (failDeleteOf != null && r.alarmNames().contains(failDeleteOf)) {
       throw internalError();
@@ -124,31 +124,31 @@ final class FakeCloudWatch extends InMemoryCloudWatch {
   }
 
   @Override
-  public DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest r) {
+  public synchronized DescribeAlarmsResponse describeAlarms(DescribeAlarmsRequest r) {
     count("DescribeAlarms");
     return super.describeAlarms(r);
   }
 
   @Override
-  public ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
+  public synchronized ListTagsForResourceResponse listTagsForResource(ListTagsForResourceRequest r) {
     count("ListTagsForResource");
     return super.listTagsForResource(r);
   }
 
   @Override
-  public SetAlarmStateResponse setAlarmState(SetAlarmStateRequest r) {
+  public synchronized SetAlarmStateResponse setAlarmState(SetAlarmStateRequest r) {
     count("SetAlarmState");
     return super.setAlarmState(r);
   }
 
   @Override
-  public DisableAlarmActionsResponse disableAlarmActions(DisableAlarmActionsRequest r) {
+  public synchronized DisableAlarmActionsResponse disableAlarmActions(DisableAlarmActionsRequest r) {
     count("DisableAlarmActions");
     return super.disableAlarmActions(r);
   }
 
   @Override
-  public EnableAlarmActionsResponse enableAlarmActions(EnableAlarmActionsRequest r) {
+  public synchronized EnableAlarmActionsResponse enableAlarmActions(EnableAlarmActionsRequest r) {
     count("EnableAlarmActions");
     return super.enableAlarmActions(r);
   }
