@@ -190,7 +190,7 @@ public final class OpsContext implements AutoCloseable {
    * @return the derived context
    */
   public OpsContext assumeRole(String roleArn, String sessionName) {
-    if (roleArn == null || !ROLE_ARN.matcher(roleArn).matches()) {
+    if (roleArn == null || !ROLE_ARN.matcher(roleArn).matches() || !isIamRole(roleArn)) {
       throw ValidationException.of("roleArn", roleArn, "an IAM role ARN, arn:aws:iam::<12-digit account>:role/<name>");
     }
     if (sessionName == null || !SESSION_NAME.matcher(sessionName).matches()) {
@@ -310,6 +310,16 @@ public final class OpsContext implements AutoCloseable {
     return uri == null || uri.getRawUserInfo() == null
         ? (uri == null ? null : uri.toString())
         : uri.toString().replace(uri.getRawUserInfo() + "@", "***@");
+  }
+
+  /** The one IAM-role rule ({@link dev.opskit.core.value.Checks#iamRole}) on top of the pattern's shape. */
+  private static boolean isIamRole(String roleArn) {
+    try {
+      dev.opskit.core.value.Checks.iamRole("roleArn", dev.opskit.core.value.Arn.parse(roleArn));
+      return true;
+    } catch (ValidationException e) {
+      return false;
+    }
   }
 
   private static <T> T required(@Nullable T value, String field) {

@@ -33,10 +33,7 @@ public final class Checks {
    * @throws ValidationException when null or not {@code arn:aws:iam::<account>:role/<name>}
    */
   public static Arn iamRole(String field, @Nullable Arn role) {
-    if (role == null || !"iam".equals(role.service()) || !role.resource().startsWith("role/")) {
-      throw ValidationException.of(field, role, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
-    }
-    return role;
+    return dev.opskit.core.value.Checks.iamRole(field, role);
   }
 
   /**

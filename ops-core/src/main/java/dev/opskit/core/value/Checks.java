@@ -212,4 +212,20 @@ public final class Checks {
   private static boolean isAsciiLetter(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
+
+  /**
+   * The one IAM-role check: an ARN that names an IAM role ({@code arn:<partition>:iam::<account>:role/<name>}).
+   *
+   * @param field the field, as the message names it
+   * @param role the ARN
+   * @return the role
+   * @throws ValidationException when null or not an IAM role ARN
+   */
+  public static Arn iamRole(String field, @Nullable Arn role) {
+    if (role == null || !"iam".equals(role.service()) || !role.resource().startsWith("role/")
+        || role.resource().length() <= "role/".length()) {
+      throw ValidationException.of(field, role, "an IAM role ARN, arn:aws:iam::<account>:role/<name>");
+    }
+    return role;
+  }
 }
