@@ -17,6 +17,9 @@ public final class StandardAuditSink implements AuditSink {
   private final Logger logger;
   private final boolean noProvider;
   private final PrintStream fallback;
+  /** The notices are said once per JVM, not per context: every context has its own default sink. */
+  private static final AtomicBoolean WARNED_BELOW_INFO = new AtomicBoolean();
+
   private final AtomicBoolean warned = new AtomicBoolean();
 
   /**
@@ -51,7 +54,7 @@ public final class StandardAuditSink implements AuditSink {
       return;
     }
     if (!logger.isInfoEnabled()) {
-      if (warned.compareAndSet(false, true)) {
+      if (WARNED_BELOW_INFO.compareAndSet(false, true)) {
         logger.warn("audit events are not recorded: the logger dev.opskit.audit is below INFO. Set it to INFO, or give"
             + " the context another audit sink (OpsContext.Builder.auditSink)");
       }
