@@ -1,5 +1,6 @@
 package dev.opskit.backup;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,20 @@ abstract class AwsStatus {
     }
     S status = documented.get(text.toLowerCase(Locale.ROOT));
     return status != null ? status : unknown.apply(text);
+  }
+
+  /**
+   * The status of an AWS word matched exactly (S3's {@code Enabled}, AWS Backup's {@code COMPLETED}): the
+   * documented constant, else an unknown status keeping the word; null is the empty word.
+   */
+  static <S extends AwsStatus> S exact(List<S> documented, @Nullable String text, Function<String, S> unknown) {
+    String word = text == null ? "" : text;
+    for (S status : documented) {
+      if (status.value().equals(word)) {
+        return status;
+      }
+    }
+    return unknown.apply(word);
   }
 
   /**

@@ -5,7 +5,6 @@ import dev.opskit.core.value.BackupVaultName;
 import dev.opskit.core.value.Checks;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -64,7 +63,7 @@ public record BackupJobDetails(
    * The state of a backup job ({@code State}), an open set: a constant for each state AWS documents, and any
    * other value AWS may add kept as given ({@link #isKnown()} false), so reading a job never fails on it.
    */
-  public static final class State {
+  public static final class State extends AwsStatus {
     /** The job was made. */
     public static final State CREATED = new State("CREATED", false);
     /** The job waits to run. */
@@ -87,18 +86,15 @@ public record BackupJobDetails(
     private static final List<State> KNOWN = List.of(CREATED, PENDING, RUNNING, ABORTING, ABORTED, COMPLETED, FAILED,
         EXPIRED, PARTIAL);
 
-    private final String value;
     private final boolean ended;
-    private final boolean known;
 
     private State(String value, boolean ended) {
       this(value, ended, true);
     }
 
     private State(String value, boolean ended, boolean known) {
-      this.value = value;
+      super(value, known);
       this.ended = ended;
-      this.known = known;
     }
 
     /**
@@ -108,39 +104,12 @@ public record BackupJobDetails(
      * @return the constant, or an unknown state keeping the value
      */
     public static State of(@Nullable String value) {
-      String v = value == null ? "" : value;
-      return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new State(v, false, false));
-    }
-
-    /** {@return AWS's word, such as {@code RUNNING}} */
-    public String value() {
-      return value;
-    }
-
-    /** {@return whether AWS documents this state (false for a value AWS added since)} */
-    public boolean isKnown() {
-      return known;
+      return exact(KNOWN, value, v -> new State(v, false, false));
     }
 
     /** {@return whether a job in this state has ended (an unknown state has not)} */
     public boolean hasEnded() {
       return ended;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof State s && value.equals(s.value);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(value);
-    }
-
-    /** AWS's word. */
-    @Override
-    public String toString() {
-      return value;
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.BucketName;
 import dev.opskit.core.value.Checks;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.s3.model.StorageClass;
 
@@ -68,7 +67,7 @@ public record BucketReplicationRule(String id, Status status, BucketName destina
    * The status of a replication rule ({@code Status}), an open set: {@code Enabled}, {@code Disabled}, and any
    * other value kept as given ({@link #isKnown()} false).
    */
-  public static final class Status {
+  public static final class Status extends AwsStatus {
     /** The rule replicates. */
     public static final Status ENABLED = new Status("Enabled", true);
     /** The rule is kept and replicates nothing. */
@@ -76,12 +75,8 @@ public record BucketReplicationRule(String id, Status status, BucketName destina
 
     private static final List<Status> KNOWN = List.of(ENABLED, DISABLED);
 
-    private final String value;
-    private final boolean known;
-
     private Status(String value, boolean known) {
-      this.value = value;
-      this.known = known;
+      super(value, known);
     }
 
     /**
@@ -91,34 +86,7 @@ public record BucketReplicationRule(String id, Status status, BucketName destina
      * @return the constant, or an unknown status keeping the value
      */
     public static Status of(@Nullable String value) {
-      String v = value == null ? "" : value;
-      return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new Status(v, false));
-    }
-
-    /** {@return S3's word} */
-    public String value() {
-      return value;
-    }
-
-    /** {@return whether S3 documents this status} */
-    public boolean isKnown() {
-      return known;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Status s && value.equals(s.value);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(value);
-    }
-
-    /** S3's word. */
-    @Override
-    public String toString() {
-      return value;
+      return exact(KNOWN, value, v -> new Status(v, false));
     }
   }
 }

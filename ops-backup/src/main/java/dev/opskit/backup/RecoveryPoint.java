@@ -5,7 +5,6 @@ import dev.opskit.core.value.BackupVaultName;
 import dev.opskit.core.value.Checks;
 import java.time.Instant;
 import java.util.List;
-import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,7 +47,7 @@ public record RecoveryPoint(
    * The status of a recovery point ({@code Status}), an open set: a constant for each status AWS documents,
    * and any other value kept as given ({@link #isKnown()} false).
    */
-  public static final class Status {
+  public static final class Status extends AwsStatus {
     /** Being made. */
     public static final Status CREATING = new Status("CREATING");
     /** Usable. */
@@ -66,16 +65,12 @@ public record RecoveryPoint(
 
     private static final List<Status> KNOWN = List.of(CREATING, AVAILABLE, COMPLETED, PARTIAL, DELETING, EXPIRED, STOPPED);
 
-    private final String value;
-    private final boolean known;
-
     private Status(String value) {
       this(value, true);
     }
 
     private Status(String value, boolean known) {
-      this.value = value;
-      this.known = known;
+      super(value, known);
     }
 
     /**
@@ -85,34 +80,7 @@ public record RecoveryPoint(
      * @return the constant, or an unknown status keeping the value
      */
     public static Status of(@Nullable String value) {
-      String v = value == null ? "" : value;
-      return KNOWN.stream().filter(s -> s.value.equals(v)).findFirst().orElseGet(() -> new Status(v, false));
-    }
-
-    /** {@return AWS's word, such as {@code COMPLETED}} */
-    public String value() {
-      return value;
-    }
-
-    /** {@return whether AWS documents this status} */
-    public boolean isKnown() {
-      return known;
-    }
-
-    @Override
-    public boolean equals(Object o) {
-      return o instanceof Status s && value.equals(s.value);
-    }
-
-    @Override
-    public int hashCode() {
-      return Objects.hash(value);
-    }
-
-    /** AWS's word. */
-    @Override
-    public String toString() {
-      return value;
+      return exact(KNOWN, value, v -> new Status(v, false));
     }
   }
 }

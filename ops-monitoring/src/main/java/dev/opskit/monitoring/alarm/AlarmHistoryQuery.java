@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>{@code
  * try (Stream<AlarmHistoryItem> drills = alarms.history(q -> q.alarmName("HighCPUUtilization")
- *     .since(Instant.now().minus(Duration.ofDays(7))).type(AlarmHistoryType.STATE_UPDATE))) {
+ *     .since(ctx.clock().instant().minus(Duration.ofDays(7))).type(AlarmHistoryType.STATE_UPDATE))) {
  *   drills.forEach(System.out::println);
  * }
  * }</pre>
