@@ -4,6 +4,9 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.core.value.Checks;
 import dev.opskit.cost.explorer.CostExplorer;
 import dev.opskit.cost.internal.CostsImpl;
+import dev.opskit.cost.recommend.Forecasts;
+import dev.opskit.cost.report.CostReport;
+import dev.opskit.cost.report.ReportSpec;
 
 /**
  * The guide's Cost Optimization, bound to a context.
@@ -42,6 +45,22 @@ public interface Costs {
 
   /** {@return Cost Explorer's {@code GetCostAndUsage}, typed, paged and counted} */
   CostExplorer explorer();
+
+  /**
+   * Makes a cost report: the period's daily cost by service (one query, every page), the previous period's total
+   * (one more, when it is inside the window) and the forecast for the rest of the month (one more); each paid
+   * request counted into the budget and the report. In a dry run nothing is sent and the report says how many
+   * requests it would make at least.
+   *
+   * @param spec what the report covers
+   * @return the report
+   * @throws dev.opskit.core.ValidationException when the period is outside today's window, before any call
+   * @throws dev.opskit.cost.explorer.RequestBudgetExceededException when the run's budget is used up
+   */
+  CostReport report(ReportSpec spec);
+
+  /** {@return Cost Explorer's cost and usage forecasts} */
+  Forecasts forecasts();
 
   /** {@return the options: budget and cache time} */
   CostOptions options();

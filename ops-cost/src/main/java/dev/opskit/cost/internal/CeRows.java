@@ -77,7 +77,7 @@ final class CeRows {
     }
   }
 
-  private static ServiceException malformed(String what) {
+  static ServiceException malformed(String what) {
     return new ServiceException("Cost Explorer answered " + what + ", which is not what its API defines", OPERATION,
         null, null);
   }

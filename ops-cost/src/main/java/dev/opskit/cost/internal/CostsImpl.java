@@ -4,6 +4,9 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.cost.CostOptions;
 import dev.opskit.cost.Costs;
 import dev.opskit.cost.explorer.CostExplorer;
+import dev.opskit.cost.recommend.Forecasts;
+import dev.opskit.cost.report.CostReport;
+import dev.opskit.cost.report.ReportSpec;
 
 /** {@link Costs}: one explorer (one cache) per instance, every part sharing the options' budget. */
 public final class CostsImpl implements Costs {
@@ -11,6 +14,8 @@ public final class CostsImpl implements Costs {
   private final CostOptions options;
   private final CeAccess access;
   private final CostExplorerImpl explorer;
+  private final ForecastsImpl forecasts;
+  private final ReportsImpl reports;
 
   /**
    * Binds the operations to a context.
@@ -23,11 +28,23 @@ public final class CostsImpl implements Costs {
     this.options = options;
     this.access = new CeAccess(ctx, options);
     this.explorer = new CostExplorerImpl(ctx, access);
+    this.forecasts = new ForecastsImpl(ctx, access);
+    this.reports = new ReportsImpl(ctx, explorer, forecasts);
   }
 
   @Override
   public CostExplorer explorer() {
     return explorer;
+  }
+
+  @Override
+  public CostReport report(ReportSpec spec) {
+    return reports.report(spec);
+  }
+
+  @Override
+  public Forecasts forecasts() {
+    return forecasts;
   }
 
   @Override
