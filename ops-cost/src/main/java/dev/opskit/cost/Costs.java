@@ -4,6 +4,7 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.core.value.Checks;
 import dev.opskit.cost.explorer.CostExplorer;
 import dev.opskit.cost.internal.CostsImpl;
+import dev.opskit.cost.purchase.ReservedInstancePurchases;
 import dev.opskit.cost.recommend.Forecasts;
 import dev.opskit.cost.report.CostReport;
 import dev.opskit.cost.report.ReportSpec;
@@ -61,6 +62,9 @@ public interface Costs {
 
   /** {@return Cost Explorer's cost and usage forecasts} */
   Forecasts forecasts();
+
+  /** {@return the guarded Reserved Instance purchase} */
+  ReservedInstancePurchases reservedInstances();
 
   /** {@return the options: budget and cache time} */
   CostOptions options();

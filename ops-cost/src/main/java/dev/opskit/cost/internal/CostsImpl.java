@@ -4,6 +4,7 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.cost.CostOptions;
 import dev.opskit.cost.Costs;
 import dev.opskit.cost.explorer.CostExplorer;
+import dev.opskit.cost.purchase.ReservedInstancePurchases;
 import dev.opskit.cost.recommend.Forecasts;
 import dev.opskit.cost.report.CostReport;
 import dev.opskit.cost.report.ReportSpec;
@@ -16,6 +17,7 @@ public final class CostsImpl implements Costs {
   private final CostExplorerImpl explorer;
   private final ForecastsImpl forecasts;
   private final ReportsImpl reports;
+  private final ReservedInstancePurchasesImpl reservedInstances;
 
   /**
    * Binds the operations to a context.
@@ -30,6 +32,7 @@ public final class CostsImpl implements Costs {
     this.explorer = new CostExplorerImpl(ctx, access);
     this.forecasts = new ForecastsImpl(ctx, access);
     this.reports = new ReportsImpl(ctx, explorer, forecasts);
+    this.reservedInstances = new ReservedInstancePurchasesImpl(ctx);
   }
 
   @Override
@@ -45,6 +48,11 @@ public final class CostsImpl implements Costs {
   @Override
   public Forecasts forecasts() {
     return forecasts;
+  }
+
+  @Override
+  public ReservedInstancePurchases reservedInstances() {
+    return reservedInstances;
   }
 
   @Override
