@@ -6,6 +6,7 @@ import dev.opskit.cost.explorer.CostExplorer;
 import dev.opskit.cost.internal.CostsImpl;
 import dev.opskit.cost.purchase.ReservedInstancePurchases;
 import dev.opskit.cost.recommend.Forecasts;
+import dev.opskit.cost.recommend.Recommendations;
 import dev.opskit.cost.report.CostReport;
 import dev.opskit.cost.report.ReportSpec;
 
@@ -62,6 +63,9 @@ public interface Costs {
 
   /** {@return Cost Explorer's cost and usage forecasts} */
   Forecasts forecasts();
+
+  /** {@return rightsizing, Reserved Instance, Savings Plans and Cost Optimization Hub recommendations} */
+  Recommendations recommendations();
 
   /** {@return the guarded Reserved Instance purchase} */
   ReservedInstancePurchases reservedInstances();

@@ -6,6 +6,7 @@ import dev.opskit.cost.Costs;
 import dev.opskit.cost.explorer.CostExplorer;
 import dev.opskit.cost.purchase.ReservedInstancePurchases;
 import dev.opskit.cost.recommend.Forecasts;
+import dev.opskit.cost.recommend.Recommendations;
 import dev.opskit.cost.report.CostReport;
 import dev.opskit.cost.report.ReportSpec;
 
@@ -18,6 +19,7 @@ public final class CostsImpl implements Costs {
   private final ForecastsImpl forecasts;
   private final ReportsImpl reports;
   private final ReservedInstancePurchasesImpl reservedInstances;
+  private final RecommendationsImpl recommendations;
 
   /**
    * Binds the operations to a context.
@@ -33,6 +35,7 @@ public final class CostsImpl implements Costs {
     this.forecasts = new ForecastsImpl(ctx, access);
     this.reports = new ReportsImpl(ctx, explorer, forecasts);
     this.reservedInstances = new ReservedInstancePurchasesImpl(ctx);
+    this.recommendations = new RecommendationsImpl(ctx, access);
   }
 
   @Override
@@ -48,6 +51,11 @@ public final class CostsImpl implements Costs {
   @Override
   public Forecasts forecasts() {
     return forecasts;
+  }
+
+  @Override
+  public Recommendations recommendations() {
+    return recommendations;
   }
 
   @Override
