@@ -90,6 +90,84 @@ class CostExplorerHttpTest {
   }
 
   @Nested
+  class Cache {
+    private static final String TARGET = "AWSInsightsIndexService.GetCostAndUsage";
+    private final MutableClock clock = new MutableClock(NOW);
+    private OpsContext timed;
+
+    @BeforeEach
+    void context() {
+      timed = OpsContext.builder().region(Region.US_EAST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "example")))
+          .endpointOverride(URI.create(server.baseUrl())).clock(clock).build();
+      answer(target(TARGET), "{\"ResultsByTime\":[{\"TimePeriod\":{\"Start\":\"2026-12-09\",\"End\":\"2026-12-10\"},"
+          + "\"Total\":{},\"Groups\":[{\"Keys\":[\"AWS Lambda\"],\"Metrics\":{\"BlendedCost\":{\"Amount\":\"1.5\","
+          + "\"Unit\":\"USD\"}}}],\"Estimated\":true}]}");
+    }
+
+    @AfterEach
+    void close() {
+      timed.close();
+    }
+
+    @Test
+    void estimatedDaysAreServedFromTheCacheForTheConfiguredTimeAndNeverPastIt() {
+      Costs costs = Costs.using(timed, CostOptions.builder().cacheTtl(Duration.ofMinutes(30)).build());
+      dev.opskit.cost.explorer.CostQuery query = dev.opskit.cost.explorer.CostQuery.dailyByService(
+          TimePeriod.parse("2026-12-09", "2026-12-10"));
+
+      assertThat(costs.explorer().query(query).rows()).singleElement().satisfies(r -> assertThat(r.estimated()).isTrue());
+      clock.advance(Duration.ofMinutes(29));
+      assertThat(costs.explorer().query(query).fromCache()).isTrue();
+      clock.advance(Duration.ofMinutes(1));
+      assertThat(costs.explorer().query(query).fromCache()).as("30 minutes on").isFalse();
+
+      assertThat(bodies(TARGET)).hasSize(2);
+      assertThat(costs.explorer().budget().used()).isEqualTo(2);
+    }
+
+    @Test
+    void aZeroCacheTimeAsksEveryTime() {
+      Costs costs = Costs.using(timed, CostOptions.builder().cacheTtl(Duration.ZERO).build());
+      dev.opskit.cost.explorer.CostQuery query = dev.opskit.cost.explorer.CostQuery.dailyByService(
+          TimePeriod.parse("2026-12-09", "2026-12-10"));
+
+      costs.explorer().query(query);
+      costs.explorer().query(query);
+
+      assertThat(bodies(TARGET)).hasSize(2);
+    }
+  }
+
+  /** A clock the test moves. */
+  static final class MutableClock extends Clock {
+    private Instant now;
+
+    MutableClock(Instant start) {
+      this.now = start;
+    }
+
+    void advance(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  @Nested
   class Rightsizing {
     private static final String TARGET = "AWSInsightsIndexService.GetRightsizingRecommendation";
 

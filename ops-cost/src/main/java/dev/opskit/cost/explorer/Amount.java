@@ -55,6 +55,7 @@ public record Amount(BigDecimal value, String unit) {
    * @throws ValidationException when the units differ
    */
   public Amount plus(Amount other) {
+    Checks.present("amount", other, "an amount to add");
     if (!unit.equals(other.unit)) {
       throw ValidationException.of("unit", other.unit, "the same unit as " + unit + " to add amounts");
     }
@@ -71,7 +72,7 @@ public record Amount(BigDecimal value, String unit) {
    */
   public static Amount sum(Collection<Amount> amounts, String unit) {
     Amount total = zero(unit);
-    for (Amount amount : amounts) {
+    for (Amount amount : Checks.list("amounts", amounts, "amounts")) {
       total = total.plus(amount);
     }
     return total;

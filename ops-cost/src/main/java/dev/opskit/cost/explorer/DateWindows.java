@@ -58,7 +58,7 @@ public final class DateWindows {
    * @return today
    */
   public static LocalDate today(Clock clock) {
-    return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    return LocalDate.ofInstant(Checks.present("clock", clock, "a clock").instant(), ZoneOffset.UTC);
   }
 
   /**
@@ -91,6 +91,7 @@ public final class DateWindows {
    * @return true when {@link #check} would accept it
    */
   public static boolean isAllowed(TimePeriod period, Granularity granularity, boolean multiYear, LocalDate today) {
+    Checks.present("timePeriod", period, "a time period");
     TimePeriod window = allowed(granularity, multiYear, today);
     return !period.start().isBefore(window.start()) && !period.end().isAfter(window.end());
   }

@@ -4,6 +4,7 @@ import dev.opskit.core.OpsContext;
 import dev.opskit.core.Reads;
 import dev.opskit.core.paging.Page;
 import dev.opskit.core.paging.Pages;
+import dev.opskit.core.value.Checks;
 import dev.opskit.cost.explorer.CostExplorer;
 import dev.opskit.cost.explorer.CostQuery;
 import dev.opskit.cost.explorer.CostResult;
@@ -83,6 +84,7 @@ final class CostExplorerImpl implements CostExplorer {
   }
 
   private GetCostAndUsageRequest checked(CostQuery query) {
+    Checks.present("query", query, "a CostQuery");
     DateWindows.check(query.timePeriod(), query.granularity(), query.multiYear(), DateWindows.today(ctx.clock()));
     return CeRequests.costAndUsage(query);
   }
@@ -90,6 +92,8 @@ final class CostExplorerImpl implements CostExplorer {
   /** Every page, lazily; the answer is cached once the last page is read. */
   private Stream<CostRow> fetch(CostQuery query, GetCostAndUsageRequest first, IntConsumer onRequest) {
     CostExplorerClient ce = access.costExplorer();
+    // Rows are kept for the cache only when there is one, so a cache-less stream holds one page at a time.
+    boolean caching = !access.options().cacheTtl().isZero();
     List<CostRow> collected = new ArrayList<>();
     AtomicInteger pages = new AtomicInteger();
     return Reads.stream(OPERATION, null, () -> Pages.stream(OPERATION, (@Nullable String token) -> {
@@ -98,9 +102,11 @@ final class CostExplorerImpl implements CostExplorer {
       GetCostAndUsageRequest request = token == null ? first : first.toBuilder().nextPageToken(token).build();
       GetCostAndUsageResponse response = ce.getCostAndUsage(request);
       List<CostRow> rows = CeRows.of(response.resultsByTime(), query.metrics());
-      collected.addAll(rows);
+      if (caching) {
+        collected.addAll(rows);
+      }
       Page<CostRow> page = Page.of(rows, response.nextPageToken());
-      if (page.next().isEmpty()) {
+      if (caching && page.next().isEmpty()) {
         cache.put(first, List.copyOf(collected));
       }
       return page;

@@ -27,16 +27,17 @@ final class DryRunProbe {
    */
   static <Q, R> void check(String operation, String target, Q dryRunRequest, Function<Q, R> send) {
     Reads.read(operation, target, () -> {
+      R answer;
       try {
-        send.apply(dryRunRequest);
+        answer = send.apply(dryRunRequest);
       } catch (AwsServiceException e) {
         if (e.awsErrorDetails() != null && "DryRunOperation".equals(e.awsErrorDetails().errorCode())) {
           return null;
         }
         throw e;
       }
-      throw new ServiceException("EC2 answered a DryRun request with success instead of DryRunOperation; it may have"
-          + " acted, check the account", operation, target, null);
+      throw new ServiceException("EC2 answered a DryRun request with success (" + answer
+          + ") instead of DryRunOperation; it may have acted, check the account", operation, target, null);
     });
   }
 }
