@@ -22,6 +22,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.costexplorer.model.CurrentInstance;
 import software.amazon.awssdk.services.costexplorer.model.EC2InstanceDetails;
 import software.amazon.awssdk.services.costexplorer.model.GetReservationPurchaseRecommendationRequest;
@@ -52,6 +53,7 @@ final class RecommendationsImpl implements Recommendations {
 
   private final OpsContext ctx;
   private final CeAccess access;
+  private @Nullable OpsContext hubContext;
 
   RecommendationsImpl(OpsContext ctx, CeAccess access) {
     this.ctx = ctx;
@@ -185,9 +187,21 @@ final class RecommendationsImpl implements Recommendations {
       b.filter(Filter.builder().actionTypes(known).build());
     }
     ListRecommendationsRequest request = b.build();
-    CostOptimizationHubClient hub = ctx.client(CostOptimizationHubClient.class, CostOptimizationHubClient::builder);
+    CostOptimizationHubClient hub = hubContext().client(CostOptimizationHubClient.class,
+        CostOptimizationHubClient::builder);
     return Reads.stream(HUB, null, () -> hub.listRecommendationsPaginator(request).items().stream()
         .map(RecommendationsImpl::hub));
+  }
+
+  /** Cost Optimization Hub's API is served from us-east-1 only: a context in another region asks there. */
+  private synchronized OpsContext hubContext() {
+    if (ctx.region().equals(Region.US_EAST_1)) {
+      return ctx;
+    }
+    if (hubContext == null) {
+      hubContext = ctx.forRegion(Region.US_EAST_1);
+    }
+    return hubContext;
   }
 
   private static HubRecommendation hub(Recommendation r) {

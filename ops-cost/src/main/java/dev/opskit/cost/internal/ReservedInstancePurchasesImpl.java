@@ -50,6 +50,10 @@ final class ReservedInstancePurchasesImpl implements ReservedInstancePurchases {
         "a Reserved Instance offering id (letters, digits and dashes, such as 438012d3-4052-4cc7-b2e3-8d3372e0e706)");
     Checks.range("instanceCount", instanceCount, 1, PurchaseQuote.MAX_INSTANCES, "1 to " + PurchaseQuote.MAX_INSTANCES
         + " instances");
+    return new PurchaseQuote(lookUp(id), instanceCount);
+  }
+
+  private ReservedInstanceOffering lookUp(String id) {
     Ec2Client ec2 = ec2();
     DescribeReservedInstancesOfferingsRequest request = DescribeReservedInstancesOfferingsRequest.builder()
         .reservedInstancesOfferingIds(id).build();
@@ -60,7 +64,7 @@ final class ReservedInstancePurchasesImpl implements ReservedInstancePurchases {
       throw new ResourceNotFoundException("EC2 has no Reserved Instance offering " + id + " in " + ctx.region()
           + "; look offerings up with describe-reserved-instances-offerings", DESCRIBE, id, null);
     }
-    return new PurchaseQuote(offering(found), instanceCount);
+    return offering(found);
   }
 
   @Override
@@ -86,7 +90,14 @@ final class ReservedInstancePurchasesImpl implements ReservedInstancePurchases {
     PurchaseReservedInstancesOfferingRequest request = b.overrideConfiguration(o -> o.addPlugin(NoRetries.PLUGIN))
         .build();
     Ec2Client ec2 = ec2();
-    if (ctx.isDryRun()) {
+    if (!ctx.isDryRun()) {
+      // The quote may be old, or not EC2's at all (a PurchaseQuote can be built by hand): buy only what EC2 offers now.
+      ReservedInstanceOffering live = lookUp(offering.id());
+      if (!live.equals(offering)) {
+        throw new ResourceStateException("the offering is not what was quoted (EC2 now describes it as " + live
+            + "); quote it again and confirm the new terms; nothing was bought", PURCHASE, offering.id(), null);
+      }
+    } else {
       DryRunProbe.check(PURCHASE, offering.id(), request.toBuilder().dryRun(true).build(),
           ec2::purchaseReservedInstancesOffering);
     }

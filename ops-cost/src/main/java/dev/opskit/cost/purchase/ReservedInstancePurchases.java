@@ -29,7 +29,8 @@ public interface ReservedInstancePurchases {
   PurchaseQuote quote(String offeringId, int instanceCount);
 
   /**
-   * Buys what a quote describes, only when the confirmation names the same offering, count and total. Sent once
+   * Buys what a quote describes, only when the confirmation names the same offering, count and total, and (outside a
+   * dry run) only when EC2 still describes the offering exactly as quoted. Sent once
    * through the gate (audited) and never retried, by the SDK or the gate: a retried purchase could buy twice, so a
    * failure without a clear answer says to check the account's Reserved Instances before trying again. Marketplace
    * offerings carry the confirmed total as {@code LimitPrice}. In a dry-run context only EC2's own {@code DryRun}

@@ -36,7 +36,8 @@ public interface Recommendations {
   Stream<SavingsPlansRecommendation> savingsPlans(SavingsPlansRecommendationQuery query);
 
   /**
-   * Cost Optimization Hub's recommendations ({@code ListRecommendations}, every page), where the hub is enabled.
+   * Cost Optimization Hub's recommendations ({@code ListRecommendations}, every page), where the hub is enabled;
+   * asked in us-east-1, the hub's one region, whatever the context's region.
    *
    * @param actionTypes the action types to list (such as {@code Rightsize}, {@code Stop}); none for all
    * @return the recommendations, lazily

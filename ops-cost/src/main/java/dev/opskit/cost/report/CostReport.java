@@ -318,8 +318,8 @@ public final class CostReport {
   /**
    * The daily cost stacked by the top-N services, as PNG (JFreeChart, rendered headless).
    *
-   * @param width 100 to 10,000 pixels
-   * @param height 100 to 10,000 pixels
+   * @param width 100 to 4,000 pixels
+   * @param height 100 to 4,000 pixels
    * @return the PNG bytes
    * @throws dev.opskit.core.ValidationException for a size out of range
    */
@@ -331,8 +331,8 @@ public final class CostReport {
    * The daily cost stacked by the top-N services, as SVG (JFreeChart drawn on JFreeSVG); each series is a group
    * whose {@code jfreesvg:ref} names it.
    *
-   * @param width 100 to 10,000 pixels
-   * @param height 100 to 10,000 pixels
+   * @param width 100 to 4,000 pixels
+   * @param height 100 to 4,000 pixels
    * @return the SVG document
    * @throws dev.opskit.core.ValidationException for a size out of range
    */

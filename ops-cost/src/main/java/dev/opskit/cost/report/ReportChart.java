@@ -33,7 +33,8 @@ import org.jfree.svg.SVGGraphics2D;
  */
 final class ReportChart {
   private static final int MIN = 100;
-  private static final int MAX = 10_000;
+  /** At most 4,000 pixels a side: a 4,000 x 4,000 image takes 64 MB while it is drawn. */
+  private static final int MAX = 4_000;
 
   private ReportChart() {}
 

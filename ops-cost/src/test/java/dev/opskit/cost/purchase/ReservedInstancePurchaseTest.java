@@ -155,6 +155,24 @@ class ReservedInstancePurchaseTest {
   }
 
   @Test
+  void aQuoteThatIsNotWhatEc2OffersNowIsRefusedAndNothingIsBought() {
+    purchaseAnswers(200, "<PurchaseReservedInstancesOfferingResponse " + NS + "><requestId>req-7</requestId>"
+        + "<reservedInstancesId>r-1</reservedInstancesId></PurchaseReservedInstancesOfferingResponse>");
+    ReservedInstancePurchases purchases = Costs.using(ctx).reservedInstances();
+    ReservedInstanceOffering real = purchases.quote(OFFERING, 1).offering();
+    PurchaseQuote madeUp = new PurchaseQuote(new ReservedInstanceOffering(real.id(), real.instanceType(),
+        real.availabilityZone(), real.scope(), real.term(), BigDecimal.ONE, real.usagePrice(), BigDecimal.ZERO,
+        real.currency(), real.offeringType(), real.offeringClass(), real.productDescription(), real.marketplace()), 1);
+
+    assertThatThrownBy(() -> purchases.purchase(madeUp, madeUp.confirmation()))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessageContaining("the offering is not what was quoted")
+        .hasMessageContaining("quote it again and confirm the new terms; nothing was bought");
+    assertThat(purchaseRequests()).isEmpty();
+    assertThat(audit.events()).isEmpty();
+  }
+
+  @Test
   void aDryRunSendsOnlyTheDryRunRequest() {
     purchaseAnswers(412, "<Response><Errors><Error><Code>DryRunOperation</Code><Message>Request would have succeeded,"
         + " but DryRun flag is set.</Message></Error></Errors><RequestID>req-8</RequestID></Response>");

@@ -137,7 +137,10 @@ class CostReportFormsTest {
   void aChartSizeOutOfRangeIsRefused() {
     assertThatThrownBy(() -> REPORT.png(99, 400))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Invalid width: '99'. Allowed: 100 to 10000 pixels");
+        .hasMessage("Invalid width: '99'. Allowed: 100 to 4000 pixels");
+    assertThatThrownBy(() -> REPORT.svg(800, 4001))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid height: '4001'. Allowed: 100 to 4000 pixels");
   }
 
   private static String cents(BigDecimal value) {
