@@ -16,7 +16,8 @@ import java.time.ZoneOffset;
  *       back plus the current month. AWS keeps multi-year data at monthly granularity only, so the flag does not
  *       widen a DAILY query (the message says so);
  *   <li>{@link Granularity#HOURLY} (opt-in): the last 14 days;
- *   <li>every period ends (exclusively) at the latest on the first day of next month ({@code HOURLY}: tomorrow).
+ *   <li>every period starts today at the latest (AWS refuses a start after the current date) and ends
+ *       (exclusively) at the latest on the first day of next month ({@code HOURLY}: tomorrow).
  * </ul>
  *
  * <p>The guide's 2024 dates are history: {@link #check} names the range that is allowed today.
@@ -37,7 +38,8 @@ public final class DateWindows {
    * @param granularity the granularity
    * @param multiYear whether the account opted in to multi-year monthly data
    * @param today today, UTC
-   * @return the earliest allowed start (inclusive) and the latest allowed end (exclusive)
+   * @return the earliest allowed start (inclusive) and the latest allowed end (exclusive); the start may also be no
+   *     later than {@code today}
    */
   public static TimePeriod allowed(Granularity granularity, boolean multiYear, LocalDate today) {
     Checks.present("granularity", granularity, "HOURLY, DAILY or MONTHLY");
@@ -73,7 +75,7 @@ public final class DateWindows {
   public static void check(TimePeriod period, Granularity granularity, boolean multiYear, LocalDate today) {
     Checks.present("timePeriod", period, "a time period");
     TimePeriod window = allowed(granularity, multiYear, today);
-    if (period.start().isBefore(window.start())) {
+    if (period.start().isBefore(window.start()) || period.start().isAfter(today)) {
       throw ValidationException.of("timePeriod.start", period.start(), describe(granularity, multiYear, window, today));
     }
     if (period.end().isAfter(window.end())) {
@@ -93,7 +95,8 @@ public final class DateWindows {
   public static boolean isAllowed(TimePeriod period, Granularity granularity, boolean multiYear, LocalDate today) {
     Checks.present("timePeriod", period, "a time period");
     TimePeriod window = allowed(granularity, multiYear, today);
-    return !period.start().isBefore(window.start()) && !period.end().isAfter(window.end());
+    return !period.start().isBefore(window.start()) && !period.start().isAfter(today)
+        && !period.end().isAfter(window.end());
   }
 
   private static String describe(Granularity granularity, boolean multiYear, TimePeriod window, LocalDate today) {
@@ -105,7 +108,7 @@ public final class DateWindows {
           : MONTHS_BACK + " months back plus the current month (" + MULTI_YEAR_MONTHS_BACK
               + " with the multi-year opt-in)";
     };
-    return granularity + " periods from " + window.start() + " (inclusive) to " + window.end()
-        + " (exclusive): " + reach + "; today is " + today + " by the context clock";
+    return granularity + " periods that start from " + window.start() + " to " + today
+        + " (today by the context clock) and end by " + window.end() + " (exclusive): " + reach;
   }
 }

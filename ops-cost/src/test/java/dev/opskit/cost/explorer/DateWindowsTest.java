@@ -37,7 +37,7 @@ class DateWindowsTest {
               } else {
                 assertThatThrownBy(() -> DateWindows.check(period, granularity, multiYear, today))
                     .isInstanceOf(ValidationException.class)
-                    .hasMessageContaining("today is " + today + " by the context clock");
+                    .hasMessageContaining(" to " + today + " (today by the context clock)");
               }
               assertThat(DateWindows.isAllowed(period, granularity, multiYear, today)).isEqualTo(valid);
             }
@@ -50,16 +50,22 @@ class DateWindowsTest {
         for (boolean multiYear : new boolean[] {false, true}) {
           TimePeriod window = DateWindows.allowed(granularity, multiYear, today);
           DateWindows.check(window, granularity, multiYear, today);
+          DateWindows.check(TimePeriod.of(today, window.end()), granularity, multiYear, today);
           TimePeriod earlier = TimePeriod.of(window.start().minusDays(1), window.end());
           TimePeriod later = TimePeriod.of(window.start(), window.end().plusDays(1));
+          TimePeriod startingTomorrow = TimePeriod.of(today.plusDays(1), window.end().plusDays(1));
           assertThat(DateWindows.isAllowed(earlier, granularity, multiYear, today)).isFalse();
           assertThat(DateWindows.isAllowed(later, granularity, multiYear, today)).isFalse();
+          assertThat(DateWindows.isAllowed(startingTomorrow, granularity, multiYear, today)).isFalse();
         }
       });
     }
 
     /** The rules of the AWS documentation, written without DateWindows' arithmetic. */
     private boolean independentlyValid(TimePeriod p, Granularity g, boolean multiYear, LocalDate today) {
+      if (p.start().isAfter(today)) {
+        return false;
+      }
       if (g == Granularity.HOURLY) {
         return ChronoUnit.DAYS.between(p.start(), today) <= 14 && !p.end().isAfter(today.plusDays(1));
       }
@@ -76,8 +82,9 @@ class DateWindowsTest {
 
     assertThatThrownBy(() -> DateWindows.check(guide, Granularity.DAILY, false, TODAY))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Invalid timePeriod.start: '2024-01-01'. Allowed: DAILY periods from 2025-11-01 (inclusive) to"
-            + " 2027-01-01 (exclusive): 13 months back plus the current month; today is 2026-12-01 by the context clock");
+        .hasMessage("Invalid timePeriod.start: '2024-01-01'. Allowed: DAILY periods that start from 2025-11-01 to"
+            + " 2026-12-01 (today by the context clock) and end by 2027-01-01 (exclusive): 13 months back plus the"
+            + " current month");
   }
 
   @Test
@@ -98,8 +105,18 @@ class DateWindowsTest {
     assertThatThrownBy(() -> DateWindows.check(TimePeriod.parse("2026-11-16", "2026-11-18"), Granularity.HOURLY, false,
         TODAY))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Invalid timePeriod.start: '2026-11-16'. Allowed: HOURLY periods from 2026-11-17 (inclusive) to"
-            + " 2026-12-02 (exclusive): the last 14 days (hourly data is opt-in); today is 2026-12-01 by the context clock");
+        .hasMessage("Invalid timePeriod.start: '2026-11-16'. Allowed: HOURLY periods that start from 2026-11-17 to"
+            + " 2026-12-01 (today by the context clock) and end by 2026-12-02 (exclusive): the last 14 days (hourly data"
+            + " is opt-in)");
+  }
+
+  @Test
+  void aStartAfterTodayIsRefused() {
+    assertThatThrownBy(() -> DateWindows.check(TimePeriod.parse("2026-12-02", "2026-12-05"), Granularity.DAILY, false,
+        TODAY))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid timePeriod.start: '2026-12-02'. Allowed: DAILY periods that start from"
+            + " 2025-11-01 to 2026-12-01 (today by the context clock)");
   }
 
   @Test
