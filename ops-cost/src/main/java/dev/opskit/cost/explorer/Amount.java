@@ -14,17 +14,37 @@ import java.util.Collection;
  * @param unit the unit, such as {@code USD} or {@code Hrs}
  */
 public record Amount(BigDecimal value, String unit) {
+  /** The most digits before the decimal point an amount may have. */
+  public static final int MAX_INTEGER_DIGITS = 30;
+  /** The most digits after the decimal point an amount may have. */
+  public static final int MAX_DECIMALS = 40;
 
   /**
    * Validates.
    *
    * @param value the amount
    * @param unit the unit
-   * @throws ValidationException when a part is missing
+   * @throws ValidationException when a part is missing or the amount is beyond 30 integer digits or 40 decimals
    */
   public Amount {
     Checks.present("amount", value, "a decimal amount");
-    Checks.present("unit", unit, "a unit, such as USD");
+    if (!fits(value)) {
+      // Not the value itself: 1e999999999 would be a billion digits in the message.
+      throw ValidationException.of("amount", "a number of precision " + value.precision() + " and scale "
+          + value.scale(), "a decimal amount of at most " + MAX_INTEGER_DIGITS + " integer digits and " + MAX_DECIMALS
+          + " decimals");
+    }
+    Checks.length("unit", unit, 0, 32);
+  }
+
+  /**
+   * Whether a decimal is within what an amount may hold (checked without expanding it).
+   *
+   * @param value the decimal
+   * @return true for at most 30 integer digits and 40 decimals
+   */
+  public static boolean fits(BigDecimal value) {
+    return value.scale() <= MAX_DECIMALS && (long) value.precision() - value.scale() <= MAX_INTEGER_DIGITS;
   }
 
   /**

@@ -59,11 +59,16 @@ final class CeRows {
     if (amount == null || amount.length() > 100) {
       throw malformed("an amount " + (amount == null ? "missing" : "of " + amount.length() + " characters"));
     }
+    BigDecimal value;
     try {
-      return new Amount(new BigDecimal(amount), unit == null ? "" : unit);
+      value = new BigDecimal(amount);
     } catch (NumberFormatException e) {
       throw malformed("the amount '" + amount + "'");
     }
+    if (!Amount.fits(value) || (unit != null && unit.length() > 32)) {
+      throw malformed("the amount '" + amount + "' " + (unit == null ? "" : unit.substring(0, Math.min(32, unit.length()))));
+    }
+    return new Amount(value, unit == null ? "" : unit);
   }
 
   static Instant instant(@Nullable String text) {

@@ -28,8 +28,10 @@ public record PurchaseConfirmation(String offeringId, int instanceCount, BigDeci
     Checks.length("confirmation.offeringId", offeringId, 1, 64);
     Checks.range("confirmation.instanceCount", instanceCount, 1, PurchaseQuote.MAX_INSTANCES, "1 to 1000 instances");
     Checks.present("confirmation.expectedTotal", expectedTotal, "the expected total the quote showed");
-    if (expectedTotal.signum() < 0) {
-      throw ValidationException.of("confirmation.expectedTotal", expectedTotal, "the expected total the quote showed");
+    if (expectedTotal.signum() < 0 || !dev.opskit.cost.explorer.Amount.fits(expectedTotal)) {
+      throw ValidationException.of("confirmation.expectedTotal", expectedTotal.signum() < 0 ? expectedTotal
+          : "a number of precision " + expectedTotal.precision() + " and scale " + expectedTotal.scale(),
+          "the expected total the quote showed, such as 1525.60");
     }
     Checks.length("confirmation.currency", currency, 1, 8);
   }
