@@ -129,7 +129,7 @@ public final class CostReport {
    * Computes a report from rows (no I/O): what {@code Costs.report} does with Cost Explorer's answers.
    *
    * @param spec what the report covers
-   * @param rows the period's rows grouped by service (rows of other metrics are ignored)
+   * @param rows the period's rows grouped by service (rows of other metrics or outside the period are ignored)
    * @param previousRows the previous period's rows (any grouping), or null for no comparison
    * @param forecast the forecast for the rest of the month, or null
    * @param requests the paid requests the report took
@@ -140,7 +140,9 @@ public final class CostReport {
   public static CostReport compute(ReportSpec spec, List<CostRow> rows, @Nullable List<CostRow> previousRows,
       @Nullable ForecastSummary forecast, int requests, List<String> notes) {
     Checks.present("spec", spec, "a ReportSpec");
-    List<CostRow> mine = Checks.list("rows", rows, "rows").stream().filter(r -> r.metric() == spec.metric()).toList();
+    // Only the spec's metric and days: every number of the report is then a sum of the same rows.
+    List<CostRow> mine = Checks.list("rows", rows, "rows").stream()
+        .filter(r -> r.metric() == spec.metric() && spec.period().contains(r.day())).toList();
     String unit = mine.isEmpty() ? "USD" : mine.get(0).amount().unit();
     Amount total = Amount.sum(mine.stream().map(CostRow::amount).toList(), unit);
 

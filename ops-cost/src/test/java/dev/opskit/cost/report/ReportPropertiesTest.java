@@ -54,6 +54,22 @@ class ReportPropertiesTest {
   }
 
   @Test
+  void rowsOfOtherMetricsOrDaysAreLeftOut() {
+    LocalDate outside = PERIOD.end();
+    CostRow late = new CostRow(outside.atStartOfDay(ZoneOffset.UTC).toInstant(),
+        outside.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), List.of("s"), CostMetric.UNBLENDED_COST,
+        Amount.usd(BigDecimal.TEN), false);
+    CostRow other = new CostRow(PERIOD.start().atStartOfDay(ZoneOffset.UTC).toInstant(),
+        PERIOD.start().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant(), List.of("s"), CostMetric.BLENDED_COST,
+        Amount.usd(BigDecimal.TEN), false);
+
+    CostReport report = CostReport.compute(ReportSpec.of(PERIOD).build(), List.of(late, other), null, null, 1, List.of());
+
+    assertThat(report.total().value()).isEqualByComparingTo("0");
+    assertThat(report.services()).isEmpty();
+  }
+
+  @Test
   void theRequestCostIsOneCentPerRequestExactly() {
     qt().forAll(integers().between(0, 1_000_000)).checkAssert(n ->
         assertThat(CostResult.costOf(n).value()).isEqualTo(new BigDecimal(n).movePointLeft(2)));
