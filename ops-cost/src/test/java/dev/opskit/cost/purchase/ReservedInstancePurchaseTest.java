@@ -218,6 +218,20 @@ class ReservedInstancePurchaseTest {
   }
 
   @Test
+  void aPurchaseWhoseAnswerIsLostIsNeverRetried() {
+    server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=PurchaseReservedInstancesOffering"))
+        .willReturn(aResponse().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER)));
+    ReservedInstancePurchases purchases = Costs.using(ctx).reservedInstances();
+    PurchaseQuote quote = purchases.quote(OFFERING, 2);
+
+    assertThatThrownBy(() -> purchases.purchase(quote, quote.confirmation()))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessageContaining("got no clear answer and was not retried");
+    assertThat(purchaseRequests()).hasSize(1);
+    assertThat(audit.events()).singleElement().extracting(AuditEvent::outcome).isEqualTo(Outcome.FAILED);
+  }
+
+  @Test
   void anUnknownOfferingIsNotFoundAndAMalformedIdIsRefusedBeforeAnyCall() {
     assertThatThrownBy(() -> Costs.using(ctx).reservedInstances().quote("no such;offering", 1))
         .isInstanceOf(ValidationException.class)
