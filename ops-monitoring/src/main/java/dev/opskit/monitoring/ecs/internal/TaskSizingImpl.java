@@ -1,7 +1,9 @@
 package dev.opskit.monitoring.ecs.internal;
 
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.OpsException;
 import dev.opskit.core.Reads;
+import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
@@ -77,7 +79,16 @@ public final class TaskSizingImpl implements TaskSizing {
     Checks.length("family", family, 1, 1600);
     DescribeTaskDefinitionRequest request = DescribeTaskDefinitionRequest.builder().taskDefinition(family)
         .include(TaskDefinitionField.TAGS).build();
-    return Reads.read("ecs:DescribeTaskDefinition", family, () -> ecs.describeTaskDefinition(request));
+    try {
+      return Reads.read("ecs:DescribeTaskDefinition", family, () -> ecs.describeTaskDefinition(request));
+    } catch (OpsException e) {
+      // ECS answers a missing family with ClientException "Unable to describe task definition.", not a not-found code.
+      if ("ClientException".equals(e.awsErrorCode()) && String.valueOf(e.getMessage()).contains("Unable to describe task definition")) {
+        throw new ResourceNotFoundException("There is no active task definition " + family + ".",
+            "ecs:DescribeTaskDefinition", family, e);
+      }
+      throw e;
+    }
   }
 
   @Override
