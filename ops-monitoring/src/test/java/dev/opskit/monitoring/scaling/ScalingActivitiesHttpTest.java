@@ -36,7 +36,7 @@ class ScalingActivitiesHttpTest {
     server.start();
     ctx = OpsContext.builder().region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "example")))
-        .endpointOverride(URI.create(server.baseUrl())).build();
+        .endpointOverride(URI.create(server.baseUrl())).auditSink(new dev.opskit.core.audit.InMemoryAuditSink()).build();
   }
 
   @AfterEach
