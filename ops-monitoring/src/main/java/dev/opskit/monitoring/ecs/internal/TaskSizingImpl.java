@@ -7,6 +7,7 @@ import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
+import dev.opskit.core.change.Duplicates;
 import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.ecs.ContainerDefinition;
 import dev.opskit.monitoring.ecs.EcsService;
@@ -35,7 +36,11 @@ import software.amazon.awssdk.services.cloudwatch.model.Statistic;
 import software.amazon.awssdk.services.ecs.EcsClient;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionRequest;
 import software.amazon.awssdk.services.ecs.model.DescribeTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.DeregisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.ListTaskDefinitionsRequest;
 import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionRequest;
+import software.amazon.awssdk.services.ecs.model.RegisterTaskDefinitionResponse;
+import software.amazon.awssdk.services.ecs.model.TaskDefinitionStatus;
 import software.amazon.awssdk.services.ecs.model.TaskDefinitionField;
 
 /** {@link TaskSizing} on ECS and CloudWatch clients; registering a revision through the gate. */
@@ -208,8 +213,33 @@ public final class TaskSizingImpl implements TaskSizing {
     if (described.hasTags() && !described.tags().isEmpty()) {
       request.tags(described.tags());
     }
-    return ctx.gate().submit(Change.of("ecs:RegisterTaskDefinition", live.family(), request.build(),
-            ecs::registerTaskDefinition).build())
+    String family = live.family();
+    // RegisterTaskDefinition has no idempotency token: a retry after a lost answer makes another revision.
+    return ctx.gate().submit(Change.of("ecs:RegisterTaskDefinition", family, request.build(), ecs::registerTaskDefinition)
+            .duplicatesOfRetries(Duplicates.<RegisterTaskDefinitionResponse>of(
+                r -> r.taskDefinition().taskDefinitionArn(), () -> activeRevisions(family), this::deregister))
+            .build())
         .map(r -> r.taskDefinition().taskDefinitionArn());
+  }
+
+  /** The family's active revisions (every page), each described for its registration time. */
+  private List<Duplicates.Made<RegisterTaskDefinitionResponse>> activeRevisions(String family) {
+    ListTaskDefinitionsRequest request = ListTaskDefinitionsRequest.builder().familyPrefix(family)
+        .status(TaskDefinitionStatus.ACTIVE).build();
+    List<String> arns = Reads.read("ecs:ListTaskDefinitions", family,
+        () -> ecs.listTaskDefinitionsPaginator(request).taskDefinitionArns().stream()
+            .filter(arn -> arn.contains(":task-definition/" + family + ":")).toList());
+    return arns.stream().map(arn -> {
+      var t = describe(arn).taskDefinition();
+      // AWS always sends registeredAt; without it the revision number keeps the order.
+      Instant at = t.registeredAt() != null ? t.registeredAt()
+          : Instant.EPOCH.plusSeconds(t.revision() == null ? 0 : t.revision());
+      return new Duplicates.Made<>(arn, at, RegisterTaskDefinitionResponse.builder().taskDefinition(t).build());
+    }).toList();
+  }
+
+  private Change<?> deregister(String arn) {
+    DeregisterTaskDefinitionRequest request = DeregisterTaskDefinitionRequest.builder().taskDefinition(arn).build();
+    return Change.of("ecs:DeregisterTaskDefinition", arn, request, ecs::deregisterTaskDefinition).build();
   }
 }
