@@ -244,6 +244,32 @@ class PerformanceInsightsHttpTest {
   }
 
   @Test
+  void piSettingsPassTheDesiredStateContract() {
+    // WireMock answers like AWS would once the change is made: after a ModifyDBInstance, PI is enabled for 7 days.
+    server.stubFor(post(urlEqualTo("/")).inScenario("pi").withRequestBody(containing("Action=ModifyDBInstance"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
+            "<ModifyDBInstanceResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><ModifyDBInstanceResult>"
+                + "<DBInstance><DBInstanceIdentifier>prod-database</DBInstanceIdentifier></DBInstance>"
+                + "</ModifyDBInstanceResult></ModifyDBInstanceResponse>"))
+        .willSetStateTo("enabled"));
+    server.stubFor(post(urlEqualTo("/")).inScenario("pi").whenScenarioStateIs("enabled").atPriority(1)
+        .withRequestBody(containing("Action=DescribeDBInstances"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
+            "<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><DescribeDBInstancesResult>"
+                + "<DBInstances><DBInstance><DBInstanceIdentifier>prod-database</DBInstanceIdentifier>"
+                + "<DbiResourceId>" + RESOURCE_ID + "</DbiResourceId><PerformanceInsightsEnabled>true"
+                + "</PerformanceInsightsEnabled><PerformanceInsightsRetentionPeriod>7</PerformanceInsightsRetentionPeriod>"
+                + "</DBInstance></DBInstances></DescribeDBInstancesResult></DescribeDBInstancesResponse>")));
+
+    dev.opskit.test.contract.DesiredStateContract.of(PerformanceInsights.using(ctx),
+            PerformanceInsights.using(ctx.withDryRun(true)), audit)
+        .firstPlan(ResourceChange.Kind.UPDATE)
+        .definitions(List.of(new PiSettings(PROD, PiRetention.FREE_TIER)))
+        .changed(List.of(new PiSettings(PROD, PiRetention.months(1))), "PerformanceInsightsRetentionPeriod")
+        .check();
+  }
+
+  @Test
   void retentionIsValidatedBeforeAnyCall() {
     assertThatThrownBy(() -> PiRetention.days(30))
         .isInstanceOf(ValidationException.class)

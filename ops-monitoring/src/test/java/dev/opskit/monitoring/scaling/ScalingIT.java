@@ -128,6 +128,16 @@ class ScalingIT {
   }
 
   @Test
+  void scalingPassesTheDesiredStateContract(OpsContext ctx, InMemoryAuditSink audit) {
+    ScalingDefinition dynamo = ScalingPresets.userSessionsRead();
+    dev.opskit.test.contract.DesiredStateContract.of(Scaling.using(ctx), Scaling.using(ctx.withDryRun(true)), audit)
+        .definitions(GUIDE)
+        .changed(List.of(dynamo.withTarget(dynamo.target().withCapacity(5, 30000)), ScalingPresets.apiServiceDesiredCount()),
+            "MaxCapacity")
+        .check();
+  }
+
+  @Test
   void aDynamoDbDimensionOnAnEcsResourceIdIsRejectedBeforeAnyCall(InMemoryAuditSink audit) {
     assertThatThrownBy(() -> new ScalableTarget(ScalableDimension.DYNAMODB_TABLE_READ, "service/prod-cluster/api-service", 5, 10))
         .isInstanceOf(ValidationException.class)
