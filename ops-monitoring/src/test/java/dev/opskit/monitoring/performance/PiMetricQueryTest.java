@@ -42,6 +42,21 @@ class PiMetricQueryTest {
   }
 
   @Test
+  void rangesAndResourceIdsAreChecked() {
+    java.time.Instant t = java.time.Instant.parse("2026-11-30T12:00:00Z");
+    assertThatThrownBy(() -> new PiRange(t, t.plusSeconds(3600), java.time.Duration.ofSeconds(30)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid PeriodInSeconds: '30'. Allowed: 1, 60, 300, 3600 or 86400 seconds");
+    assertThatThrownBy(() -> new PiRange(t, t, java.time.Duration.ofMinutes(1)))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid EndTime: '2026-11-30T12:00:00Z'. Allowed: after StartTime (2026-11-30T12:00:00Z)");
+    assertThatThrownBy(() -> DbiResourceId.of("prod-database"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid DbiResourceId: 'prod-database'. Allowed: db- followed by upper-case letters and digits,"
+            + " such as db-ABCDEFGHIJKLMNOPQRSTU1VW2X");
+  }
+
+  @Test
   void groupsDimensionsMetricsAndLimitsAreChecked() {
     assertThatThrownBy(() -> DimensionGroup.WAITS.dimensions("db.sql.statement"))
         .isInstanceOf(ValidationException.class)

@@ -128,6 +128,22 @@ class ScalingIT {
   }
 
   @Test
+  void ecsTargetTrackingOnCpuMemoryAndRequestsAppliesAndReadsBackEqual(OpsContext ctx) {
+    ScalingDefinition ecs = ScalingDefinition.of(ScalableTarget.ecsService("prod-cluster", "api-service", 2, 20),
+        ScalingPolicy.targetTracking("api-cpu", TargetTracking.of(PredefinedMetric.ECS_SERVICE_AVERAGE_CPU_UTILIZATION, 70)
+            .withScaleInCooldown(java.time.Duration.ofMinutes(5)).withDisableScaleIn(false)),
+        ScalingPolicy.targetTracking("api-memory", TargetTracking.of(PredefinedMetric.ECS_SERVICE_AVERAGE_MEMORY_UTILIZATION, 80)),
+        ScalingPolicy.targetTracking("api-requests", TargetTracking.albRequests(
+            "app/prod-alb/50dc6c495c0c9188/targetgroup/api/943f017f100becff", 1000)));
+    Scaling scaling = Scaling.using(ctx);
+
+    scaling.apply(List.of(ecs));
+
+    assertThat(scaling.read(ScalableDimension.ECS_SERVICE_DESIRED_COUNT, "service/prod-cluster/api-service")).contains(ecs);
+    assertThat(scaling.plan(List.of(ecs)).isEmpty()).isTrue();
+  }
+
+  @Test
   void scalingPassesTheDesiredStateContract(OpsContext ctx, InMemoryAuditSink audit) {
     ScalingDefinition dynamo = ScalingPresets.userSessionsRead();
     dev.opskit.test.contract.DesiredStateContract.of(Scaling.using(ctx), Scaling.using(ctx.withDryRun(true)), audit)
