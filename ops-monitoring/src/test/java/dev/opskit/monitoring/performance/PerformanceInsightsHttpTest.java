@@ -215,6 +215,39 @@ class PerformanceInsightsHttpTest {
   }
 
   @Test
+  void aTruncatedStatementWhoseFullTextIsNotAvailableStaysTruncatedAndSaysSo() {
+    server.stubFor(post(urlEqualTo("/")).atPriority(5).withHeader("X-Amz-Target", equalTo(pi("DescribeDimensionKeys")))
+        .willReturn(json("{\"PartitionKeys\":[{\"Dimensions\":{\"db.wait_event.name\":\"CPU\"}}],\"Keys\":[{\"Dimensions\":"
+            + "{\"db.sql_tokenized.id\":\"DIGEST2\",\"db.sql_tokenized.statement\":\"" + LONG_DIGEST.substring(0, 500)
+            + "\"},\"Total\":2.5,\"Partitions\":[2.5]}]}")));
+    server.stubFor(post(urlEqualTo("/")).atPriority(1).withHeader("X-Amz-Target", equalTo(pi("DescribeDimensionKeys")))
+        .withRequestBody(matchingJsonPath("$.GroupBy.Group", equalTo("db.sql")))
+        .willReturn(json("{\"Keys\":[{\"Dimensions\":{\"db.sql.id\":\"SQL2A\"},\"Total\":2.0}]}")));
+    server.stubFor(post(urlEqualTo("/")).withHeader("X-Amz-Target", equalTo(pi("GetDimensionKeyDetails")))
+        .willReturn(json("{\"Dimensions\":[{\"Dimension\":\"db.sql.statement\",\"Status\":\"PROCESSING\"}]}")));
+
+    TopSql only = PerformanceInsights.using(ctx).topSql(PROD, HOUR, 5).get(0);
+
+    assertThat(only.truncated()).isTrue();
+    assertThat(only.expanded()).isFalse();
+    assertThat(only.statement()).isEqualTo(LONG_DIGEST.substring(0, 500));
+  }
+
+  @Test
+  void aMissingInstanceIsResourceNotFound() {
+    server.stubFor(post(urlEqualTo("/")).atPriority(1).withRequestBody(containing("Action=DescribeDBInstances"))
+        .willReturn(aResponse().withStatus(404).withHeader("Content-Type", "text/xml").withBody(
+            "<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Sender</Type>"
+                + "<Code>DBInstanceNotFound</Code><Message>DBInstance prod-database not found.</Message></Error>"
+                + "<RequestId>req-404</RequestId></ErrorResponse>")));
+
+    assertThatThrownBy(() -> PerformanceInsights.using(ctx).dbLoad(PROD, DimensionGroup.HOSTS, HOUR))
+        .isInstanceOf(dev.opskit.core.ResourceNotFoundException.class)
+        .hasMessageContaining("rds:DescribeDBInstances on prod-database");
+    assertThat(piRequests("GetResourceMetrics")).isEmpty();
+  }
+
+  @Test
   void enablingIsPlannedFieldByFieldAndAppliedAsOneModifyDbInstance() {
     server.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=ModifyDBInstance"))
         .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "text/xml").withBody(
