@@ -68,6 +68,29 @@ public interface PerformanceInsights extends DesiredState<PiSettings> {
   }
 
   /**
+   * The guide's enable, the instance given by name.
+   *
+   * @param instance such as {@code prod-database}
+   * @param retention the retention
+   * @return what was done
+   * @throws dev.opskit.core.ValidationException when the name is not a valid DB instance identifier, before any call
+   */
+  default ApplyResult enable(String instance, PiRetention retention) {
+    return enable(DbInstanceId.of(instance), retention);
+  }
+
+  /**
+   * The {@code DbiResourceId} of an instance given by name.
+   *
+   * @param instance such as {@code prod-database}
+   * @return its resource id
+   * @throws dev.opskit.core.ValidationException when the name is not a valid DB instance identifier, before any call
+   */
+  default DbiResourceId resourceId(String instance) {
+    return resourceId(DbInstanceId.of(instance));
+  }
+
+  /**
    * The instance's {@code DbiResourceId}, the identifier PI takes.
    *
    * @param instance the instance name

@@ -122,6 +122,9 @@ class PerformanceInsightsHttpTest {
   @Test
   void theInstanceNameResolvesToItsDbiResourceId() {
     assertThat(PerformanceInsights.using(ctx).resourceId(PROD)).isEqualTo(DbiResourceId.of(RESOURCE_ID));
+    assertThat(PerformanceInsights.using(ctx).resourceId("prod-database")).isEqualTo(DbiResourceId.of(RESOURCE_ID));
+    assertThatThrownBy(() -> PerformanceInsights.using(ctx).resourceId("prod_database"))
+        .isInstanceOf(ValidationException.class).hasMessageContaining("prod_database");
     server.verify(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("DBInstanceIdentifier=prod-database")));
   }
 
