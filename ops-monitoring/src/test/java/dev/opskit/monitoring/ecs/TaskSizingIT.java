@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.ecs.model.NetworkMode;
 @OpsEmulatorTest
 class TaskSizingIT {
   private static final EcsService API = EcsService.of("prod-cluster", "api-service");
+  private static final String ENV_SECRET = "Sizing-Test-Env-Passw0rd";
   private final Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
 
   @BeforeEach
@@ -36,7 +37,10 @@ class TaskSizingIT {
     ctx.client(EcsClient.class, EcsClient::builder).registerTaskDefinition(r -> r.family("api-service").cpu("512")
         .memory("1024").networkMode(NetworkMode.AWSVPC).requiresCompatibilities(Compatibility.FARGATE)
         .containerDefinitions(ContainerDefinition.builder().name("api").image("example/api:1.4.2").cpu(256)
-            .memoryReservation(512).essential(true).build()));
+            .memoryReservation(512).essential(true)
+            .environment(software.amazon.awssdk.services.ecs.model.KeyValuePair.builder().name("DB_PASSWORD")
+                .value(ENV_SECRET).build())
+            .build()));
   }
 
   private void utilisation(OpsContext ctx, String metric, double... values) {
@@ -89,6 +93,10 @@ class TaskSizingIT {
     assertThat(audit.events(e -> e.outcome() == Outcome.SUCCEEDED)).extracting(e -> e.operation())
         .containsExactly("ecs:RegisterTaskDefinition");
     assertThat(audit.events(e -> e.outcome() == Outcome.PLANNED)).hasSize(1);
+    assertThat(second.containerDefinitions().get(0).environment()).singleElement()
+        .satisfies(kv -> assertThat(kv.value()).isEqualTo(ENV_SECRET));
+    dev.opskit.test.AuditAssertions.assertThat(audit).containsNoText(ENV_SECRET);
+    assertThat(dry.call().toString()).doesNotContain(ENV_SECRET);
   }
 
   @Test

@@ -215,7 +215,10 @@ public final class TaskSizingImpl implements TaskSizing {
     }
     String family = live.family();
     // RegisterTaskDefinition has no idempotency token: a retry after a lost answer makes another revision.
+    // The live containers are copied as they are: their environment values and docker labels may hold secrets
+    // (ECS does not mark them sensitive), so they never reach the audit trail or a dry-run plan.
     return ctx.gate().submit(Change.of("ecs:RegisterTaskDefinition", family, request.build(), ecs::registerTaskDefinition)
+            .secret("value", "dockerLabels")
             .duplicatesOfRetries(Duplicates.<RegisterTaskDefinitionResponse>of(
                 r -> r.taskDefinition().taskDefinitionArn(), () -> activeRevisions(family), this::deregister))
             .build())
