@@ -24,7 +24,12 @@ public final class Tour {
 
   /** The sections, in the guide's order. */
   static List<TourStep> steps() {
-    return List.of(new CoreExample(), new MonitoringExample(), new BackupExample(), new CostExample());
+    return List.of(
+        new CoreExample(),
+        new MonitoringExample(),
+        new BackupExample(),
+        new PerformanceExample(),
+        new CostExample());
   }
 
   /**
