@@ -84,10 +84,12 @@ class FindingsHttpTest {
   void criteriaAreSentAsGuardDutyConditions() {
     aws.server().stubFor(post(urlEqualTo(LIST)).willReturn(ok(ids(0, 0, null))));
 
-    GuardDuty.using(aws.ctx()).findings(DetectorId.of(DETECTOR), FindingCriteria.builder()
+    List<Finding> none = GuardDuty.using(aws.ctx()).findings(DetectorId.of(DETECTOR), FindingCriteria.builder()
         .severityAtLeast(SeverityLevel.MEDIUM).severityAtMost(SeverityLevel.HIGH)
         .types("Recon:EC2/PortProbeUnprotectedPort").resourceTypes("Instance")
         .updatedSince(Instant.parse("2026-11-01T00:00:00Z")).build()).toList();
+
+    assertThat(none).isEmpty();
 
     JsonNode criterion = Json.parseTrusted(aws.server().findAll(postRequestedFor(urlEqualTo(LIST))).get(0)
         .getBodyAsString()).get("findingCriteria").get("criterion");
