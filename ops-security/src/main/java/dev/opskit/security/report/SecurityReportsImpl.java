@@ -76,8 +76,8 @@ final class SecurityReportsImpl implements SecurityReports {
       source.run();
     } catch (OpsException e) {
       results.add(new CheckResult(checkId, service, CheckSeverity.MEDIUM, CheckStatus.MANUAL, service, region,
-          "could not be read: " + e.getMessage(), "grant the reader's role the " + service
-              + " read permissions (or enable the service) and run the report again"));
+          "could not be read: " + e.getMessage(), "correct what the reason names (the reader's " + service
+              + " read permissions, the service enabled in the region, the resource named) and run the report again"));
     }
   }
 
