@@ -58,9 +58,9 @@ class RoundTripPropertiesTest {
       for (int i = 0; i < n; i++) {
         filters.add(filter.generate(in));
       }
-      boolean byDays = coin.generate(in);
-      return new PatchRule(filters, level.generate(in), byDays ? days.generate(in) : null,
-          byDays ? null : LocalDate.ofEpochDay(epochDay.generate(in)), coin.generate(in));
+      int approval = integers().between(0, 2).generate(in);   // after days, until a date, or neither (Ubuntu)
+      return new PatchRule(filters, level.generate(in), approval == 0 ? days.generate(in) : null,
+          approval == 1 ? LocalDate.ofEpochDay(epochDay.generate(in)) : null, coin.generate(in));
     };
   }
 
@@ -141,10 +141,14 @@ class RoundTripPropertiesTest {
         + "{\"PatchFilters\": [{\"Key\": \"COLOUR\", \"Values\": [\"red\"]}]}}]}"))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("Invalid PatchFilter.Key: 'COLOUR'. Allowed: one of [");
-    assertThatThrownBy(() -> PatchRules.fromJson("{\"PatchRules\": [{}]}"))
+    assertThatThrownBy(() -> PatchRules.fromJson(
+        "{\"PatchRules\": [{\"ApproveAfterDays\": 7, \"ApproveUntilDate\": \"2026-12-01\"}]}"))
         .isInstanceOf(ValidationException.class)
-        .hasMessage("Invalid ApproveAfterDays: null. Allowed: exactly one of ApproveAfterDays (0 to 360) and "
-            + "ApproveUntilDate (YYYY-MM-DD)");
+        .hasMessage("Invalid ApproveAfterDays: '7'. Allowed: at most one of ApproveAfterDays (0 to 360) and "
+            + "ApproveUntilDate (YYYY-MM-DD), not both");
+    assertThatThrownBy(() -> PatchRules.fromJson("{\"PatchRules\": [{\"ApproveUntilDate\": \"01/12/2026\"}]}"))
+        .isInstanceOf(ValidationException.class)
+        .hasMessage("Invalid ApproveUntilDate: '01/12/2026'. Allowed: a date as YYYY-MM-DD");
     assertThatThrownBy(() -> ThreatIntelSetDefinition.fromJson(
         "{\"Name\": \"x\", \"Format\": \"TXT\", \"Location\": \"ftp://bucket/key\", \"Activate\": true}"))
         .isInstanceOf(ValidationException.class)

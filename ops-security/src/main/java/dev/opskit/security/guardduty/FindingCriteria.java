@@ -9,8 +9,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Which findings to read: severity range, finding types, resource types, updated since, archived or not. A
- * value; {@link #all()} is every unarchived finding.
+ * Which findings to read: severity range, finding types, resource types or instances, updated since, archived
+ * or not. A value; {@link #all()} is every unarchived finding.
  *
  * <pre>{@code
  * FindingCriteria high = FindingCriteria.builder().severityAtLeast(SeverityLevel.HIGH)
@@ -20,11 +20,13 @@ import org.jspecify.annotations.Nullable;
 public final class FindingCriteria {
   private static final Pattern TYPE = Pattern.compile("[A-Za-z0-9:/._!-]+");
   private static final Pattern RESOURCE_TYPE = Pattern.compile("[A-Za-z0-9]+");
+  private static final Pattern INSTANCE = Pattern.compile("i-(?:[0-9a-f]{8}|[0-9a-f]{17})");
 
   private final @Nullable SeverityLevel minimum;
   private final @Nullable SeverityLevel maximum;
   private final List<String> types;
   private final List<String> resourceTypes;
+  private final List<String> instanceIds;
   private final @Nullable Instant updatedSince;
   private final boolean includeArchived;
 
@@ -33,6 +35,7 @@ public final class FindingCriteria {
     this.maximum = b.maximum;
     this.types = List.copyOf(b.types);
     this.resourceTypes = List.copyOf(b.resourceTypes);
+    this.instanceIds = List.copyOf(b.instanceIds);
     this.updatedSince = b.updatedSince;
     this.includeArchived = b.includeArchived;
   }
@@ -54,6 +57,7 @@ public final class FindingCriteria {
     b.maximum = maximum;
     b.types.addAll(types);
     b.resourceTypes.addAll(resourceTypes);
+    b.instanceIds.addAll(instanceIds);
     b.updatedSince = updatedSince;
     b.includeArchived = includeArchived;
     return b;
@@ -79,6 +83,11 @@ public final class FindingCriteria {
     return resourceTypes;
   }
 
+  /** {@return the EC2 instances whose findings are kept; empty for all resources} */
+  public List<String> instanceIds() {
+    return instanceIds;
+  }
+
   /** {@return the earliest update time kept, or null} */
   public @Nullable Instant updatedSince() {
     return updatedSince;
@@ -92,19 +101,19 @@ public final class FindingCriteria {
   @Override
   public boolean equals(Object o) {
     return o instanceof FindingCriteria c && minimum == c.minimum && maximum == c.maximum && types.equals(c.types)
-        && resourceTypes.equals(c.resourceTypes) && Objects.equals(updatedSince, c.updatedSince)
+        && resourceTypes.equals(c.resourceTypes) && instanceIds.equals(c.instanceIds) && Objects.equals(updatedSince, c.updatedSince)
         && includeArchived == c.includeArchived;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(minimum, maximum, types, resourceTypes, updatedSince, includeArchived);
+    return Objects.hash(minimum, maximum, types, resourceTypes, instanceIds, updatedSince, includeArchived);
   }
 
   @Override
   public String toString() {
     return "FindingCriteria[minimum=" + minimum + ", maximum=" + maximum + ", types=" + types + ", resourceTypes="
-        + resourceTypes + ", updatedSince=" + updatedSince + ", includeArchived=" + includeArchived + "]";
+        + resourceTypes + ", instanceIds=" + instanceIds + ", updatedSince=" + updatedSince + ", includeArchived=" + includeArchived + "]";
   }
 
   /** Builds {@link FindingCriteria}. */
@@ -113,6 +122,7 @@ public final class FindingCriteria {
     private @Nullable SeverityLevel maximum;
     private final List<String> types = new ArrayList<>();
     private final List<String> resourceTypes = new ArrayList<>();
+    private final List<String> instanceIds = new ArrayList<>();
     private @Nullable Instant updatedSince;
     private boolean includeArchived;
 
@@ -167,6 +177,21 @@ public final class FindingCriteria {
         resourceTypes.add(Checks.matches(RESOURCE_TYPE, "resourceTypes", type, "a GuardDuty resource type, such as Instance"));
       }
       Checks.require(resourceTypes.size() <= 50, "resourceTypes", resourceTypes.size(), "at most 50 resource types");
+      return this;
+    }
+
+    /**
+     * Keeps findings about these EC2 instances (adds to those given before).
+     *
+     * @param values instance ids, such as {@code i-0123456789abcdef0}
+     * @return this builder
+     */
+    public Builder instanceIds(String... values) {
+      for (String id : Checks.elements("instanceIds", "instance ids", values)) {
+        Checks.length("instanceIds", id, 10, 19);
+        instanceIds.add(Checks.matches(INSTANCE, "instanceIds", id, "an EC2 instance id such as i-0123456789abcdef0"));
+      }
+      Checks.require(instanceIds.size() <= 50, "instanceIds", instanceIds.size(), "at most 50 instance ids");
       return this;
     }
 

@@ -102,6 +102,9 @@ final class GuardDutyImpl implements GuardDuty {
     if (!criteria.resourceTypes().isEmpty()) {
       m.put("resource.resourceType", Condition.builder().equalsValue(criteria.resourceTypes()).build());
     }
+    if (!criteria.instanceIds().isEmpty()) {
+      m.put("resource.instanceDetails.instanceId", Condition.builder().equalsValue(criteria.instanceIds()).build());
+    }
     Instant since = criteria.updatedSince();
     if (since != null) {
       m.put("updatedAt", Condition.builder().greaterThanOrEqual(since.toEpochMilli()).build());

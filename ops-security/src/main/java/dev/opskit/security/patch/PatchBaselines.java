@@ -76,9 +76,19 @@ final class PatchBaselines implements DesiredState<PatchBaselineDefinition> {
           List.of(delete, create(d)));
     }
     List<FieldDiff> diffs = new ArrayList<>();
-    PatchRules liveRules = PatchRules.fromSdk(live.approvalRules());
-    if (!liveRules.equals(d.approvalRules())) {
-      diffs.add(FieldDiff.of("ApprovalRules", compact(liveRules), compact(d.approvalRules())));
+    String liveRules;
+    boolean same;
+    try {
+      PatchRules rules = PatchRules.fromSdk(live.approvalRules());
+      liveRules = compact(rules);
+      same = rules.equals(d.approvalRules());
+    } catch (ValidationException e) {
+      // AWS holds rules OpsKit cannot represent: they differ from any definition, and the update replaces them.
+      liveRules = "(rules OpsKit cannot read: " + e.getMessage() + ")";
+      same = false;
+    }
+    if (!same) {
+      diffs.add(FieldDiff.of("ApprovalRules", liveRules, compact(d.approvalRules())));
     }
     if (d.description() != null && !Objects.equals(d.description(), live.description())) {
       diffs.add(FieldDiff.of("Description", live.description(), d.description()));

@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  * @param filters 0 to 4 filters, all of which a patch must match
  * @param complianceLevel {@code CRITICAL}, {@code HIGH}, {@code MEDIUM}, {@code LOW}, {@code INFORMATIONAL}
  *     or {@code UNSPECIFIED} (AWS's default)
- * @param approveAfterDays days after release a patch is approved (0 to 360), or null with {@code
- *     approveUntilDate}
- * @param approveUntilDate patches released up to this date are approved, or null with {@code approveAfterDays}
+ * @param approveAfterDays days after release a patch is approved (0 to 360), or null (with {@code
+ *     approveUntilDate}, or with neither on Debian and Ubuntu Server, where AWS supports neither)
+ * @param approveUntilDate patches released up to this date are approved, or null
  * @param enableNonSecurity whether non-security updates of the repositories are approved too (Linux)
  */
 public record PatchRule(List<PatchFilter> filters, String complianceLevel, @Nullable Integer approveAfterDays,
@@ -40,9 +40,9 @@ public record PatchRule(List<PatchFilter> filters, String complianceLevel, @Null
     if (!LEVELS.contains(complianceLevel)) {
       throw ValidationException.of("ComplianceLevel", complianceLevel, "one of " + LEVELS.stream().sorted().toList());
     }
-    if ((approveAfterDays == null) == (approveUntilDate == null)) {
+    if (approveAfterDays != null && approveUntilDate != null) {
       throw ValidationException.of("ApproveAfterDays", approveAfterDays,
-          "exactly one of ApproveAfterDays (0 to 360) and ApproveUntilDate (YYYY-MM-DD)");
+          "at most one of ApproveAfterDays (0 to 360) and ApproveUntilDate (YYYY-MM-DD), not both");
     }
     if (approveAfterDays != null) {
       Checks.range("ApproveAfterDays", approveAfterDays, 0, 360, "0 to 360 days");

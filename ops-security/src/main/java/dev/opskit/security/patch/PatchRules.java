@@ -129,11 +129,11 @@ public record PatchRules(List<PatchRule> rules) {
   }
 
   /**
-   * The rules AWS answered, read leniently (AWS's own values are trusted; a rule OpsKit cannot represent is
-   * kept as close as it can).
+   * The rules AWS answered.
    *
    * @param group AWS's rule group, or null
    * @return the rules
+   * @throws ValidationException when AWS answers a rule OpsKit cannot represent (a filter key newer than the SDK)
    */
   static PatchRules fromSdk(@org.jspecify.annotations.Nullable PatchRuleGroup group) {
     if (group == null) {
@@ -151,12 +151,8 @@ public record PatchRules(List<PatchRule> rules) {
           until = null;
         }
       }
-      Integer after = r.approveAfterDays();
-      if (after == null && until == null) {
-        after = 0;
-      }
       rules.add(new PatchRule(filters, r.complianceLevelAsString() == null ? "UNSPECIFIED" : r.complianceLevelAsString(),
-          until == null ? after : null, until, Boolean.TRUE.equals(r.enableNonSecurity())));
+          until == null ? r.approveAfterDays() : null, until, Boolean.TRUE.equals(r.enableNonSecurity())));
     }
     return new PatchRules(rules);
   }

@@ -6,9 +6,7 @@ import dev.opskit.security.ecr.RepositoryName;
 import dev.opskit.security.guardduty.FindingCriteria;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -24,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param guardDuty the GuardDuty findings to report, or null for none
  * @param maxKeyAge keys older than this fail, or null to skip IAM keys
  * @param maxKeyUnused active keys unused for longer than this fail, or null to skip IAM keys
- * @param images the ECR images whose findings to check
+ * @param images the ECR images whose findings to check, in order
  * @param instances the instances whose patch compliance to check
  */
 public record ReportRequest(boolean config, @Nullable FindingCriteria guardDuty, @Nullable Duration maxKeyAge,
-    @Nullable Duration maxKeyUnused, Map<RepositoryName, ImageRef> images, List<String> instances) {
+    @Nullable Duration maxKeyUnused, List<Image> images, List<String> instances) {
   /**
    * Copies.
    *
@@ -47,8 +45,27 @@ public record ReportRequest(boolean config, @Nullable FindingCriteria guardDuty,
       Checks.duration("maxKeyAge", maxKeyAge, Duration.ofDays(1), Duration.ofDays(3650), "1 to 3650 days");
       Checks.duration("maxKeyUnused", maxKeyUnused, Duration.ofDays(1), Duration.ofDays(3650), "1 to 3650 days");
     }
-    images = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Checks.map("images", images, "repository to image")));
+    images = Checks.list("images", images, "ECR images");
     instances = Checks.list("instances", instances, "instance ids");
+  }
+
+  /**
+   * An ECR image to check.
+   *
+   * @param repository the repository
+   * @param image the image
+   */
+  public record Image(RepositoryName repository, ImageRef image) {
+    /**
+     * Validates.
+     *
+     * @param repository the repository
+     * @param image the image
+     */
+    public Image {
+      Checks.present("repository", repository, "a repository name");
+      Checks.present("image", image, "an image tag or digest");
+    }
   }
 
   /** {@return a builder checking nothing yet} */
@@ -62,7 +79,7 @@ public record ReportRequest(boolean config, @Nullable FindingCriteria guardDuty,
     private @Nullable FindingCriteria guardDuty;
     private @Nullable Duration maxKeyAge;
     private @Nullable Duration maxKeyUnused;
-    private final Map<RepositoryName, ImageRef> images = new LinkedHashMap<>();
+    private final List<Image> images = new ArrayList<>();
     private final List<String> instances = new ArrayList<>();
 
     private Builder() {}
@@ -110,7 +127,7 @@ public record ReportRequest(boolean config, @Nullable FindingCriteria guardDuty,
      * @return this builder
      */
     public Builder image(String repository, ImageRef image) {
-      images.put(RepositoryName.of(repository), Checks.present("image", image, "an image tag or digest"));
+      images.add(new Image(RepositoryName.of(repository), Checks.present("image", image, "an image tag or digest")));
       return this;
     }
 

@@ -20,7 +20,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -61,8 +60,8 @@ final class SecurityReportsImpl implements SecurityReports {
     if (maxAge != null && maxUnused != null) {
       guarded(results, "iam", "iam_access_keys_readable", () -> keys(results, maxAge, maxUnused));
     }
-    for (Map.Entry<RepositoryName, ImageRef> image : request.images().entrySet()) {
-      guarded(results, "ecr", "ecr_image_scan_readable", () -> image(results, image.getKey(), image.getValue()));
+    for (ReportRequest.Image image : request.images()) {
+      guarded(results, "ecr", "ecr_image_scan_readable", () -> image(results, image.repository(), image.image()));
     }
     if (!request.instances().isEmpty()) {
       guarded(results, "ssm", "ssm_patch_compliance_readable", () -> patches(results, request.instances()));

@@ -86,7 +86,7 @@ class FindingsHttpTest {
 
     List<Finding> none = GuardDuty.using(aws.ctx()).findings(DetectorId.of(DETECTOR), FindingCriteria.builder()
         .severityAtLeast(SeverityLevel.MEDIUM).severityAtMost(SeverityLevel.HIGH)
-        .types("Recon:EC2/PortProbeUnprotectedPort").resourceTypes("Instance")
+        .types("Recon:EC2/PortProbeUnprotectedPort").resourceTypes("Instance").instanceIds("i-0123456789abcdef0")
         .updatedSince(Instant.parse("2026-11-01T00:00:00Z")).build()).toList();
 
     assertThat(none).isEmpty();
@@ -99,6 +99,8 @@ class FindingsHttpTest {
     assertThat(criterion.get("resource.resourceType").get("equals").get(0).asText()).isEqualTo("Instance");
     assertThat(criterion.get("updatedAt").get("greaterThanOrEqual").asLong())
         .isEqualTo(Instant.parse("2026-11-01T00:00:00Z").toEpochMilli());
+    assertThat(criterion.get("resource.instanceDetails.instanceId").get("equals").get(0).asText())
+        .isEqualTo("i-0123456789abcdef0");
     assertThat(criterion.get("service.archived").get("equals").get(0).asText()).isEqualTo("false");
     assertThat(aws.server().findAll(postRequestedFor(urlEqualTo(GET)))).isEmpty();
   }
