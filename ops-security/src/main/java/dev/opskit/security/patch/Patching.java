@@ -55,8 +55,10 @@ public interface Patching {
 
   /**
    * Waits for every invocation of a command within the caller's budget (the SDK's waiter gives up after 100
-   * seconds, too soon for patching), polling {@code ListCommandInvocations} (every page, with output) with
-   * the context's poller. An invocation SSM has not listed yet counts as not started, never as failed.
+   * seconds, too soon for patching), polling {@code ListCommands} (the command's status and target count) and
+   * {@code ListCommandInvocations} (every page, with output) with the context's poller. It is done when every
+   * invocation has finished and the command has too, or as many have finished as it has targets. An
+   * invocation SSM has not listed yet counts as not started, never as failed.
    *
    * @param commandId the command, as {@link #scan} answered
    * @param budget how long to wait at most (1 second to 2 days)

@@ -17,16 +17,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.Command;
 import software.amazon.awssdk.services.ssm.model.CommandInvocation;
 import software.amazon.awssdk.services.ssm.model.CommandPlugin;
 import software.amazon.awssdk.services.ssm.model.DescribeInstancePatchStatesRequest;
 import software.amazon.awssdk.services.ssm.model.InstancePatchState;
 import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsRequest;
+import software.amazon.awssdk.services.ssm.model.ListCommandsRequest;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
 
 /** {@link Patching} on an SSM client; every change through the gate. */
 final class PatchingImpl implements Patching {
   private static final Pattern COMMAND_ID = Pattern.compile("[A-Za-z0-9-]{36}");
+  private static final java.util.Set<String> FINAL_COMMAND = java.util.Set.of("Success", "Cancelled", "Failed", "TimedOut");
 
   private final OpsContext ctx;
   private final SsmClient ssm;
@@ -62,9 +65,13 @@ final class PatchingImpl implements Patching {
     Checks.duration("budget", budget, Duration.ofSeconds(1), Duration.ofDays(2), "1 second to 2 days");
     ListCommandInvocationsRequest request = ListCommandInvocationsRequest.builder().commandId(commandId).details(true)
         .maxResults(50).build();
+    ListCommandsRequest command = ListCommandsRequest.builder().commandId(commandId).build();
     AtomicReference<List<InstanceInvocation>> last = new AtomicReference<>(List.of());
     WaitOutcome<List<InstanceInvocation>> outcome = ctx.poller("ssm:wait-command", commandId).timeout(budget)
         .interval(Duration.ofSeconds(5)).maxInterval(Duration.ofSeconds(30)).await(() -> {
+          // The command's own status and target count say when every invocation is there: with tag targets SSM
+          // lists invocations as it resolves and dispatches them, so "all listed ones finished" alone is not enough.
+          Command sent = ssm.listCommands(command).commands().stream().findFirst().orElse(null);
           List<InstanceInvocation> seen = ssm.listCommandInvocationsPaginator(request).stream()
               .flatMap(page -> page.commandInvocations().stream()).map(PatchingImpl::invocation).toList();
           last.set(seen);
@@ -72,10 +79,13 @@ final class PatchingImpl implements Patching {
             return PollResult.pending("no invocation listed yet");
           }
           long running = seen.stream().filter(i -> !i.status().isFinal()).count();
-          if (running == 0) {
+          int expected = sent == null || sent.targetCount() == null ? 0 : sent.targetCount();
+          boolean commandDone = sent != null && FINAL_COMMAND.contains(sent.statusAsString());
+          if (running == 0 && (commandDone || (expected > 0 && seen.size() >= expected))) {
             return PollResult.done(seen, "all " + seen.size() + " finished");
           }
-          return PollResult.pending(running + " of " + seen.size() + " running");
+          return PollResult.pending(running + " of " + seen.size() + " running"
+              + (expected > seen.size() ? ", " + (expected - seen.size()) + " not listed yet" : ""));
         });
     if (outcome instanceof WaitOutcome.Done<List<InstanceInvocation>> done) {
       return new CommandOutcome.Completed(commandId, done.value(), done.polls(), done.elapsed());

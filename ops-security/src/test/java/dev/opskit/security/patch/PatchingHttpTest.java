@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +26,20 @@ class PatchingHttpTest {
   private static final String COMMAND = "1b2c3d4e-5f60-7182-93a4-b5c6d7e8f901";
   private static final String I1 = "i-0123456789abcdef0";
   private static final String I2 = "i-0fedcba9876543210";
+  private static final String I3 = "i-00000000000000003";
 
   private final AwsStub aws = new AwsStub();
+
+  @BeforeEach
+  void command() {
+    command("InProgress", 2);
+  }
+
+  private void command(String status, int targets) {
+    aws.server().stubFor(json11("AmazonSSM.ListCommands").willReturn(ok(("{\"Commands\": [{\"CommandId\": \"%s\", "
+        + "\"DocumentName\": \"AWS-RunPatchBaseline\", \"Status\": \"%s\", \"TargetCount\": %d}]}")
+        .formatted(COMMAND, status, targets))));
+  }
 
   @AfterEach
   void stop() {
@@ -115,6 +128,27 @@ class PatchingHttpTest {
 
       assertThat(Patching.using(aws.ctx()).awaitCommand(COMMAND, Duration.ofMinutes(1)).orElseThrow())
           .extracting(InstanceInvocation::instanceId).containsExactly(I1, I2);
+    }
+
+    @Test
+    void instancesNotListedYetKeepTheWaitGoingUntilTheCommandHasAllItsTargets() {
+      command("InProgress", 3);
+      answer(STARTED, "third", invocations(success(I1, "ok"), success(I2, "ok")));
+      answer("third", null, invocations(success(I1, "ok"), success(I2, "ok"), success(I3, "ok")));
+
+      CommandOutcome outcome = Patching.using(aws.ctx()).awaitCommand(COMMAND, Duration.ofMinutes(5));
+
+      assertThat(outcome.orElseThrow()).extracting(InstanceInvocation::instanceId).containsExactly(I1, I2, I3);
+      assertThat(aws.bodies(LIST)).hasSize(2);
+    }
+
+    @Test
+    void aFinishedCommandEndsTheWaitWhateverItsTargetCount() {
+      command("Success", 0);
+      answer(STARTED, null, invocations(success(I1, "ok")));
+
+      assertThat(Patching.using(aws.ctx()).awaitCommand(COMMAND, Duration.ofMinutes(5)))
+          .isInstanceOf(CommandOutcome.Completed.class);
     }
 
     @Test
