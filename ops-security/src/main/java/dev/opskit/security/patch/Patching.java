@@ -46,7 +46,10 @@ public interface Patching {
 
   /**
    * The guide's {@code send-command --document-name AWS-RunPatchBaseline --parameters Operation=Scan}, through
-   * the gate.
+   * the gate. {@code SendCommand} has no idempotency token, so the command's comment carries a mark of this call:
+   * when an answer was lost and the SDK sent the command again, the gate finds this call's extra commands by
+   * that mark ({@code ListCommands}) and cancels them ({@code CancelCommand}, audited); others' commands are
+   * never touched.
    *
    * @param targets where (at most 5 targets or 50 instance ids, checked when the targets were made)
    * @return the command id, or a plan in a dry run

@@ -5,19 +5,26 @@ import dev.opskit.core.Reads;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.DesiredState;
+import dev.opskit.core.change.Duplicates;
 import dev.opskit.core.value.Checks;
 import dev.opskit.core.waiting.PollResult;
 import dev.opskit.core.waiting.WaitOutcome;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.ssm.SsmClient;
+import software.amazon.awssdk.services.ssm.model.CancelCommandRequest;
 import software.amazon.awssdk.services.ssm.model.Command;
+import software.amazon.awssdk.services.ssm.model.CommandFilter;
+import software.amazon.awssdk.services.ssm.model.CommandFilterKey;
 import software.amazon.awssdk.services.ssm.model.CommandInvocation;
 import software.amazon.awssdk.services.ssm.model.CommandPlugin;
 import software.amazon.awssdk.services.ssm.model.DescribeInstancePatchStatesRequest;
@@ -25,6 +32,7 @@ import software.amazon.awssdk.services.ssm.model.InstancePatchState;
 import software.amazon.awssdk.services.ssm.model.ListCommandInvocationsRequest;
 import software.amazon.awssdk.services.ssm.model.ListCommandsRequest;
 import software.amazon.awssdk.services.ssm.model.SendCommandRequest;
+import software.amazon.awssdk.services.ssm.model.SendCommandResponse;
 
 /** {@link Patching} on an SSM client; every change through the gate. */
 final class PatchingImpl implements Patching {
@@ -33,10 +41,16 @@ final class PatchingImpl implements Patching {
 
   private final OpsContext ctx;
   private final SsmClient ssm;
+  private final Supplier<String> marks;
 
   PatchingImpl(OpsContext ctx, SsmClient ssm) {
+    this(ctx, ssm, () -> UUID.randomUUID().toString());
+  }
+
+  PatchingImpl(OpsContext ctx, SsmClient ssm, Supplier<String> marks) {
     this.ctx = ctx;
     this.ssm = ssm;
+    this.marks = marks;
   }
 
   @Override
@@ -47,15 +61,37 @@ final class PatchingImpl implements Patching {
   @Override
   public ChangeResult<String> scan(PatchTargets targets) {
     Checks.present("targets", targets, "targets, such as PatchTargets.tag(\"Environment\", \"production\")");
+    // SendCommand has no idempotency token: a lost answer that the SDK sends again runs a second command. The
+    // comment carries a mark of this call, so the gate can tell its duplicates from anyone else's commands and
+    // cancel them (through the gate, audited).
+    String comment = "OpsKit patch scan " + marks.get();
     SendCommandRequest.Builder request = SendCommandRequest.builder().documentName(RUN_PATCH_BASELINE)
-        .parameters(Map.of("Operation", List.of("Scan"))).comment("OpsKit patch scan");
+        .parameters(Map.of("Operation", List.of("Scan"))).comment(comment);
     if (targets.instanceIds().isEmpty()) {
       request.targets(targets.sdkTargets());
     } else {
       request.instanceIds(targets.instanceIds());
     }
     return ctx.gate().submit(Change.of("ssm:SendCommand", targets.toString(), request.build(), ssm::sendCommand)
+        .duplicatesOfRetries(Duplicates.of(r -> r.command().commandId(), () -> commandsWith(comment),
+            id -> Change.of("ssm:CancelCommand", id, CancelCommandRequest.builder().commandId(id).build(),
+                ssm::cancelCommand).build()))
         .build()).map(r -> r.command().commandId());
+  }
+
+  /** The patch-baseline commands of the last hour that carry this comment: the commands of one scan call. */
+  private List<Duplicates.Made<SendCommandResponse>> commandsWith(String comment) {
+    ListCommandsRequest request = ListCommandsRequest.builder().filters(
+        CommandFilter.builder().key(CommandFilterKey.DOCUMENT_NAME).value(RUN_PATCH_BASELINE).build(),
+        CommandFilter.builder().key(CommandFilterKey.INVOKED_AFTER)
+            .value(ctx.clock().instant().minus(Duration.ofHours(1)).truncatedTo(ChronoUnit.SECONDS).toString()).build())
+        .build();
+    return ssm.listCommandsPaginator(request).stream().flatMap(page -> page.commands().stream())
+        .filter(c -> comment.equals(c.comment()) && c.commandId() != null)
+        .map(c -> new Duplicates.Made<>(c.commandId(),
+            c.requestedDateTime() == null ? ctx.clock().instant() : c.requestedDateTime(),
+            SendCommandResponse.builder().command(c).build()))
+        .toList();
   }
 
   @Override

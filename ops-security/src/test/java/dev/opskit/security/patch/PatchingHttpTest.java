@@ -10,6 +10,7 @@ import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.security.AwsStub;
+import software.amazon.awssdk.services.ssm.SsmClient;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,50 @@ class PatchingHttpTest {
           "\"DocumentName\":\"AWS-RunPatchBaseline\"", "\"Parameters\":{\"Operation\":[\"Scan\"]}",
           "\"Targets\":[{\"Key\":\"tag:Environment\",\"Values\":[\"production\"]}]"));
       assertThat(aws.audit().events()).singleElement().satisfies(e -> assertThat(e.operation()).isEqualTo("ssm:SendCommand"));
+    }
+
+    @Test
+    void aCommandSentTwiceBecauseAnAnswerWasLostIsCancelledOnceAndOnlyThatOne() {
+      String first = "0a2c3d4e-5f60-7182-93a4-b5c6d7e8f901";
+      String mine = "OpsKit patch scan mark-1";
+      aws.server().stubFor(json11("AmazonSSM.SendCommand").inScenario("send").whenScenarioStateIs(STARTED)
+          .willReturn(com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(500)
+              .withHeader("Content-Type", "application/x-amz-json-1.1")
+              .withBody("{\"__type\": \"InternalServerError\", \"message\": \"try again\"}"))
+          .willSetStateTo("retried"));
+      aws.server().stubFor(json11("AmazonSSM.SendCommand").inScenario("send").whenScenarioStateIs("retried")
+          .willReturn(ok("{\"Command\": {\"CommandId\": \"" + COMMAND + "\", \"Comment\": \"" + mine + "\"}}"))
+          .willSetStateTo("sent"));
+      // before the first attempt: someone else's scan only; after the call: theirs and this call's two
+      aws.server().stubFor(json11("AmazonSSM.ListCommands").inScenario("send").whenScenarioStateIs(STARTED)
+          .willReturn(ok(commands(command("9f2c3d4e-5f60-7182-93a4-b5c6d7e8f901", "someone else's scan")))));
+      aws.server().stubFor(json11("AmazonSSM.ListCommands").inScenario("send").whenScenarioStateIs("sent")
+          .willReturn(ok(commands(command("9f2c3d4e-5f60-7182-93a4-b5c6d7e8f901", "someone else's scan"),
+              command(first, mine), command(COMMAND, mine)))));
+      aws.server().stubFor(json11("AmazonSSM.CancelCommand").willReturn(ok("{}")));
+      SsmClient ssm = aws.ctx().client(SsmClient.class, SsmClient::builder);
+
+      ChangeResult<String> result = new PatchingImpl(aws.ctx(), ssm, () -> "mark-1")
+          .scan(PatchTargets.tag("Environment", "production"));
+
+      assertThat(result.orElseThrow()).isEqualTo(COMMAND);
+      assertThat(aws.bodies("AmazonSSM.SendCommand")).hasSize(2)
+          .allSatisfy(b -> assertThat(b).contains("\"Comment\":\"" + mine + "\""));
+      assertThat(aws.bodies("AmazonSSM.CancelCommand")).singleElement()
+          .satisfies(b -> assertThat(b).contains("\"CommandId\":\"" + first + "\""));
+      assertThat(aws.bodies("AmazonSSM.ListCommands")).hasSize(2).allSatisfy(b -> assertThat(b)
+          .contains("\"key\":\"DocumentName\"", "\"value\":\"AWS-RunPatchBaseline\"", "\"key\":\"InvokedAfter\""));
+      assertThat(aws.audit().events()).extracting(e -> e.operation() + " " + e.outcome())
+          .containsExactly("ssm:CancelCommand SUCCEEDED", "ssm:SendCommand SUCCEEDED");
+    }
+
+    private static String commands(String... commands) {
+      return "{\"Commands\": [" + String.join(",", commands) + "]}";
+    }
+
+    private static String command(String id, String comment) {
+      return "{\"CommandId\": \"" + id + "\", \"Comment\": \"" + comment + "\", \"DocumentName\": "
+          + "\"AWS-RunPatchBaseline\", \"RequestedDateTime\": 1764590000, \"Status\": \"Pending\"}";
     }
 
     @Test
