@@ -106,8 +106,8 @@ public record ReportRequest(boolean config, @Nullable FindingCriteria guardDuty,
     }
 
     /**
-     * Checks every IAM user's access keys: older than {@code maxAge} fails; active and unused (or never used)
-     * for longer than {@code maxUnused} fails.
+     * Checks every IAM user's active access keys: older than {@code maxAge} fails; unused (or never used) for
+     * longer than {@code maxUnused} fails. Inactive keys authenticate nothing and are not reported.
      *
      * @param maxAge the largest age, such as 90 days
      * @param maxUnused the longest time unused, such as 90 days

@@ -146,6 +146,9 @@ final class SecurityReportsImpl implements SecurityReports {
     long ageDays = maxAge.toDays();
     long unusedDays = maxUnused.toDays();
     for (AccessKeyAges.Key k : keys.keys()) {
+      if (!k.active()) {
+        continue;   // an inactive key authenticates nothing: neither check applies to it (as Prowler's)
+      }
       String resource = "user/" + k.user() + " key ..." + k.idTail();
       long age = Duration.between(k.created(), now).toDays();
       String rotate = "rotate it: AccessKeys.using(ctx).rotate(user, sink), or aws iam create-access-key, update the "
@@ -153,9 +156,6 @@ final class SecurityReportsImpl implements SecurityReports {
       results.add(new CheckResult("iam_rotate_access_key_" + ageDays + "_days", "iam", CheckSeverity.MEDIUM,
           age > ageDays ? CheckStatus.FAIL : CheckStatus.PASS, resource, "global",
           "access key is " + age + " days old (limit " + ageDays + ")", rotate));
-      if (!k.active()) {
-        continue;
-      }
       Instant since = k.lastUsed() == null ? k.created() : k.lastUsed();
       long unused = Duration.between(since, now).toDays();
       results.add(new CheckResult("iam_user_accesskey_unused_" + unusedDays + "_days", "iam", CheckSeverity.MEDIUM,

@@ -30,6 +30,9 @@ class AccessKeyAgeIT {
     iam.createUser(r -> r.userName("service-user"));
     var key = iam.createAccessKey(r -> r.userName("service-user")).accessKey();
     iam.createUser(r -> r.userName("no-keys"));
+    iam.createUser(r -> r.userName("retired"));
+    String inactive = iam.createAccessKey(r -> r.userName("retired")).accessKey().accessKeyId();
+    iam.updateAccessKey(r -> r.userName("retired").accessKeyId(inactive).status("Inactive"));
     Instant created = key.createDate();
 
     SecurityReport fresh = report(emulator, created.plus(Duration.ofDays(10)));
