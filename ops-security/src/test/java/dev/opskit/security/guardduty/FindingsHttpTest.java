@@ -69,6 +69,23 @@ class FindingsHttpTest {
   }
 
   @Test
+  void findingsAreReadLazilyOnePageAndOneBatchAtATime() {
+    aws.server().stubFor(post(urlEqualTo(LIST)).withRequestBody(notContaining("nextToken"))
+        .willReturn(ok(ids(0, 50, "p2"))));
+    aws.server().stubFor(post(urlEqualTo(GET)).withRequestBody(containing("\"findingIds\":[\"" + id(0) + "\""))
+        .willReturn(ok(findings(0, 50))));
+
+    List<Finding> first;
+    try (var findings = GuardDuty.using(aws.ctx()).findings(DetectorId.of(DETECTOR), FindingCriteria.all())) {
+      first = findings.limit(10).toList();
+    }
+
+    assertThat(first).hasSize(10);
+    assertThat(aws.server().findAll(postRequestedFor(urlEqualTo(LIST)))).hasSize(1);
+    assertThat(aws.server().findAll(postRequestedFor(urlEqualTo(GET)))).hasSize(1);
+  }
+
+  @Test
   void findingsAreTyped() {
     aws.server().stubFor(post(urlEqualTo(LIST)).willReturn(ok(ids(0, 1, null))));
     aws.server().stubFor(post(urlEqualTo(GET)).willReturn(ok(findings(0, 1))));
