@@ -42,7 +42,7 @@ public interface Compliance {
    *
    * @param types the compliance types to keep: {@code COMPLIANT}, {@code NON_COMPLIANT}, {@code
    *     INSUFFICIENT_DATA}; empty for all
-   * @return the rules' compliance
+   * @return the rules' compliance, lazily; close the stream when done
    * @throws dev.opskit.core.ValidationException for another type, before any call
    */
   Stream<RuleCompliance> byRule(Set<ComplianceType> types);
@@ -52,7 +52,7 @@ public interface Compliance {
    *
    * @param ruleNames the rules (1 to 128 characters each)
    * @param types the compliance types to keep, as {@link #byRule(Set)}; empty for all
-   * @return the rules' compliance
+   * @return the rules' compliance, lazily; close the stream when done
    * @throws dev.opskit.core.ValidationException for a bad name or type, before any call
    */
   Stream<RuleCompliance> byRule(Collection<String> ruleNames, Set<ComplianceType> types);
@@ -64,7 +64,7 @@ public interface Compliance {
    * @param ruleName the rule, such as the guide's {@code encrypted-volumes}
    * @param types the results to keep: {@code COMPLIANT}, {@code NON_COMPLIANT}, {@code NOT_APPLICABLE};
    *     empty for AWS's default (compliant and non-compliant)
-   * @return the evaluations
+   * @return the evaluations, lazily; close the stream when done (try-with-resources)
    * @throws dev.opskit.core.ValidationException for a bad name or type, before any call
    */
   Stream<ResourceEvaluation> details(String ruleName, Set<ComplianceType> types);
@@ -73,7 +73,7 @@ public interface Compliance {
    * The evaluations of one rule, every result type AWS returns by default.
    *
    * @param ruleName the rule
-   * @return the evaluations
+   * @return the evaluations, lazily; close the stream when done (try-with-resources)
    * @throws dev.opskit.core.ValidationException for a bad name, before any call
    */
   default Stream<ResourceEvaluation> details(String ruleName) {

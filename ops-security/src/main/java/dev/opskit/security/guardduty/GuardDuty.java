@@ -42,7 +42,7 @@ public interface GuardDuty {
    * The findings that meet the criteria, on the region's {@linkplain #detector() detector}.
    *
    * @param criteria which findings
-   * @return the findings, lazily (see {@link #findings(DetectorId, FindingCriteria)})
+   * @return the findings, lazily (see {@link #findings(DetectorId, FindingCriteria)}); close the stream when done
    */
   Stream<Finding> findings(FindingCriteria criteria);
 
@@ -52,7 +52,7 @@ public interface GuardDuty {
    *
    * @param detector the detector
    * @param criteria which findings
-   * @return the findings
+   * @return the findings, lazily; close the stream when done (try-with-resources)
    * @throws dev.opskit.core.ValidationException when an argument is missing, before any call
    */
   Stream<Finding> findings(DetectorId detector, FindingCriteria criteria);
