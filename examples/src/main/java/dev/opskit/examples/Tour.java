@@ -29,7 +29,8 @@ public final class Tour {
         new MonitoringExample(),
         new BackupExample(),
         new PerformanceExample(),
-        new CostExample());
+        new CostExample(),
+        new SecurityReportExample());
   }
 
   /**
