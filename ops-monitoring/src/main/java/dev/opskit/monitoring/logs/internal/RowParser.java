@@ -19,6 +19,7 @@ import org.jspecify.annotations.Nullable;
  */
 public final class RowParser {
   private static final Pattern TIME = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?");
+  private static final Pattern EPOCH_MILLIS = Pattern.compile("\\d{13}");
   private static final Pattern NUMBER = Pattern.compile("-?\\d{1,40}(\\.\\d{1,40})?([eE][-+]?\\d{1,4})?");
   private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss[.SSSSSSSSS]");
 
@@ -35,11 +36,26 @@ public final class RowParser {
     if (raw != null) {
       raw.forEach((k, v) -> {
         if (k != null && !"@ptr".equals(k)) {
-          out.put(k, value(v == null ? "" : v));
+          out.put(k, value(k, v == null ? "" : v));
         }
       });
     }
     return new InsightsRow(out);
+  }
+
+  /**
+   * One value of a field: as {@link #value(String)}, and {@code @timestamp} also as epoch milliseconds (13 digits,
+   * what moto sends).
+   *
+   * @param field the field name
+   * @param text the text
+   * @return a time, a finite number, or the text
+   */
+  public static FieldValue value(String field, String text) {
+    if ("@timestamp".equals(field) && text.length() == 13 && EPOCH_MILLIS.matcher(text).matches()) {
+      return new FieldValue.Time(text, Instant.ofEpochMilli(Long.parseLong(text)));
+    }
+    return value(text);
   }
 
   /**
