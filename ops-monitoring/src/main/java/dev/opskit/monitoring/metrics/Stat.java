@@ -14,6 +14,11 @@ import java.util.regex.Pattern;
  * @param value the statistic as CloudWatch names it
  */
 public record Stat(String value) {
+  private static final List<String> STANDARD = List.of("SampleCount", "Average", "Sum", "Minimum", "Maximum");
+  private static final Pattern PERCENTILE = Pattern.compile("p\\d{1,3}(\\.\\d{1,2})?");
+  private static final String ALLOWED =
+      "SampleCount, Average, Sum, Minimum, Maximum, or a percentile p0 to p100 with up to two decimals (p99.9)";
+
   /** The average. */
   public static final Stat AVERAGE = new Stat("Average");
   /** The sum. */
@@ -25,10 +30,6 @@ public record Stat(String value) {
   /** The number of samples. */
   public static final Stat SAMPLE_COUNT = new Stat("SampleCount");
 
-  private static final List<String> STANDARD = List.of("SampleCount", "Average", "Sum", "Minimum", "Maximum");
-  private static final Pattern PERCENTILE = Pattern.compile("p\\d{1,3}(\\.\\d{1,2})?");
-  private static final String ALLOWED =
-      "SampleCount, Average, Sum, Minimum, Maximum, or a percentile p0 to p100 with up to two decimals (p99.9)";
 
   /**
    * Validates; throws {@link ValidationException} for an unknown statistic or a percentile outside 0 to 100.
@@ -36,7 +37,7 @@ public record Stat(String value) {
    * @param value the statistic
    */
   public Stat {
-    Checks.length("statistic", value, 1, 8);
+    Checks.length("statistic", value, 1, 11);
     if (!STANDARD.contains(value)) {
       Checks.matches(PERCENTILE, "statistic", value, ALLOWED);
       BigDecimal p = new BigDecimal(value.substring(1));
