@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.health;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.health.internal.SnapshotJson;
 import java.util.ArrayList;
@@ -40,8 +41,8 @@ public record EcsServiceSnapshot(
   public EcsServiceSnapshot {
     Checks.present("target", target, "a target");
     Checks.present("status", status, "a status");
-    deployments = Checks.list("deployments", deployments, "deployments");
-    events = Checks.list("events", events, "events");
+    deployments = Values.list("deployments", deployments, "deployments");
+    events = Values.list("events", events, "events");
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.health;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.internal.Json;
@@ -53,7 +54,7 @@ public record HealthReport(List<Entry> entries) {
    * @param entries the entries
    */
   public HealthReport {
-    entries = Checks.list("entries", entries, "report entries");
+    entries = Values.list("entries", entries, "report entries");
   }
 
   /** {@return whether every target is healthy} */

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.health;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.health.internal.SnapshotJson;
 import dev.opskit.monitoring.metrics.MetricSeries;
@@ -50,7 +51,7 @@ public record RdsSnapshot(
     Checks.present("engine", engine, "an engine");
     Checks.present("engineVersion", engineVersion, "an engine version");
     Checks.present("instanceClass", instanceClass, "an instance class");
-    events = Checks.list("events", events, "events");
+    events = Values.list("events", events, "events");
     Checks.present("cpu", cpu, "a series");
   }
 

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.health;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.value.Checks;
@@ -68,7 +69,7 @@ public sealed interface RolloutOutcome {
      */
     public Failed {
       Checks.present("deployment", deployment, "a deployment");
-      events = Checks.list("events", events, "events");
+      events = Values.list("events", events, "events");
     }
 
     @Override
@@ -102,7 +103,7 @@ public sealed interface RolloutOutcome {
      */
     public RolledBack {
       Checks.present("deploymentId", deploymentId, "a deployment id");
-      events = Checks.list("events", events, "events");
+      events = Values.list("events", events, "events");
     }
 
     @Override
@@ -131,7 +132,7 @@ public sealed interface RolloutOutcome {
      */
     public TimedOut {
       Checks.present("deploymentId", deploymentId, "a deployment id");
-      events = Checks.list("events", events, "events");
+      events = Values.list("events", events, "events");
     }
 
     @Override

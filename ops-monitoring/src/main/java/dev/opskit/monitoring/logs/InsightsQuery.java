@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.logs;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.value.Checks;
 import dev.opskit.core.value.LogGroupName;
 import dev.opskit.monitoring.internal.Inputs;
@@ -34,7 +35,7 @@ public record InsightsQuery(String queryString, List<LogGroupName> logGroups, Ti
   public InsightsQuery {
     Checks.length("queryString", queryString, 1, MAX_QUERY_LENGTH);
     Checks.require(!queryString.isBlank(), "queryString", queryString, "a non-blank query");
-    List<LogGroupName> groups = Checks.list("logGroups", logGroups, "log group names");
+    List<LogGroupName> groups = Values.list("logGroups", logGroups, "log group names");
     Checks.require(!groups.isEmpty(), "logGroups", "[]", "1 to " + MAX_LOG_GROUPS + " log groups");
     Checks.require(groups.size() <= MAX_LOG_GROUPS, "logGroups", groups.size() + " log groups",
         "1 to " + MAX_LOG_GROUPS + " log groups");

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.logs;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.value.Checks;
@@ -42,8 +43,8 @@ public sealed interface QueryOutcome {
      * @param windows the windows
      */
     public Complete {
-      queryIds = Checks.list("queryIds", queryIds, "query ids");
-      rows = Checks.list("rows", rows, "rows");
+      queryIds = Values.list("queryIds", queryIds, "query ids");
+      rows = Values.list("rows", rows, "rows");
       Checks.present("statistics", statistics, "statistics");
     }
 
@@ -67,7 +68,7 @@ public sealed interface QueryOutcome {
      * @param reason why
      */
     public Failed {
-      queryIds = Checks.list("queryIds", queryIds, "query ids");
+      queryIds = Values.list("queryIds", queryIds, "query ids");
     }
 
     @Override
@@ -89,7 +90,7 @@ public sealed interface QueryOutcome {
      * @param queryIds the ids
      */
     public Cancelled {
-      queryIds = Checks.list("queryIds", queryIds, "query ids");
+      queryIds = Values.list("queryIds", queryIds, "query ids");
     }
 
     @Override
@@ -116,7 +117,7 @@ public sealed interface QueryOutcome {
      * @param reason what happened
      */
     public TimedOut {
-      queryIds = Checks.list("queryIds", queryIds, "query ids");
+      queryIds = Values.list("queryIds", queryIds, "query ids");
     }
 
     @Override
@@ -139,7 +140,7 @@ public sealed interface QueryOutcome {
      * @param status the status
      */
     public Unknown {
-      queryIds = Checks.list("queryIds", queryIds, "query ids");
+      queryIds = Values.list("queryIds", queryIds, "query ids");
     }
 
     @Override

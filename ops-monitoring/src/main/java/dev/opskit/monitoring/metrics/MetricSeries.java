@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.metrics;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.value.Checks;
 import java.util.Comparator;
 import java.util.List;
@@ -34,10 +35,10 @@ public record MetricSeries(
   public MetricSeries {
     Checks.present("id", id, "an id");
     Checks.present("label", label, "a label");
-    points = Checks.list("points", points, "datapoints").stream()
+    points = Values.list("points", points, "datapoints").stream()
         .sorted(Comparator.comparing(Datapoint::timestamp)).toList();
     Checks.present("status", status, "a status");
-    messages = Checks.list("messages", messages, "messages");
+    messages = Values.list("messages", messages, "messages");
   }
 
   /** {@return whether the status is {@code Complete}} */

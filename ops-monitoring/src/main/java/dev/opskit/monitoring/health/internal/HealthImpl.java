@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.health.internal;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.OpsException;
 import dev.opskit.core.value.Checks;
@@ -65,7 +66,7 @@ public final class HealthImpl implements Health {
 
   @Override
   public HealthReport report(List<HealthTarget> targets) {
-    List<HealthTarget> list = Checks.list("targets", targets, "health targets");
+    List<HealthTarget> list = Values.list("targets", targets, "health targets");
     List<HealthReport.Entry> entries = new ArrayList<>();
     for (HealthTarget t : list) {
       try {

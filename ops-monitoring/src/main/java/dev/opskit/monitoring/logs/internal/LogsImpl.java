@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.logs.internal;
 
+import dev.opskit.monitoring.metrics.internal.Values;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.Reads;
 import dev.opskit.core.ValidationException;
@@ -93,7 +94,7 @@ public final class LogsImpl implements Logs {
   }
 
   private static List<LogGroupDefinition> unique(Collection<? extends LogGroupDefinition> definitions) {
-    List<LogGroupDefinition> list = Checks.list("definitions", definitions, "log group definitions");
+    List<LogGroupDefinition> list = Values.list("definitions", definitions, "log group definitions");
     Set<String> seen = new HashSet<>();
     for (LogGroupDefinition d : list) {
       if (!seen.add(d.name().value())) {

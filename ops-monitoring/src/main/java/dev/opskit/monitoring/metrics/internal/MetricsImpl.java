@@ -152,7 +152,7 @@ public final class MetricsImpl implements Metrics {
   }
 
   private Prepared prepare(Collection<SeriesQuery> queries, TimeRange range) {
-    List<SeriesQuery> list = Checks.list("queries", queries, "metric queries");
+    List<SeriesQuery> list = Values.list("queries", queries, "metric queries");
     Checks.require(!list.isEmpty(), "queries", "[]", "at least one metric query");
     Checks.present("range", range, "a time range");
     Instant now = clock.instant();
