@@ -206,8 +206,16 @@ class EcsDeploymentHttpTest {
     answer(Scenario.STARTED, null, service(1, List.of(
         deployment(NEW, "PRIMARY", 4, 0, "FAILED", "tasks failed to start."),
         deployment(OLD, "ACTIVE", 3, 1, "COMPLETED", "")), List.of("(service api-service) was unable to place a task.")));
+    server.stubFor(post(urlEqualTo("/"))
+        .withHeader("X-Amz-Target", equalTo("AmazonEC2ContainerServiceV20141113.DescribeTaskDefinition"))
+        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/x-amz-json-1.1")
+            .withBody("{\"taskDefinition\":{\"taskDefinitionArn\":\"" + TD + "4\",\"family\":\"api-service\","
+                + "\"revision\":4,\"cpu\":\"512\",\"memory\":\"1024\",\"status\":\"ACTIVE\","
+                + "\"containerDefinitions\":[{\"name\":\"api\",\"image\":\"api:4\"}]}}")));
 
     EcsServiceSnapshot snapshot = health.ecsService("prod-cluster", "api-service");
+
+    assertThat(snapshot.taskDefinition()).isEqualTo(new TaskDefinitionInfo(TD + 4, "api-service", 4, "512", "1024"));
 
     assertThat(snapshot.healthy()).isFalse();
     assertThat(snapshot.problems()).containsExactly("running 1 of 2 tasks (1 pending)",
