@@ -38,7 +38,7 @@ class MonitoringPart2TourIT {
         .contains(" GET /health 200\n")
         .contains(" ERROR connection refused to prod-database\n")
         .contains("    error-patterns: Find error patterns")
-        .contains("  m0 Latency: 2 points, Complete")
+        .contains("  m0 Latency Average: 2 points, Complete")
         .contains("  peak peak: 2 points, Complete")
         .contains("  rds prod-database: ")
         .contains("  dynamodb user-sessions: healthy - ACTIVE")
