@@ -12,6 +12,11 @@ import java.util.List;
  * {@link dev.opskit.core.ResourceStateException} saying so. When the run's timeout passes, or the thread is
  * interrupted, the running query is stopped (StopQuery).
  *
+ * <p>Splitting is meant for queries that return events ({@code fields}, {@code filter}, {@code sort}): the
+ * halves' rows are concatenated, earlier window first. A {@code stats} query whose result reaches the row limit
+ * is split too, and its aggregates are then per window. A query given a {@link InsightsQuery#limit()} is never
+ * split (its limit is the caller's); a {@code | limit} inside the query text is not recognised.
+ *
  * <p>StartQuery and StopQuery change no AWS resource, so they are reads here: they are not audited and run in a
  * dry run too.
  */
