@@ -27,6 +27,7 @@ public final class Tour {
     return List.of(
         new CoreExample(),
         new MonitoringExample(),
+        new MonitoringPart2Example(),
         new BackupExample(),
         new PerformanceExample(),
         new CostExample(),
