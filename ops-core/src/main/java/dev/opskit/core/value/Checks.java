@@ -142,7 +142,10 @@ public final class Checks {
     present(field, values, allowed);
     Object[] copy = values.toArray();
     for (Object v : copy) {
-      require(v != null, field, Arrays.toString(copy), allowed + ", without null elements");
+      if (v == null) {
+        // The listing is rendered only for the message: once per element it made long lists quadratic.
+        throw ValidationException.of(field, Arrays.toString(copy), allowed + ", without null elements");
+      }
     }
     @SuppressWarnings("unchecked")
     List<T> list = (List<T>) List.of(copy);
