@@ -1,6 +1,7 @@
 package dev.opskit.core.secret;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where an operation that makes a secret publishes it, so applications can read it: a Secrets Manager
@@ -61,5 +62,17 @@ public interface SecretSink {
    */
   default void discard(Publication publication) {
     // Nothing staged, nothing to withdraw.
+  }
+
+  /**
+   * Reads a published secret back, so an operation resumed in another process can verify it again (the
+   * secret is never saved in the operation's state). Empty for a sink that cannot read back (a callback).
+   *
+   * @param publication what {@link #publish} returned
+   * @return the secret, or empty when the sink cannot read it back
+   * @throws dev.opskit.core.OpsException when the store refuses
+   */
+  default Optional<Secret> read(Publication publication) {
+    return Optional.empty();
   }
 }
