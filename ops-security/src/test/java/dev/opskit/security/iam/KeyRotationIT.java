@@ -238,6 +238,149 @@ class KeyRotationIT {
     }
   }
 
+  @Nested
+  class DryRun {
+    @Test
+    void printsTheSevenStepsWithTheirCallsAndSendsNothing(Emulator emulator) {
+      FaultInjectingProxy proxy = FaultInjectingProxy.start(emulator.endpoint());
+      closing.add(proxy);
+      OpsContext dry = context(proxy.endpoint()).withDryRun(true);
+      closing.add(0, dry);
+
+      KeyRotation plan = AccessKeys.using(dry).rotate(user, SecretSinks.secretsManager(dry, secretId()), FAST);
+
+      assertThat(proxy.received()).isEmpty();
+      assertThat(plan.isDryRun()).isTrue();
+      assertThat(plan.steps()).extracting(KeyRotation.Step::status).containsOnly(StepStatus.PLANNED);
+      assertThat(plan.steps()).allSatisfy(step -> assertThat(step.calls()).isNotEmpty());
+      assertThat(plan.render())
+          .contains("(dry run, nothing sent)")
+          .contains("  1 list the user's keys and make room for a new one: PLANNED")
+          .contains("      would call iam:ListAccessKeys UserName=" + user + "\n")
+          .contains("      would call iam:CreateAccessKey UserName=" + user + "\n")
+          .contains("      would call secretsmanager:PutSecretValue SecretId=" + secretId() + " VersionStages=[AWSPENDING]")
+          .contains("      would call sts:GetCallerIdentity signed with the new key, with backoff for up to PT1M")
+          .contains("      would call iam:GetAccessKeyLastUsed AccessKeyId=<old key, found by step 1> every PT5M until its"
+              + " last use has not advanced for PT1H or the caller confirms")
+          .contains("      would call iam:UpdateAccessKey UserName=" + user + " AccessKeyId=<old key, found by step 1> Status=Inactive")
+          .contains("      would call iam:DeleteAccessKey UserName=" + user + " AccessKeyId=<old key, found by step 1> PT24H after deactivation")
+          .contains("  now: user " + user + ": dry run, nothing was changed");
+      assertThat(plan.render().lines().filter(l -> l.startsWith("  ") && l.matches("  \\d .*"))).hasSize(7);
+      AuditAssertions.assertThat(audit).allPlanned().hasExactlyOneEvent("iam:RotateAccessKey");
+      assertThat(moto.keys(user)).extracting(AccessKeyMetadata::accessKeyId).containsExactly(oldId());
+      assertThat(moto.currentKey(secretId())).isEmpty();
+    }
+  }
+
+  @Nested
+  class SavedAndResumed {
+    @Test
+    void waitsThatOutlastTheirBudgetReturnWaitingAndResumeFromTheJsonInAnotherRun(Emulator emulator) {
+      OpsContext ctx = context(emulator.endpoint());
+      RotationOptions patient = FAST.toBuilder().quietPeriod(Duration.ofHours(2)).deleteAfter(Duration.ofDays(2))
+          .waitBudget(Duration.ofHours(1)).build();
+
+      KeyRotation first = AccessKeys.using(ctx).rotate(user, SecretSinks.secretsManager(ctx, secretId()), patient);
+
+      assertThat(first.waitingAt()).contains(RotationStep.WAIT_UNUSED);
+      assertThat(first.isComplete()).isFalse();
+      assertThat(first.step(RotationStep.WAIT_UNUSED).detail()).contains("the wait budget of PT1H ran out: resume later");
+      assertThat(moto.keys(user)).extracting(AccessKeyMetadata::status).containsOnly(StatusType.ACTIVE).hasSize(2);
+      String saved = first.toJson();
+      assertThat(KeyRotation.fromJson(saved)).isEqualTo(first);
+      String[] published = moto.currentKey(secretId()).orElseThrow();
+      assertThat(saved).doesNotContain(published[1]).contains(published[0]);
+
+      // another run (a fresh sink object, no secret in memory): step 5 finishes, step 7 waits for its grace period
+      SecretSink sameSecret = SecretSinks.secretsManager(ctx, secretId());
+      KeyRotation second = AccessKeys.using(ctx).resume(KeyRotation.fromJson(saved), sameSecret,
+          patient.toBuilder().waitBudget(Duration.ofDays(1)).build());
+      assertThat(second.waitingAt()).contains(RotationStep.DELETE);
+      assertThat(second.step(RotationStep.DEACTIVATE).detail()).endsWith("STS still accepts the new key");
+      assertThat(moto.keys(user)).filteredOn(k -> k.accessKeyId().equals(oldId())).extracting(AccessKeyMetadata::status)
+          .containsExactly(StatusType.INACTIVE);
+
+      KeyRotation third = AccessKeys.using(ctx).resume(KeyRotation.fromJson(second.toJson()), sameSecret,
+          patient.toBuilder().waitBudget(Duration.ofDays(3)).build());
+      assertThat(third.isComplete()).isTrue();
+      assertThat(moto.keys(user)).extracting(AccessKeyMetadata::accessKeyId).containsExactly(published[0]);
+      assertThat(audit.events(e -> e.operation().equals("iam:CreateAccessKey"))).hasSize(1);
+    }
+
+    @Test
+    void aResumeWithAnotherSinkIsRefusedBeforeAnyCall(Emulator emulator) {
+      OpsContext ctx = context(emulator.endpoint());
+      KeyRotation waiting = AccessKeys.using(ctx).rotate(user, SecretSinks.secretsManager(ctx, secretId()),
+          FAST.toBuilder().quietPeriod(Duration.ofDays(2)).waitBudget(Duration.ofHours(1)).build());
+      audit.clear();
+
+      assertThatThrownBy(() -> AccessKeys.using(ctx).resume(waiting, SecretSinks.secretsManager(ctx, "other"), FAST))
+          .isInstanceOf(dev.opskit.core.ValidationException.class)
+          .hasMessage("Invalid sink: 'Secrets Manager secret other'. Allowed: the rotation's own sink, Secrets Manager secret "
+              + secretId());
+      assertThat(audit.events()).isEmpty();
+    }
+  }
+
+  @Nested
+  class OtherSinks {
+    @Test
+    void anSsmSecureStringParameterReceivesTheNewKey(Emulator emulator) {
+      OpsContext ctx = context(emulator.endpoint());
+      String name = "/prod/" + user + "/aws-key";
+
+      KeyRotation rotation = AccessKeys.using(ctx).rotate(user, SecretSinks.ssmParameter(ctx, name, null), FAST);
+
+      assertThat(rotation.isComplete()).isTrue();
+      try (var ssm = software.amazon.awssdk.services.ssm.SsmClient.builder()
+          .region(software.amazon.awssdk.regions.Region.US_EAST_1).endpointOverride(emulator.endpoint())
+          .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+              software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing"))).build()) {
+        var parameter = ssm.getParameter(b -> b.name(name).withDecryption(true)).parameter();
+        assertThat(parameter.type()).isEqualTo(software.amazon.awssdk.services.ssm.model.ParameterType.SECURE_STRING);
+        var tree = dev.opskit.core.internal.Json.parseTrusted(parameter.value());
+        assertThat(tree.get("AccessKeyId").asText()).isEqualTo(rotation.newKeyId().orElseThrow());
+        assertThat(moto.callerArn(tree.get("AccessKeyId").asText(), tree.get("SecretAccessKey").asText())).isEqualTo(userArn);
+        AuditAssertions.assertThat(audit).containsNoText(tree.get("SecretAccessKey").asText());
+      }
+      assertThat(rotation.step(RotationStep.PUBLISH).detail()).isEqualTo("published in SSM SecureString parameter " + name);
+      assertThat(moto.keys(user)).hasSize(1);
+    }
+
+    @Test
+    void aCallbackReceivesTheSecretAndOneThatFailsNeverShowsIt(Emulator emulator) {
+      OpsContext ctx = context(emulator.endpoint());
+      List<dev.opskit.core.secret.Secret> received = new ArrayList<>();
+
+      KeyRotation rotation = AccessKeys.using(ctx).rotate(user, SecretSinks.callback("vault kv/app", received::add), FAST);
+
+      assertThat(rotation.isComplete()).isTrue();
+      assertThat(received).hasSize(1);
+      String newSecret = received.get(0).field("SecretAccessKey").reveal();
+      assertThat(moto.callerArn(rotation.newKeyId().orElseThrow(), newSecret)).isEqualTo(userArn);
+
+      String other = "service-user-" + USERS.incrementAndGet();
+      moto.createUser(other);
+      moto.createKey(other);
+      String[] leaked = new String[1];
+      KeyRotationException e = catchThrowableOfType(KeyRotationException.class, () -> AccessKeys.using(ctx)
+          .rotate(other, SecretSinks.callback("vault kv/other", s -> {
+            leaked[0] = s.field("SecretAccessKey").reveal();
+            throw new IllegalStateException("vault refused " + leaked[0]);
+          }), FAST));
+
+      assertThat(e.step()).isEqualTo(RotationStep.PUBLISH);
+      assertThat(e).hasMessageContaining("publishing to callback vault kv/other failed: ")
+          .hasMessageContaining("failed with java.lang.IllegalStateException (its message is not shown: it may contain the secret)")
+          .hasMessageContaining("was deleted (it was never published)");
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      assertThat(trace.toString()).doesNotContain(leaked[0]);
+      assertThat(moto.keys(other)).hasSize(1);
+      assertThat(e.rotation().step(RotationStep.CREATE).status()).isEqualTo(StepStatus.ROLLED_BACK);
+    }
+  }
+
   /** Some active key of the user has a secret the test knows, and STS accepts it as the user: the key that works. */
   private @org.jspecify.annotations.Nullable String assertWorkingKey(KeyRotation rotation) {
     List<String[]> known = new ArrayList<>();
