@@ -3,6 +3,7 @@ package dev.opskit.security.iam.internal;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Checks;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /** The input rules for IAM user names and access key ids, and the one way a key id is shown. */
 public final class KeyIds {
@@ -19,8 +20,8 @@ public final class KeyIds {
    * @return the name
    * @throws ValidationException when it is not 1 to 64 of IAM's characters
    */
-  public static String userName(String field, String value) {
-    return Checks.matches(USER, field, Checks.length(field, value, 1, 64), "an IAM user name: 1 to 64 letters, digits and +=,.@_-");
+  public static String userName(String field, @Nullable String value) {
+    return check(USER, field, value, 64, "an IAM user name: 1 to 64 letters, digits and +=,.@_-");
   }
 
   /**
@@ -31,8 +32,14 @@ public final class KeyIds {
    * @return the id
    * @throws ValidationException when it is not 16 to 128 upper-case letters and digits
    */
-  public static String keyId(String field, String value) {
-    return Checks.matches(KEY, field, Checks.length(field, value, 16, 128), "an access key id: 16 to 128 upper-case letters and digits");
+  public static String keyId(String field, @Nullable String value) {
+    return check(KEY, field, value, 128, "an access key id: 16 to 128 upper-case letters and digits");
+  }
+
+  private static String check(Pattern pattern, String field, @Nullable String value, int max, String allowed) {
+    // The length first, so the pattern never runs over a huge string.
+    Checks.require(value != null && value.length() <= max && pattern.matcher(value).matches(), field, value, allowed);
+    return value;
   }
 
   /**
