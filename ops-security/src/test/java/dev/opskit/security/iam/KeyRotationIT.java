@@ -130,6 +130,43 @@ class KeyRotationIT {
   }
 
   @Test
+  void theOldKeyCountsAsUnusedOnlyOnceItsLastUseStopsAdvancingForTheQuietPeriod(Emulator emulator) {
+    List<String> waits = new ArrayList<>();
+    OpsContext ctx = Moto.contextBuilder(emulator.endpoint(), clock, audit).progressListener(event -> {
+      if (event.operation().equals("iam:wait-key-unused")) {
+        waits.add(event.status());
+        if (waits.size() <= 2) {
+          // an application still signs with the old key after the first two polls (moto keeps last use to the second)
+          sleepPastTheSecond();
+          assertThat(moto.callerArn(oldId(), oldSecret())).isEqualTo(userArn);
+        }
+      }
+    }).build();
+    closing.add(0, ctx);
+
+    KeyRotation rotation = AccessKeys.using(ctx).rotate(user, SecretSinks.secretsManager(ctx, secretId()), FAST);
+
+    assertThat(rotation.isComplete()).isTrue();
+    // polls every 5 minutes; the use seen at polls 2 and 3 restarts the hour of quiet, so 15 polls, not 13
+    assertThat(waits).hasSize(15);
+    assertThat(waits.get(0)).isEqualTo("last used never, unchanged for PT0S of PT1H");
+    assertThat(waits.get(1)).startsWith("last used 20").endsWith(", unchanged for PT0S of PT1H");
+    assertThat(waits.get(2)).startsWith("last used 20").endsWith(", unchanged for PT0S of PT1H").isNotEqualTo(waits.get(1));
+    assertThat(waits.get(3)).endsWith(", unchanged for PT5M of PT1H");
+    assertThat(waits.get(14)).isEqualTo("unused for PT1H");
+    assertThat(rotation.lastUseSeen()).isPresent();
+  }
+
+  private static void sleepPastTheSecond() {
+    try {
+      Thread.sleep(1100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void aUserWithTwoActiveKeysIsRefusedBeforeAnyChange(Emulator emulator) {
     OpsContext ctx = context(emulator.endpoint());
     CreateAccessKeyResponse second = moto.createKey(user);
