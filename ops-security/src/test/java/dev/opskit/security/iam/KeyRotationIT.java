@@ -249,6 +249,26 @@ class KeyRotationIT {
     }
 
     @Test
+    void aKeyMadeByACreateWhoseAnswerWasLostIsNamedAndLeftAlone(Emulator emulator) {
+      FaultInjectingProxy proxy = FaultInjectingProxy.start(emulator.endpoint());
+      closing.add(proxy);
+      OpsContext ctx = context(proxy.endpoint());
+      proxy.when(action("CreateAccessKey")).next(1).inject(Fault.loseResponse());
+
+      KeyRotationException e = catchThrowableOfType(KeyRotationException.class,
+          () -> AccessKeys.using(ctx).rotate(user, SecretSinks.secretsManager(ctx, secretId()), FAST));
+
+      // IAM made a key whose secret nobody saw; the SDK's retry then met the two-key limit
+      assertThat(e.step()).isEqualTo(RotationStep.CREATE);
+      String stray = moto.keys(user).stream().map(AccessKeyMetadata::accessKeyId).filter(id -> !id.equals(oldId()))
+          .findFirst().orElseThrow();
+      assertThat(e).hasMessageContaining("key ****" + stray.substring(stray.length() - 4) + " appeared during the failed call")
+          .hasMessageContaining("OpsKit cannot prove it made it and leaves it: delete it with iam:DeleteAccessKey");
+      assertThat(moto.keys(user)).hasSize(2);
+      assertThat(assertWorkingKey(e.rotation())).isEqualTo(oldId());
+    }
+
+    @Test
     void aNewKeyThatFailsAfterTheOldOneIsDeactivatedGetsTheOldOneBack(Emulator emulator) {
       FaultInjectingProxy proxy = FaultInjectingProxy.start(emulator.endpoint());
       closing.add(proxy);

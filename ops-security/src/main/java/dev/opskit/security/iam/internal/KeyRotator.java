@@ -76,7 +76,7 @@ final class KeyRotator {
     parameters.put("Sink", sink.description());
     for (RotationStep step : RotationStep.values()) {
       List<String> calls = calls(step);
-      b.step(new KeyRotation.Step(step, StepStatus.PLANNED, step.title(), calls, now));
+      b.step(new KeyRotation.Step(step, StepStatus.PLANNED, "", calls, now));
       parameters.put(step.label(), calls);
     }
     ctx.gate().submit(Change.described(OPERATION, state.userName(), parameters, () -> "rotated").build());
