@@ -157,6 +157,26 @@ class KeyRotationIT {
     assertThat(rotation.lastUseSeen()).isPresent();
   }
 
+  @Test
+  void theCallersConfirmationEndsTheWaitBeforeTheQuietPeriod(Emulator emulator) {
+    List<KeyUsage> asked = new ArrayList<>();
+    OpsContext ctx = context(emulator.endpoint());
+
+    KeyRotation rotation = AccessKeys.using(ctx).rotate(user, SecretSinks.secretsManager(ctx, secretId()),
+        FAST.toBuilder().quietPeriod(Duration.ofDays(30)).confirmation(usage -> {
+          asked.add(usage);
+          return asked.size() == 3;
+        }).build());
+
+    assertThat(rotation.isComplete()).isTrue();
+    assertThat(asked).hasSize(3).allSatisfy(u -> {
+      assertThat(u.keyId()).isEqualTo(oldId());
+      assertThat(u.quietPeriod()).isEqualTo(Duration.ofDays(30));
+    });
+    assertThat(asked.get(2).quietFor()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(rotation.step(RotationStep.WAIT_UNUSED).detail()).isEqualTo("the caller confirmed the old key unused (last used never)");
+  }
+
   private static void sleepPastTheSecond() {
     try {
       Thread.sleep(1100);
@@ -266,6 +286,27 @@ class KeyRotationIT {
           .hasMessageContaining("OpsKit cannot prove it made it and leaves it: delete it with iam:DeleteAccessKey");
       assertThat(moto.keys(user)).hasSize(2);
       assertThat(assertWorkingKey(e.rotation())).isEqualTo(oldId());
+    }
+
+    @Test
+    void aPublishWhoseAnswerWasLostCountsAsPublishedOnceSecretsManagerShowsTheVersion(Emulator emulator) {
+      FaultInjectingProxy proxy = FaultInjectingProxy.start(emulator.endpoint());
+      closing.add(proxy);
+      OpsContext ctx = context(proxy.endpoint());
+      // the secret exists with the old key as its current version, as it does when keys are rotated regularly
+      moto.secrets.createSecret(b -> b.name(secretId()).secretString(
+          "{\"AccessKeyId\":\"" + oldId() + "\",\"SecretAccessKey\":\"" + oldSecret() + "\"}"));
+      proxy.when(amzTarget("secretsmanager.PutSecretValue")).next(1).inject(Fault.loseResponse());
+
+      KeyRotation rotation = AccessKeys.using(ctx).rotate(user, SecretSinks.secretsManager(ctx, secretId()), FAST);
+
+      assertThat(rotation.isComplete()).isTrue();
+      assertThat(proxy.count(amzTarget("secretsmanager.PutSecretValue"))).isEqualTo(2);
+      assertThat(moto.secrets.describeSecret(b -> b.secretId(secretId())).versionIdsToStages())
+          .hasSize(2).containsValues(List.of("AWSCURRENT"), List.of("AWSPREVIOUS"));
+      assertThat(moto.currentKey(secretId()).orElseThrow()[0]).isEqualTo(rotation.newKeyId().orElseThrow());
+      assertThat(rotation.step(RotationStep.PUBLISH).detail()).startsWith("staged (not yet current) in ");
+      assertThat(moto.keys(user)).extracting(AccessKeyMetadata::accessKeyId).containsExactly(rotation.newKeyId().orElseThrow());
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.booleans;
 import static org.quicktheories.generators.SourceDSL.integers;
+import static org.quicktheories.generators.SourceDSL.strings;
 
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.secret.Publication;
@@ -74,6 +75,23 @@ class KeyRotationJsonTest {
   void refusesWhatIsNotARotation(String json) {
     assertThatThrownBy(() -> KeyRotation.fromJson(json)).isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("Invalid rotation JSON");
+  }
+
+  @Test
+  void anythingElseIsAValidationExceptionNeverAnotherError() {
+    String valid = state(5, true, true).toJson();
+    qt().forAll(strings().allPossible().ofLengthBetween(0, 200), integers().between(0, valid.length() - 1),
+            integers().between(0, 40))
+        .checkAssert((junk, at, cut) -> {
+          for (String text : List.of(junk, valid.substring(0, at) + junk + valid.substring(Math.min(valid.length(), at + cut)))) {
+            try {
+              KeyRotation read = KeyRotation.fromJson(text);
+              assertThat(KeyRotation.fromJson(read.toJson())).isEqualTo(read);
+            } catch (ValidationException expected) {
+              assertThat(expected.getMessage()).startsWith("Invalid ");
+            }
+          }
+        });
   }
 
   @Test

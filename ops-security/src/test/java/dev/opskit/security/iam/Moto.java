@@ -71,7 +71,7 @@ final class Moto implements AutoCloseable {
   /** The AWSCURRENT value of a secret, as {AccessKeyId, SecretAccessKey}, if the secret has one. */
   Optional<String[]> currentKey(String secretId) {
     try {
-      String json = secrets.getSecretValue(b -> b.secretId(secretId)).secretString();
+      String json = secrets.getSecretValue(b -> b.secretId(secretId).versionStage("AWSCURRENT")).secretString();
       var tree = Json.parseTrusted(json);
       return Optional.of(new String[] {tree.get("AccessKeyId").asText(), tree.get("SecretAccessKey").asText()});
     } catch (software.amazon.awssdk.services.secretsmanager.model.ResourceNotFoundException e) {

@@ -122,7 +122,10 @@ public final class SecretsManagerSink implements SecretSink {
       }
       LOG.debug("secret version stored although PutSecretValue failed secretId={} version={}", secretId, token);
     }
-    return new Publication(description(), secret.versionId(), token, true);
+    // Secrets Manager labels the first version of a secret AWSCURRENT whatever stages the put names: then it is
+    // current already, not staged.
+    boolean current = stages().getOrDefault(token, List.of()).contains(CURRENT);
+    return new Publication(description(), secret.versionId(), token, !current);
   }
 
   @Override
