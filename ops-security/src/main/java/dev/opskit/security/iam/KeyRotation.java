@@ -39,7 +39,7 @@ public final class KeyRotation {
    * @param step the step
    * @param status where it stands
    * @param detail what it did or why it stopped, in words; never a secret
-   * @param calls the AWS calls it makes (filled in for a dry run; after a run, the calls it made)
+   * @param calls the AWS calls it makes, as a dry run describes them
    * @param at when it last changed, or null when it has not started
    */
   public record Step(RotationStep step, StepStatus status, String detail, List<String> calls, @Nullable Instant at) {

@@ -24,7 +24,9 @@ public final class SecretSinks {
    * staging label {@code AWSPENDING} (readers of {@code AWSCURRENT} do not see it yet), and
    * {@link SecretSink#promote promoted} by moving {@code AWSCURRENT} to it once verified (Secrets Manager then
    * labels the previous version {@code AWSPREVIOUS}). The secret is created, without a value, when it does
-   * not exist. The version id is derived from the secret's version, so publishing again makes no new version.
+   * not exist; its first version is current at once (Secrets Manager labels a secret's first version
+   * {@code AWSCURRENT}), and the publication says so. The version id is derived from the secret's version, so
+   * publishing again makes no new version.
    *
    * @param ctx the context
    * @param secretId the secret's name or ARN, such as {@code prod/service-user/aws-key}
