@@ -228,6 +228,40 @@ class KeyRotationIT {
     assertThat(moto.keys(user)).extracting(AccessKeyMetadata::accessKeyId).containsExactly(rotation.newKeyId().orElseThrow());
   }
 
+  @Test
+  void anInactiveKeyUsedRecentlyIsNotRemovedToMakeRoom(Emulator emulator) {
+    OpsContext ctx = context(emulator.endpoint());
+    CreateAccessKeyResponse spare = moto.createKey(user);
+    String spareId = spare.accessKey().accessKeyId();
+    assertThat(moto.callerArn(spareId, spare.accessKey().secretAccessKey())).isEqualTo(userArn);   // used just now
+    moto.deactivate(user, spareId);
+
+    KeyRotationException e = catchThrowableOfType(KeyRotationException.class, () -> AccessKeys.using(ctx)
+        .rotate(user, SecretSinks.secretsManager(ctx, secretId()), FAST.toBuilder().removableKey(spareId).build()));
+
+    assertThat(e.step()).isEqualTo(RotationStep.PREFLIGHT);
+    assertThat(e).hasMessageContaining("the removable key ****" + spareId.substring(spareId.length() - 4) + " was last used at ")
+        .hasMessageContaining("less than PT168H ago (RotationOptions.removableUnusedFor). Nothing was changed");
+    assertThat(moto.keys(user)).hasSize(2);
+    assertThat(audit.events()).isEmpty();
+  }
+
+  @Test
+  void aUserWhoseOnlyKeyIsInactiveGetsANewKeyAndTheOldOneDeletedAfterTheGracePeriod(Emulator emulator) {
+    OpsContext ctx = context(emulator.endpoint());
+    moto.deactivate(user, oldId());
+
+    KeyRotation rotation = AccessKeys.using(ctx).rotate(user, SecretSinks.secretsManager(ctx, secretId()), FAST);
+
+    assertThat(rotation.isComplete()).isTrue();
+    assertThat(rotation.step(RotationStep.WAIT_UNUSED).status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(rotation.step(RotationStep.DEACTIVATE).status()).isEqualTo(StepStatus.SKIPPED);
+    assertThat(rotation.step(RotationStep.DELETE).detail()).isEqualTo("old key ****" + oldId().substring(oldId().length() - 4) + " deleted");
+    assertThat(moto.keys(user)).extracting(AccessKeyMetadata::accessKeyId).containsExactly(rotation.newKeyId().orElseThrow());
+    assertThat(audit.events(e -> e.operation().equals("iam:UpdateAccessKey"))).isEmpty();
+    assertThat(clock.slept()).isGreaterThanOrEqualTo(Duration.ofDays(1));
+  }
+
   @Nested
   class FaultAtEachStep {
 
