@@ -14,7 +14,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /** (A copy of ops-monitoring's.) Typed, validating access to the fields of a JSON object, with errors naming the field. */
-final class JsonFields {
+public final class JsonFields {
   private final ObjectNode node;
   private final String prefix;
 
@@ -27,11 +27,11 @@ final class JsonFields {
    * Parses the text of a JSON object strictly ({@link Json#readTree}): null, malformed, too deeply nested,
    * trailing content and duplicated members are each a {@link ValidationException}.
    */
-  static JsonFields parse(@Nullable String json, String what) {
+  public static JsonFields parse(@Nullable String json, String what) {
     return of(Json.readTree(what, json, "a JSON object"), what, "");
   }
 
-  static JsonFields of(@Nullable JsonNode tree, String what, String prefix) {
+  public static JsonFields of(@Nullable JsonNode tree, String what, String prefix) {
     if (tree == null || !tree.isObject()) {
       throw ValidationException.of(prefix.isEmpty() ? what : prefix, tree == null ? null : abbreviate(tree.toString()),
           "a JSON object");
@@ -39,20 +39,20 @@ final class JsonFields {
     return new JsonFields((ObjectNode) tree, prefix);
   }
 
-  ObjectNode node() {
+  public ObjectNode node() {
     return node;
   }
 
-  boolean has(String field) {
+  public boolean has(String field) {
     return node.has(field) && !node.get(field).isNull();
   }
 
-  String name(String field) {
+  public String name(String field) {
     return prefix + field;
   }
 
   /** Fails on any field not in {@code known}. */
-  void onlyKnown(Set<String> known) {
+  public void onlyKnown(Set<String> known) {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
       String f = names.next();
@@ -62,7 +62,7 @@ final class JsonFields {
     }
   }
 
-  @Nullable String text(String field) {
+  public @Nullable String text(String field) {
     if (!has(field)) {
       return null;
     }
@@ -73,7 +73,7 @@ final class JsonFields {
     return v.textValue();
   }
 
-  String requiredText(String field) {
+  public String requiredText(String field) {
     String v = text(field);
     if (v == null) {
       throw ValidationException.of(name(field), null, "a string (required)");
@@ -81,7 +81,7 @@ final class JsonFields {
     return v;
   }
 
-  @Nullable Integer integer(String field) {
+  public @Nullable Integer integer(String field) {
     if (!has(field)) {
       return null;
     }
@@ -92,7 +92,7 @@ final class JsonFields {
     return v.intValue();
   }
 
-  @Nullable Double number(String field) {
+  public @Nullable Double number(String field) {
     if (!has(field)) {
       return null;
     }
@@ -103,7 +103,7 @@ final class JsonFields {
     return v.doubleValue();
   }
 
-  @Nullable Boolean bool(String field) {
+  public @Nullable Boolean bool(String field) {
     if (!has(field)) {
       return null;
     }
@@ -115,11 +115,11 @@ final class JsonFields {
   }
 
   /** {@return the object under a field, its fields named with the field as prefix} */
-  JsonFields object(String field) {
+  public JsonFields object(String field) {
     return of(has(field) ? node.get(field) : null, name(field), name(field) + ".");
   }
 
-  List<String> texts(String field) {
+  public List<String> texts(String field) {
     List<String> out = new ArrayList<>();
     for (JsonNode v : array(field)) {
       if (!v.isTextual()) {
@@ -130,7 +130,7 @@ final class JsonFields {
     return out;
   }
 
-  List<JsonNode> array(String field) {
+  public List<JsonNode> array(String field) {
     if (!has(field)) {
       return List.of();
     }
@@ -144,7 +144,7 @@ final class JsonFields {
   }
 
   /** Reads {@code [{"<keyField>": k, "<valueField>": v}, ...]} into an ordered map. */
-  Map<String, String> pairs(String field, String keyField, String valueField) {
+  public Map<String, String> pairs(String field, String keyField, String valueField) {
     Map<String, String> out = new LinkedHashMap<>();
     for (JsonNode v : array(field)) {
       JsonFields pair = of(v, field, name(field) + ".");
@@ -154,7 +154,7 @@ final class JsonFields {
     return out;
   }
 
-  static ArrayNode pairsNode(Map<String, String> pairs, String keyField, String valueField) {
+  public static ArrayNode pairsNode(Map<String, String> pairs, String keyField, String valueField) {
     ArrayNode array = Json.array();
     pairs.forEach((k, v) -> array.addObject().put(keyField, k).put(valueField, v));
     return array;
