@@ -124,6 +124,16 @@ public record IntelligentTieringDefinition(BucketName bucket, String id, boolean
   }
 
   /**
+   * The same configuration with exactly these tiers.
+   *
+   * @param value days per tier
+   * @return the definition
+   */
+  public IntelligentTieringDefinition withTierings(Map<AccessTier, Integer> value) {
+    return new IntelligentTieringDefinition(bucket, id, enabled, prefix, tags, value);
+  }
+
+  /**
    * The definition as JSON: {@code {"Bucket", "Id", "Status", "Filter": {"Prefix", "Tags": [{"Key","Value"}]},
    * "Tierings": [{"AccessTier", "Days"}]}}, the members of S3's {@code IntelligentTieringConfiguration} plus the bucket.
    *

@@ -86,6 +86,16 @@ public record SnapshotLifecyclePolicy(String name, String description, Arn execu
   }
 
   /**
+   * The same policy selecting resources by other tags.
+   *
+   * @param value the target tags
+   * @return the policy
+   */
+  public SnapshotLifecyclePolicy withTargetTags(Map<String, String> value) {
+    return new SnapshotLifecyclePolicy(name, description, executionRole, enabled, resourceTypes, value, schedules);
+  }
+
+  /**
    * The same policy, enabled or disabled.
    *
    * @param value whether it is enabled
