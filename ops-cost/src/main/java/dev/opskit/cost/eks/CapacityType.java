@@ -19,6 +19,7 @@ public record CapacityType(String value) {
   /**
    * Validates.
    *
+   * @param value the text, such as {@code SPOT}
    * @throws dev.opskit.core.ValidationException when the text is missing or blank
    */
   public CapacityType {

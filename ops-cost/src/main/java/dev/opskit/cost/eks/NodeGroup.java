@@ -18,6 +18,12 @@ public record NodeGroup(String cluster, String name, CapacityType capacityType, 
   /**
    * Validates and copies.
    *
+   * @param cluster the cluster's name
+   * @param name the node group's name
+   * @param capacityType ON_DEMAND, SPOT or what AWS reports
+   * @param instanceTypes the instance types, as AWS lists them
+   * @param scaling the scaling configuration
+   * @param status the node group's status as AWS reports it, such as {@code ACTIVE}
    * @throws dev.opskit.core.ValidationException when a part is missing
    */
   public NodeGroup {

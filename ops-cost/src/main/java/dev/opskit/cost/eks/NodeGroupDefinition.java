@@ -29,6 +29,11 @@ public record NodeGroupDefinition(String cluster, String name, CapacityType capa
   /**
    * Validates and copies.
    *
+   * @param cluster the cluster's name (1 to 100 letters, digits, dashes and underscores, starting with a letter or digit)
+   * @param name the node group's name (same rule)
+   * @param capacityType ON_DEMAND, SPOT or CAPACITY_BLOCK
+   * @param instanceTypes the instance types, 1 to 20 (such as {@code m5.large}), without repeats
+   * @param scaling the scaling configuration
    * @throws dev.opskit.core.ValidationException naming the field, the value and what is allowed
    */
   public NodeGroupDefinition {

@@ -13,6 +13,9 @@ public record ScalingConfig(int minSize, int desiredSize, int maxSize) {
   /**
    * Validates.
    *
+   * @param minSize the fewest nodes, 0 or more
+   * @param desiredSize the nodes wanted now, from {@code minSize} to {@code maxSize}
+   * @param maxSize the most nodes, 1 or more
    * @throws dev.opskit.core.ValidationException when the sizes are negative or out of order
    */
   public ScalingConfig {

@@ -37,6 +37,13 @@ public record IntelligentTieringDefinition(BucketName bucket, String id, boolean
   /**
    * Validates and copies.
    *
+   * @param bucket the bucket
+   * @param id the configuration's id, 1 to 64 letters, digits, dots, dashes and underscores
+   * @param enabled whether the configuration is {@code Enabled} (else {@code Disabled})
+   * @param prefix the key prefix the configuration applies to, or null for the whole bucket
+   * @param tags the object tags the configuration applies to (all of them must match); empty for any
+   * @param tierings days without access before each archive tier (at least one tier; ARCHIVE_ACCESS 90 to 730,
+   *     DEEP_ARCHIVE_ACCESS 180 to 730)
    * @throws dev.opskit.core.ValidationException naming the field, the value and what is allowed
    */
   public IntelligentTieringDefinition {

@@ -43,6 +43,13 @@ public record SnapshotLifecyclePolicy(String name, String description, Arn execu
   /**
    * Validates and copies.
    *
+   * @param name the policy's name, OpsKit's handle on it (a tag value: 1 to 256 characters)
+   * @param description the description, 1 to 500 letters, digits, spaces, dashes and underscores
+   * @param executionRole the IAM role DLM acts as
+   * @param enabled whether the policy is {@code ENABLED} (else {@code DISABLED})
+   * @param resourceTypes what is snapshotted: VOLUME or INSTANCE (one of them)
+   * @param targetTags the tags that select the volumes or instances (1 to 50; all resources with any of them)
+   * @param schedules the schedules, 1 to 4
    * @throws dev.opskit.core.ValidationException naming the field, the value and what is allowed
    */
   public SnapshotLifecyclePolicy {

@@ -24,6 +24,11 @@ public record SnapshotSchedule(String name, int intervalHours, List<LocalTime> t
   /**
    * Validates and copies.
    *
+   * @param name the schedule's name, 1 to 120 letters, digits, spaces, dashes and underscores
+   * @param intervalHours hours between snapshots: 1, 2, 3, 4, 6, 8, 12 or 24
+   * @param times the time of day (UTC, whole minutes) the first snapshot starts; at most one, none for AWS's choice
+   * @param retainCount how many snapshots are kept, 1 to 1,000
+   * @param copyTags whether the volume's tags are copied to its snapshots
    * @throws dev.opskit.core.ValidationException naming the field, the value and what is allowed
    */
   public SnapshotSchedule {

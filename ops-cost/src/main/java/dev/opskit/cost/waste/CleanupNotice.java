@@ -18,6 +18,12 @@ public record CleanupNotice(Cleanup.Step step, List<MarkedResource> marked, List
   /**
    * Validates and copies.
    *
+   * @param step the step
+   * @param marked resources marked by this step, with their dates
+   * @param unmarked resources whose mark was removed because they came back into use
+   * @param deleted resources deleted (an idle instance: stopped) because they were still waste at their date
+   * @param waiting marked resources still waste whose date has not come
+   * @param dryRun whether nothing was changed (the lists say what would be)
    * @throws dev.opskit.core.ValidationException when a part is missing
    */
   public CleanupNotice {

@@ -18,6 +18,9 @@ public record CleanupPolicy(Duration grace, WasteCriteria criteria, CleanupNotif
   /**
    * Validates.
    *
+   * @param grace the time between the mark and the date from which the sweep may delete; 1 to 365 whole days
+   * @param criteria the criteria the sweep re-checks marked resources with
+   * @param notifier the notify hook
    * @throws dev.opskit.core.ValidationException when a part is missing or the grace is out of range
    */
   public CleanupPolicy {

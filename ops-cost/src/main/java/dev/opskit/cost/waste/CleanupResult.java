@@ -14,6 +14,8 @@ public record CleanupResult(CleanupNotice notice, ApplyResult applied) {
   /**
    * Validates.
    *
+   * @param notice the notice (marked, unmarked, deleted, waiting)
+   * @param applied the plan and the gate's results
    * @throws dev.opskit.core.ValidationException when a part is missing
    */
   public CleanupResult {

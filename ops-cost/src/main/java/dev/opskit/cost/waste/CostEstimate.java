@@ -14,6 +14,9 @@ public record CostEstimate(BigDecimal monthlyUsd, PriceSource source, String bas
   /**
    * Validates the estimate.
    *
+   * @param monthlyUsd the estimate per month, in USD (zero when {@link PriceSource#UNPRICED})
+   * @param source where the unit price came from
+   * @param basis how the number was reckoned, such as "100 GB × USD 0.10 per GB_MONTH"
    * @throws dev.opskit.core.ValidationException when a part is missing or the amount is negative
    */
   public CostEstimate {

@@ -17,6 +17,12 @@ public record Finding(WasteKind kind, String resourceId, String detail, CostEsti
   /**
    * Validates and copies.
    *
+   * @param kind what kind of waste
+   * @param resourceId the resource's id as AWS's tagging call takes it (volume, allocation, snapshot and instance
+   *     ids; a load balancer's and a DB snapshot's ARN)
+   * @param detail why it counts as waste, in words
+   * @param estimate its estimated monthly cost and where the price came from
+   * @param tags the resource's tags, as AWS reported them
    * @throws dev.opskit.core.ValidationException when a part is missing
    */
   public Finding {

@@ -14,6 +14,9 @@ public record MarkedResource(WasteKind kind, String resourceId, LocalDate delete
   /**
    * Validates.
    *
+   * @param kind the kind of waste it was marked as
+   * @param resourceId the resource's id (as in {@link Finding#resourceId()})
+   * @param deleteAfter the date (UTC) from which the sweep deletes it if it is still waste
    * @throws dev.opskit.core.ValidationException when a part is missing
    */
   public MarkedResource {

@@ -14,6 +14,9 @@ public record Price(BigDecimal usdPerUnit, PriceUnit unit, PriceSource source) {
   /**
    * Validates the price.
    *
+   * @param usdPerUnit the price of one unit, in USD, zero or more
+   * @param unit the unit
+   * @param source where the price came from
    * @throws dev.opskit.core.ValidationException when a part is missing or the price is negative
    */
   public Price {

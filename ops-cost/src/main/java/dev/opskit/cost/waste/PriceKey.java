@@ -43,6 +43,8 @@ public record PriceKey(Product product, String variant) {
   /**
    * Validates the key.
    *
+   * @param product the product
+   * @param variant the variant, such as {@code gp2}, {@code m5.large} or {@code application}
    * @throws dev.opskit.core.ValidationException when the product is missing or the variant is not lower-case
    *     letters, digits, dots and dashes (1 to 64)
    */

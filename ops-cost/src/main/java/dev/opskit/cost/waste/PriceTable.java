@@ -20,6 +20,7 @@ public record PriceTable(Map<PriceKey, BigDecimal> prices) {
   /**
    * Validates and copies.
    *
+   * @param prices USD per unit, by key
    * @throws dev.opskit.core.ValidationException when a price is missing or negative
    */
   public PriceTable {

@@ -31,6 +31,11 @@ public record WasteCriteria(Set<WasteKind> kinds, Duration snapshotAge, BigDecim
   /**
    * Validates and copies.
    *
+   * @param kinds the kinds to look for (at least one)
+   * @param snapshotAge a snapshot older than this (and used by no AMI) is waste; 1 to 3,650 days
+   * @param idleCpuPercent an instance whose highest daily average CPU stayed under this percentage is idle;
+   *     more than 0, at most 100
+   * @param cpuWindow how far back CPU is read, in whole days; 1 to 63 days (CloudWatch keeps 1-hour data 63 days)
    * @throws dev.opskit.core.ValidationException when a value is missing or out of range
    */
   public WasteCriteria {

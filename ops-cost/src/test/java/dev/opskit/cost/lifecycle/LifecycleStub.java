@@ -132,7 +132,7 @@ final class LifecycleStub implements AutoCloseable {
         json(ex, 404, Json.object().put("Message", "Policy not found").put("Code", "ResourceNotFoundException"));
       } else if (method.equals("PATCH")) {
         ObjectNode update = (ObjectNode) Json.parseTrusted(body);
-        update.fields().forEachRemaining(e -> p.set(e.getKey(), e.getValue()));
+        update.properties().forEach(e -> p.set(e.getKey(), e.getValue()));
         p.put("StatusMessage", p.path("State").asText());
         json(ex, 200, Json.object());
       } else {
@@ -180,7 +180,7 @@ final class LifecycleStub implements AutoCloseable {
 
   private static Map<String, String> params(String query) {
     Map<String, String> out = new LinkedHashMap<>();
-    for (String pair : query.split("&")) {
+    for (String pair : query.split("&", -1)) {
       if (pair.isEmpty()) {
         continue;
       }

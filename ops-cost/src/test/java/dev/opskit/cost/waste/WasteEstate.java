@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.VolumeState;
 import software.amazon.awssdk.services.elasticloadbalancingv2.ElasticLoadBalancingV2Client;
+import software.amazon.awssdk.services.elasticloadbalancingv2.model.Action;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.ProtocolEnum;
 import software.amazon.awssdk.services.elasticloadbalancingv2.model.TargetDescription;
 import software.amazon.awssdk.services.rds.RdsClient;
@@ -96,7 +97,7 @@ final class WasteEstate {
         .targetGroups().get(0).targetGroupArn();
     elb.registerTargets(r -> r.targetGroupArn(group).targets(TargetDescription.builder().id(e.busyInstance).port(80).build()));
     elb.createListener(r -> r.loadBalancerArn(e.busyLoadBalancer).protocol(ProtocolEnum.HTTP).port(80)
-        .defaultActions(a -> a.type("forward").targetGroupArn(group)));
+        .defaultActions(Action.builder().type("forward").targetGroupArn(group).build()));
 
     RdsClient rds = ctx.client(RdsClient.class, RdsClient::builder);
     for (String db : List.of("live-db", "gone-db")) {

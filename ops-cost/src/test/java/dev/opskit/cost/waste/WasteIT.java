@@ -31,7 +31,7 @@ import software.amazon.awssdk.services.rds.model.DBSnapshot;
 @OpsEmulatorTest
 class WasteIT {
   /** Snapshots made now are 100 days old on the finder's clock: older than thrifty's 90. */
-  private static final Instant T = Instant.now().plus(100, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+  private final Instant start = Instant.now().plus(100, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
 
   private static OpsContext at(Emulator emulator, Instant when, boolean dryRun, InMemoryAuditSink audit) {
     return emulator.contextBuilder().clock(Clock.fixed(when, ZoneOffset.UTC)).dryRun(dryRun).auditSink(audit).build();
@@ -40,8 +40,8 @@ class WasteIT {
   @Test
   void findsEachKindOfWasteOnceAndNothingElse(Emulator emulator, OpsContext setup) {
     emulator.reset();
-    WasteEstate estate = WasteEstate.build(setup, T);
-    try (OpsContext ctx = at(emulator, T, false, new InMemoryAuditSink())) {
+    WasteEstate estate = WasteEstate.build(setup, start);
+    try (OpsContext ctx = at(emulator, start, false, new InMemoryAuditSink())) {
       List<Finding> findings = Waste.using(ctx, Prices.table(WasteEstate.PRICES)).find();
 
       assertThat(findings).extracting(Finding::kind, Finding::resourceId).containsExactly(
@@ -63,8 +63,8 @@ class WasteIT {
   @Test
   void thresholdsAreTheCallersToSet(Emulator emulator, OpsContext setup) {
     emulator.reset();
-    WasteEstate estate = WasteEstate.build(setup, T);
-    try (OpsContext ctx = at(emulator, T, false, new InMemoryAuditSink())) {
+    WasteEstate estate = WasteEstate.build(setup, start);
+    try (OpsContext ctx = at(emulator, start, false, new InMemoryAuditSink())) {
       WasteCriteria strict = WasteCriteria.defaults().snapshotsOlderThan(Duration.ofDays(101))
           .idleCpuUnder(new java.math.BigDecimal("60"));
 
@@ -78,21 +78,21 @@ class WasteIT {
   @Test
   void theCleanupCycleMarksRechecksUnmarksWhatCameBackAndDeletesTheRest(Emulator emulator, OpsContext setup) {
     emulator.reset();
-    WasteEstate estate = WasteEstate.build(setup, T);
+    WasteEstate estate = WasteEstate.build(setup, start);
     List<CleanupNotice> notices = new ArrayList<>();
     CleanupPolicy policy = CleanupPolicy.defaults().notifier(notices::add);
     Prices prices = Prices.table(WasteEstate.PRICES);
-    LocalDate deleteAfter = LocalDate.ofInstant(T, ZoneOffset.UTC).plusDays(7);
+    LocalDate deleteAfter = LocalDate.ofInstant(start, ZoneOffset.UTC).plusDays(7);
     InMemoryAuditSink audit = new InMemoryAuditSink();
 
     List<Finding> findings;
-    try (OpsContext ctx = at(emulator, T, false, audit)) {
+    try (OpsContext ctx = at(emulator, start, false, audit)) {
       findings = Waste.using(ctx, prices).find();
     }
     assertThat(findings).hasSize(6);
 
     // Dry run: exactly the six tag calls, nothing tagged.
-    try (OpsContext dry = at(emulator, T, true, audit)) {
+    try (OpsContext dry = at(emulator, start, true, audit)) {
       CleanupResult planned = Waste.using(dry, prices).cleanup(policy).mark(findings);
       assertThat(planned.applied().isPlanned()).isTrue();
       assertThat(planned.applied().plan().changes()).flatExtracting(ResourceChange::calls).extracting(PlannedCall::operation)
@@ -101,13 +101,13 @@ class WasteIT {
       assertThat(planned.notice().dryRun()).isTrue();
       AuditAssertions.assertThat(audit).allPlanned();
     }
-    try (OpsContext ctx = at(emulator, T, false, audit)) {
+    try (OpsContext ctx = at(emulator, start, false, audit)) {
       assertThat(Waste.using(ctx, prices).find()).allSatisfy(f -> assertThat(f.tags()).doesNotContainKey(Cleanup.MARK_TAG));
     }
 
     // Mark.
     audit.clear();
-    try (OpsContext ctx = at(emulator, T, false, audit)) {
+    try (OpsContext ctx = at(emulator, start, false, audit)) {
       CleanupResult marked = Waste.using(ctx, prices).cleanup(policy).mark(findings);
       assertThat(marked.notice().marked()).extracting(MarkedResource::resourceId)
           .containsExactlyElementsOf(findings.stream().map(Finding::resourceId).toList());
@@ -121,7 +121,7 @@ class WasteIT {
 
     // Before the date the sweep waits.
     audit.clear();
-    try (OpsContext ctx = at(emulator, T.plus(3, ChronoUnit.DAYS), false, audit)) {
+    try (OpsContext ctx = at(emulator, start.plus(3, ChronoUnit.DAYS), false, audit)) {
       CleanupResult early = Waste.using(ctx, prices).cleanup(policy).sweep();
       assertThat(early.applied().plan().isEmpty()).isTrue();
       assertThat(early.notice().waiting()).hasSize(6);
@@ -133,7 +133,7 @@ class WasteIT {
         r -> r.volumeId(estate.unattachedVolume).instanceId(estate.busyInstance).device("/dev/sdg"));
 
     // At the date: dry run lists exactly what the sweep would do.
-    Instant due = T.plus(7, ChronoUnit.DAYS);
+    Instant due = start.plus(7, ChronoUnit.DAYS);
     try (OpsContext dry = at(emulator, due, true, audit)) {
       CleanupResult planned = Waste.using(dry, prices).cleanup(policy).sweep();
       assertThat(planned.applied().plan().changes(ResourceChange.Kind.UPDATE)).extracting(ResourceChange::resource)

@@ -26,11 +26,24 @@ public final class JsonFields {
   /**
    * Parses the text of a JSON object strictly ({@link Json#readTree}): null, malformed, too deeply nested,
    * trailing content and duplicated members are each a {@link ValidationException}.
+   *
+   * @param json the text
+   * @param what what it is, for the message
+   * @return the fields
    */
   public static JsonFields parse(@Nullable String json, String what) {
     return of(Json.readTree(what, json, "a JSON object"), what, "");
   }
 
+  /**
+   * The fields of a tree that must be an object.
+   *
+   * @param tree the tree
+   * @param what what it is, for the message
+   * @param prefix the prefix of its field names in messages
+   * @return the fields
+   * @throws ValidationException when the tree is not an object
+   */
   public static JsonFields of(@Nullable JsonNode tree, String what, String prefix) {
     if (tree == null || !tree.isObject()) {
       throw ValidationException.of(prefix.isEmpty() ? what : prefix, tree == null ? null : abbreviate(tree.toString()),
@@ -39,19 +52,36 @@ public final class JsonFields {
     return new JsonFields((ObjectNode) tree, prefix);
   }
 
+  /** {@return the object} */
   public ObjectNode node() {
     return node;
   }
 
+  /**
+   * Whether a field is there and not null.
+   *
+   * @param field the field
+   * @return whether it is there
+   */
   public boolean has(String field) {
     return node.has(field) && !node.get(field).isNull();
   }
 
+  /**
+   * A field's name in messages.
+   *
+   * @param field the field
+   * @return the name with its prefix
+   */
   public String name(String field) {
     return prefix + field;
   }
 
-  /** Fails on any field not in {@code known}. */
+  /**
+   * Fails on any field not in {@code known}.
+   *
+   * @param known the known fields
+   */
   public void onlyKnown(Set<String> known) {
     Iterator<String> names = node.fieldNames();
     while (names.hasNext()) {
@@ -62,6 +92,13 @@ public final class JsonFields {
     }
   }
 
+  /**
+   * A text field.
+   *
+   * @param field the field
+   * @return its text, or null when absent
+   * @throws ValidationException when it is not a string
+   */
   public @Nullable String text(String field) {
     if (!has(field)) {
       return null;
@@ -73,6 +110,13 @@ public final class JsonFields {
     return v.textValue();
   }
 
+  /**
+   * A text field that must be there.
+   *
+   * @param field the field
+   * @return its text
+   * @throws ValidationException when it is absent or not a string
+   */
   public String requiredText(String field) {
     String v = text(field);
     if (v == null) {
@@ -81,6 +125,13 @@ public final class JsonFields {
     return v;
   }
 
+  /**
+   * A whole-number field.
+   *
+   * @param field the field
+   * @return its value, or null when absent
+   * @throws ValidationException when it is not a whole number in int range
+   */
   public @Nullable Integer integer(String field) {
     if (!has(field)) {
       return null;
@@ -92,6 +143,13 @@ public final class JsonFields {
     return v.intValue();
   }
 
+  /**
+   * A number field.
+   *
+   * @param field the field
+   * @return its value, or null when absent
+   * @throws ValidationException when it is not a finite number
+   */
   public @Nullable Double number(String field) {
     if (!has(field)) {
       return null;
@@ -103,6 +161,13 @@ public final class JsonFields {
     return v.doubleValue();
   }
 
+  /**
+   * A boolean field.
+   *
+   * @param field the field
+   * @return its value, or null when absent
+   * @throws ValidationException when it is not true or false
+   */
   public @Nullable Boolean bool(String field) {
     if (!has(field)) {
       return null;
@@ -114,11 +179,24 @@ public final class JsonFields {
     return v.booleanValue();
   }
 
-  /** {@return the object under a field, its fields named with the field as prefix} */
+  /**
+   * The object under a field, its fields named with the field as prefix.
+   *
+   * @param field the field
+   * @return the fields
+   * @throws ValidationException when it is absent or not an object
+   */
   public JsonFields object(String field) {
     return of(has(field) ? node.get(field) : null, name(field), name(field) + ".");
   }
 
+  /**
+   * An array-of-strings field.
+   *
+   * @param field the field
+   * @return its strings (empty when absent)
+   * @throws ValidationException when it is not an array of strings
+   */
   public List<String> texts(String field) {
     List<String> out = new ArrayList<>();
     for (JsonNode v : array(field)) {
@@ -130,6 +208,13 @@ public final class JsonFields {
     return out;
   }
 
+  /**
+   * An array field.
+   *
+   * @param field the field
+   * @return its elements (empty when absent)
+   * @throws ValidationException when it is not an array
+   */
   public List<JsonNode> array(String field) {
     if (!has(field)) {
       return List.of();
@@ -143,7 +228,14 @@ public final class JsonFields {
     return out;
   }
 
-  /** Reads {@code [{"<keyField>": k, "<valueField>": v}, ...]} into an ordered map. */
+  /**
+   * Reads {@code [{"<keyField>": k, "<valueField>": v}, ...]} into an ordered map.
+   *
+   * @param field the field
+   * @param keyField the key member
+   * @param valueField the value member
+   * @return the map (empty when absent)
+   */
   public Map<String, String> pairs(String field, String keyField, String valueField) {
     Map<String, String> out = new LinkedHashMap<>();
     for (JsonNode v : array(field)) {
@@ -154,6 +246,14 @@ public final class JsonFields {
     return out;
   }
 
+  /**
+   * Writes a map as {@code [{"<keyField>": k, "<valueField>": v}, ...]}.
+   *
+   * @param pairs the map
+   * @param keyField the key member
+   * @param valueField the value member
+   * @return the array
+   */
   public static ArrayNode pairsNode(Map<String, String> pairs, String keyField, String valueField) {
     ArrayNode array = Json.array();
     pairs.forEach((k, v) -> array.addObject().put(keyField, k).put(valueField, v));

@@ -96,7 +96,7 @@ public final class SnapshotLifecycleImpl implements SnapshotLifecycle {
     try {
       return Optional.of(new Live(id, fromLive(name, policy), ""));
     } catch (ValidationException e) {
-      return Optional.of(new Live(id, null, e.getMessage()));
+      return Optional.of(new Live(id, null, String.valueOf(e.getMessage())));
     }
   }
 
