@@ -13,6 +13,7 @@ import dev.opskit.core.change.ResourceChange;
 import dev.opskit.core.internal.Json;
 import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.BucketName;
+import dev.opskit.test.FaultInjectingProxy;
 import dev.opskit.test.contract.DesiredStateContract;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +148,24 @@ class LifecycleDesiredStateTest {
       SnapshotLifecycle.using(ctx).apply(List.of(guide.withEnabled(false)));
       assertThat(SnapshotLifecycle.using(ctx).read("ebs-snapshots")).contains(guide.withEnabled(false));
       assertThat(stub.requests()).filteredOn(r -> r.startsWith("PATCH /policies/")).hasSize(1);
+    }
+
+    @Test
+    void aLostCreateAnswerLeavesExactlyOnePolicy() {
+      try (FaultInjectingProxy proxy = FaultInjectingProxy.start(stub.endpoint());
+          OpsContext through = OpsContext.builder().region(software.amazon.awssdk.regions.Region.US_EAST_1)
+              .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                  software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("testing", "testing")))
+              .endpointOverride(proxy.endpoint()).auditSink(audit).build()) {
+        proxy.dropResponses(1, r -> r.method().equals("POST") && r.path().startsWith("/policies"));
+
+        SnapshotLifecycle.using(through).apply(List.of(SnapshotLifecyclePolicy.guide(ROLE)));
+
+        assertThat(proxy.droppedResponses()).isEqualTo(1);
+        assertThat(stub.requests()).filteredOn(r -> r.startsWith("POST /policies")).hasSize(2);
+        assertThat(stub.policyCount()).isEqualTo(1);
+        assertThat(SnapshotLifecycle.using(ctx).read("ebs-snapshots")).contains(SnapshotLifecyclePolicy.guide(ROLE));
+      }
     }
 
     @Test

@@ -31,7 +31,7 @@ import software.amazon.awssdk.regions.Region;
  * answering in the shapes of the API references: S3 REST-XML ({@code PUT /<bucket>?intelligent-tiering&id=},
  * {@code GET /<bucket>?intelligent-tiering} paged (100 a page, or as set) with {@code ContinuationToken}/{@code
  * NextContinuationToken}), DLM REST-JSON ({@code POST /policies}, {@code GET /policies}, {@code GET /policies/<id>/},
- * {@code PATCH /policies/<id>}; AWS's {@code PolicyArn}, {@code StatusMessage} and {@code DefaultPolicy} added;
+ * {@code PATCH /policies/<id>}, {@code DELETE /policies/<id>/}; AWS's {@code DateCreated}, {@code PolicyArn}, {@code StatusMessage} and {@code DefaultPolicy} added;
  * errors as {@code x-amzn-ErrorType}). It keeps every request line and body.
  */
 final class LifecycleStub implements AutoCloseable {
@@ -94,6 +94,11 @@ final class LifecycleStub implements AutoCloseable {
     return create((ObjectNode) Json.parseTrusted(createJson));
   }
 
+  /** {@return how many policies there are} */
+  synchronized int policyCount() {
+    return policies.size();
+  }
+
   /** Changes a live policy's member directly. */
   synchronized void edit(String policyId, String member, JsonNode value) {
     policies.get(policyId).set(member, value);
@@ -130,6 +135,9 @@ final class LifecycleStub implements AutoCloseable {
       if (p == null) {
         ex.getResponseHeaders().set("x-amzn-ErrorType", "ResourceNotFoundException");
         json(ex, 404, Json.object().put("Message", "Policy not found").put("Code", "ResourceNotFoundException"));
+      } else if (method.equals("DELETE")) {
+        policies.remove(policy.group(1));
+        json(ex, 200, Json.object());
       } else if (method.equals("PATCH")) {
         ObjectNode update = (ObjectNode) Json.parseTrusted(body);
         update.properties().forEach(e -> p.set(e.getKey(), e.getValue()));
@@ -174,6 +182,7 @@ final class LifecycleStub implements AutoCloseable {
     p.put("PolicyArn", "arn:aws:dlm:us-east-1:123456789012:policy/" + id);
     p.put("StatusMessage", p.path("State").asText());
     p.put("DefaultPolicy", false);
+    p.put("DateCreated", java.time.Instant.now().toString());
     policies.put(id, p);
     return id;
   }

@@ -6,6 +6,7 @@ import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.ApplyResult;
 import dev.opskit.core.change.Change;
+import dev.opskit.core.change.Duplicates;
 import dev.opskit.core.change.FieldDiff;
 import dev.opskit.core.change.Plan;
 import dev.opskit.core.change.ResourceChange;
@@ -14,6 +15,7 @@ import dev.opskit.core.value.Checks;
 import dev.opskit.cost.lifecycle.SnapshotLifecycle;
 import dev.opskit.cost.lifecycle.SnapshotLifecyclePolicy;
 import dev.opskit.cost.lifecycle.SnapshotSchedule;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -26,7 +28,9 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.services.dlm.DlmClient;
 import software.amazon.awssdk.services.dlm.model.CreateLifecyclePolicyRequest;
+import software.amazon.awssdk.services.dlm.model.CreateLifecyclePolicyResponse;
 import software.amazon.awssdk.services.dlm.model.CreateRule;
+import software.amazon.awssdk.services.dlm.model.DeleteLifecyclePolicyRequest;
 import software.amazon.awssdk.services.dlm.model.GetLifecyclePoliciesRequest;
 import software.amazon.awssdk.services.dlm.model.GetLifecyclePolicyRequest;
 import software.amazon.awssdk.services.dlm.model.GettablePolicyStateValues;
@@ -178,8 +182,15 @@ public final class SnapshotLifecycleImpl implements SnapshotLifecycle {
         CreateLifecyclePolicyRequest request = CreateLifecyclePolicyRequest.builder().description(p.description())
             .executionRoleArn(p.executionRole().toString()).state(state(p)).policyDetails(details(p))
             .tags(tags(p)).build();
+        // CreateLifecyclePolicy has no idempotency token: an attempt the SDK repeats after a lost answer makes one
+        // more policy. The gate lists the policies of this name before and after, and removes those this call made.
         changes.add(ResourceChange.create(RESOURCE_TYPE, p.name(), List.of(
-            Change.of("dlm:CreateLifecyclePolicy", p.name(), request, dlm::createLifecyclePolicy).build())));
+            Change.of("dlm:CreateLifecyclePolicy", p.name(), request, dlm::createLifecyclePolicy)
+                .duplicatesOfRetries(Duplicates.of(CreateLifecyclePolicyResponse::policyId, () -> named(dlm, p.name()),
+                    id -> Change.of("dlm:DeleteLifecyclePolicy", id,
+                        DeleteLifecyclePolicyRequest.builder().policyId(id).build(), dlm::deleteLifecyclePolicy)
+                        .ifAlreadyGone().build()))
+                .build())));
         continue;
       }
       SnapshotLifecyclePolicy current = live.get().policy();
@@ -198,6 +209,18 @@ public final class SnapshotLifecycleImpl implements SnapshotLifecycle {
           Change.of("dlm:UpdateLifecyclePolicy", id, request, dlm::updateLifecyclePolicy).build())));
     }
     return Plan.of("snapshot lifecycle policies", changes);
+  }
+
+  /** {@return the live policies carrying a name, with their creation times, as CreateLifecyclePolicy answers} */
+  private List<Duplicates.Made<CreateLifecyclePolicyResponse>> named(DlmClient dlm, String name) {
+    List<Duplicates.Made<CreateLifecyclePolicyResponse>> made = new ArrayList<>();
+    for (String id : idsByName(dlm).getOrDefault(name, List.of())) {
+      LifecyclePolicy policy = Reads.read("dlm:GetLifecyclePolicy", id,
+          () -> dlm.getLifecyclePolicy(GetLifecyclePolicyRequest.builder().policyId(id).build()).policy());
+      Instant created = policy.dateCreated() == null ? Instant.EPOCH : policy.dateCreated();
+      made.add(new Duplicates.Made<>(id, created, CreateLifecyclePolicyResponse.builder().policyId(id).build()));
+    }
+    return made;
   }
 
   private Map<String, String> tags(SnapshotLifecyclePolicy p) {
