@@ -31,6 +31,7 @@ public final class Tour {
         new BackupExample(),
         new PerformanceExample(),
         new CostExample(),
+        new CostWasteExample(),
         new KeyRotationExample(),
         new SecurityReportExample());
   }

@@ -9,6 +9,8 @@ import dev.opskit.cost.recommend.Forecasts;
 import dev.opskit.cost.recommend.Recommendations;
 import dev.opskit.cost.report.CostReport;
 import dev.opskit.cost.report.ReportSpec;
+import dev.opskit.cost.waste.Prices;
+import dev.opskit.cost.waste.Waste;
 
 /**
  * The guide's Cost Optimization, bound to a context.
@@ -69,6 +71,21 @@ public interface Costs {
 
   /** {@return the guarded Reserved Instance purchase} */
   ReservedInstancePurchases reservedInstances();
+
+  /**
+   * The waste finder and its safe cleanup cycle, pricing through the AWS Price List API (answers cached).
+   *
+   * @return the finder ({@link Waste#using(OpsContext)})
+   */
+  Waste waste();
+
+  /**
+   * The waste finder and its safe cleanup cycle, pricing from the caller's source.
+   *
+   * @param prices a price table of the caller's, or a table then the Price List API
+   * @return the finder ({@link Waste#using(OpsContext, Prices)})
+   */
+  Waste waste(Prices prices);
 
   /** {@return the options: budget and cache time} */
   CostOptions options();

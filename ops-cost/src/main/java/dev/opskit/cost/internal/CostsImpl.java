@@ -9,6 +9,8 @@ import dev.opskit.cost.recommend.Forecasts;
 import dev.opskit.cost.recommend.Recommendations;
 import dev.opskit.cost.report.CostReport;
 import dev.opskit.cost.report.ReportSpec;
+import dev.opskit.cost.waste.Prices;
+import dev.opskit.cost.waste.Waste;
 
 /** {@link Costs}: one explorer (one cache) per instance, every part sharing the options' budget. */
 public final class CostsImpl implements Costs {
@@ -61,6 +63,16 @@ public final class CostsImpl implements Costs {
   @Override
   public ReservedInstancePurchases reservedInstances() {
     return reservedInstances;
+  }
+
+  @Override
+  public Waste waste() {
+    return Waste.using(ctx);
+  }
+
+  @Override
+  public Waste waste(Prices prices) {
+    return Waste.using(ctx, prices);
   }
 
   @Override
