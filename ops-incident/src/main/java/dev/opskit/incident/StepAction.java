@@ -48,7 +48,7 @@ public sealed interface StepAction {
     public AwsCall {
       service = checkService(service);
       action = checkAction(action);
-      inputs = Values.copyMap("inputs", inputs);
+      inputs = reserved(Values.copyMap("inputs", inputs), "Service", "Api");
       outputs = Checks.list("outputs", outputs, "outputs");
       unique(outputs.stream().map(Output::name).toList());
     }
@@ -98,7 +98,7 @@ public sealed interface StepAction {
     public WaitForProperty {
       service = checkService(service);
       action = checkAction(action);
-      inputs = Values.copyMap("inputs", inputs);
+      inputs = reserved(Values.copyMap("inputs", inputs), "Service", "Api", "PropertySelector", "DesiredValues");
       Output.selector(Checks.length("PropertySelector", selector, 1, 1000), "PropertySelector");
       desiredValues = desired(desiredValues);
       Checks.duration("pollInterval", pollInterval, Duration.ofSeconds(1), Duration.ofHours(1), "1 second to 1 hour");
@@ -130,7 +130,7 @@ public sealed interface StepAction {
     public AssertProperty {
       service = checkService(service);
       action = checkAction(action);
-      inputs = Values.copyMap("inputs", inputs);
+      inputs = reserved(Values.copyMap("inputs", inputs), "Service", "Api", "PropertySelector", "DesiredValues");
       Output.selector(Checks.length("PropertySelector", selector, 1, 1000), "PropertySelector");
       desiredValues = desired(desiredValues);
     }
@@ -376,6 +376,17 @@ public sealed interface StepAction {
   private static String checkAction(String action) {
     return Checks.matches(ACTION, "action", Checks.length("action", action, 2, 100),
         "an API action name, such as UpdateService");
+  }
+
+  /** SSM puts its own inputs beside the request's members, so a member of the same name cannot be told apart. */
+  private static Map<String, Object> reserved(Map<String, Object> inputs, String... names) {
+    for (String n : names) {
+      if (inputs.containsKey(n)) {
+        throw ValidationException.of("inputs", n, "request members other than SSM's own inputs " + List.of(names)
+            + " (member names are the API's: ECS's are camelCase, such as service)");
+      }
+    }
+    return inputs;
   }
 
   private static List<String> desired(List<String> values) {

@@ -175,7 +175,7 @@ public final class AslExporter {
         message.put("TaskToken.$", "$$.Task.Token");
         message.put("Step", name);
         message.put("Approvers", ap.approvers());
-        message.putAll(parameters(Map.of("Message", ap.message())));
+        message.putAll(params(Map.of("Message", ap.message())));
         params.put("Message", message);
         task.put("Parameters", params);
         task.put("ResultPath", "$." + name);
@@ -215,9 +215,13 @@ public final class AslExporter {
         task.put("Resource", "arn:aws:states:::states:startExecution.sync:2");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("StateMachineArn.$", "$.StateMachineArns." + e.runbook().replaceAll("[^A-Za-z0-9_]", "_"));
-        params.put("Input", parameters(e.parameters()));
+        params.put("Input", params(e.parameters()));
         task.put("Parameters", params);
-        task.put("ResultSelector", Map.of("ExecutionId.$", "$.ExecutionArn", "Status.$", "$.Status", "Output.$", "$.Output"));
+        Map<String, Object> selector = new LinkedHashMap<>();
+        selector.put("ExecutionId.$", "$.ExecutionArn");
+        selector.put("Status.$", "$.Status");
+        selector.put("Output.$", "$.Output");
+        task.put("ResultSelector", selector);
         task.put("ResultPath", "$." + name);
         gaps.add(new ExportGap(name, "the state machine of runbook " + e.runbook()
             + " is taken from the execution input at $.StateMachineArns"));
@@ -234,19 +238,26 @@ public final class AslExporter {
       }
     }
 
+    private Map<String, Object> params(Map<String, Object> inputs) {
+      List<String> problems = new ArrayList<>();
+      Map<String, Object> out = parameters(inputs, problems);
+      problems.forEach(p -> gaps.add(new ExportGap(step.name(), p)));
+      return out;
+    }
+
     private Map<String, Object> sdkTask(String service, String action, Map<String, Object> inputs) {
       Map<String, Object> task = new LinkedHashMap<>();
       task.put("Type", "Task");
       Optional<SdkCalls.Operation> op = SdkCalls.find(service, action);
       if (op.isPresent()) {
         task.put("Resource", "arn:aws:states:::aws-sdk:" + op.get().sdkServiceName() + ":" + op.get().sdkMethodName());
-        task.put("Parameters", parameters(sdkCase(op.get().requestType(), inputs)));
+        task.put("Parameters", params(sdkCase(op.get().requestType(), inputs)));
       } else {
         gaps.add(new ExportGap(step.name(), "the AWS SDK v2 module of " + service + " is not on the class path,"
             + " so the parameters keep the API's member names instead of the SDK's PascalCase"));
         task.put("Resource", "arn:aws:states:::aws-sdk:" + service + ":"
             + Character.toLowerCase(action.charAt(0)) + action.substring(1));
-        task.put("Parameters", parameters(inputs));
+        task.put("Parameters", params(inputs));
       }
       return task;
     }
@@ -301,7 +312,10 @@ public final class AslExporter {
       if (target != null) {
         Map<String, Object> pass = new LinkedHashMap<>();
         pass.put("Type", "Pass");
-        pass.put("Result", Map.of("Error", error, "Cause", cause));
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("Error", error);
+        result.put("Cause", cause);
+        pass.put("Result", result);
         pass.put("ResultPath", "$.Errors." + step.name());
         pass.put("Next", target);
         states.put(state, pass);
@@ -341,7 +355,10 @@ public final class AslExporter {
       }
       List<Object> any = new ArrayList<>();
       for (String v : values) {
-        any.add(Map.of("Variable", path, "StringEquals", v));
+        Map<String, Object> one = new LinkedHashMap<>();
+        one.put("Variable", path);
+        one.put("StringEquals", v);
+        any.add(one);
       }
       Map<String, Object> or = new LinkedHashMap<>();
       or.put("Or", any);
@@ -393,17 +410,26 @@ public final class AslExporter {
 
   /** Plain inputs as ASL {@code Parameters}: references become {@code .$} paths or {@code States.Format}. */
   static Map<String, Object> parameters(Map<String, Object> inputs) {
+    return parameters(inputs, new ArrayList<>());
+  }
+
+  private static Map<String, Object> parameters(Map<String, Object> inputs, List<String> problems) {
     Map<String, Object> out = new LinkedHashMap<>();
     inputs.forEach((k, v) -> {
       if (v instanceof String s && !Templates.references(s).isEmpty()) {
-        out.put(k + ".$", path(s));
+        out.put(k + ".$", path(s, problems));
       } else if (v instanceof List<?> l && !Templates.references(l).isEmpty()) {
-        out.put(k + ".$", "States.Array(" + l.stream().map(x -> x instanceof String s ? pathOrLiteral(s) : Jsons.write(x))
-            .collect(Collectors.joining(", ")) + ")");
+        if (l.stream().allMatch(x -> x instanceof String)) {
+          out.put(k + ".$", "States.Array(" + l.stream().map(x -> pathOrLiteral((String) x, problems))
+              .collect(Collectors.joining(", ")) + ")");
+        } else {
+          problems.add(k + ": references inside a list of objects cannot be paths in JSONPath Parameters; kept as written");
+          out.put(k, v);
+        }
       } else if (v instanceof Map<?, ?> m) {
         @SuppressWarnings("unchecked")
         Map<String, Object> nested = (Map<String, Object>) m;
-        out.put(k, parameters(nested));
+        out.put(k, parameters(nested, problems));
       } else {
         out.put(k, v);
       }
@@ -411,14 +437,26 @@ public final class AslExporter {
     return out;
   }
 
-  private static String pathOrLiteral(String s) {
-    return Templates.references(s).isEmpty() ? "'" + s.replace("'", "\\'") + "'" : path(s);
+  private static String pathOrLiteral(String s, List<String> problems) {
+    return Templates.references(s).isEmpty() ? "'" + s.replace("'", "\\'") + "'" : path(s, problems);
   }
 
-  private static String path(String s) {
+  /** The JSONPath of a reference: a parameter or step output in the state, SSM's execution id in the context. */
+  private static String refPath(String ref, List<String> problems) {
+    if (ref.equals("automation:EXECUTION_ID")) {
+      return "$$.Execution.Name";
+    }
+    if (Templates.isBuiltIn(ref)) {
+      problems.add("{{ " + ref + " }} has no Step Functions equivalent; read from the execution input at $." + ref.replace(':', '_'));
+      return "$." + ref.replace(':', '_');
+    }
+    return "$." + ref;
+  }
+
+  private static String path(String s, List<String> problems) {
     String whole = Templates.whole(s);
     if (whole != null) {
-      return "$." + whole;
+      return refPath(whole, problems);
     }
     Matcher m = Templates.REFERENCE.matcher(s);
     List<String> args = new ArrayList<>();
@@ -426,7 +464,7 @@ public final class AslExporter {
     int last = 0;
     while (m.find()) {
       format.append(s, last, m.start()).append("{}");
-      args.add("$." + m.group(1));
+      args.add(refPath(m.group(1), problems));
       last = m.end();
     }
     format.append(s.substring(last));

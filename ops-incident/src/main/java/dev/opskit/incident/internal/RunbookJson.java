@@ -95,7 +95,11 @@ public final class RunbookJson {
       m.put("inputs", c.inputs());
       List<Object> outs = new ArrayList<>();
       for (Output o : c.outputs()) {
-        outs.add(Map.of("name", o.name(), "selector", o.selector(), "type", o.type().ssmName()));
+        Map<String, Object> om = new LinkedHashMap<>();
+        om.put("name", o.name());
+        om.put("selector", o.selector());
+        om.put("type", o.type().ssmName());
+        outs.add(om);
       }
       m.put("outputs", outs);
     } else if (a instanceof StepAction.WaitForProperty w) {

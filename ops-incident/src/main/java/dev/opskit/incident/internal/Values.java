@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The plain values of runbook inputs and outputs: texts, whole numbers ({@code Long}), other numbers
- * ({@code Double}), booleans, lists and maps with text keys; deeply unmodifiable, order kept.
+ * ({@code Double}), booleans, lists and maps with text keys, and JSON's null inside them; deeply unmodifiable,
+ * order kept.
  */
 public final class Values {
   private static final int MAX_DEPTH = 64;
@@ -46,10 +47,17 @@ public final class Values {
    * @throws ValidationException when the value is not plain
    */
   public static Object copy(String field, @Nullable Object value) {
-    return copy(field, value, 0);
+    Object copy = copy(field, value, 0);
+    if (copy == null) {
+      throw ValidationException.of(field, null, "a text, number, boolean, list or map");
+    }
+    return copy;
   }
 
-  private static Object copy(String field, @Nullable Object value, int depth) {
+  private static @Nullable Object copy(String field, @Nullable Object value, int depth) {
+    if (value == null && depth > 0) {
+      return null;
+    }
     if (depth > MAX_DEPTH) {
       throw ValidationException.of(field, "(nested " + depth + " levels)", "at most " + MAX_DEPTH + " levels of nesting");
     }
@@ -76,7 +84,7 @@ public final class Values {
       return d;
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
+      Map<String, @Nullable Object> out = new LinkedHashMap<>();
       for (Map.Entry<?, ?> e : map.entrySet()) {
         if (!(e.getKey() instanceof String key) || key.isEmpty()) {
           throw ValidationException.of(field, e.getKey(), "text keys");
@@ -86,7 +94,7 @@ public final class Values {
       return Collections.unmodifiableMap(out);
     }
     if (value instanceof List<?> list) {
-      List<Object> out = new ArrayList<>(list.size());
+      List<@Nullable Object> out = new ArrayList<>(list.size());
       for (Object o : list) {
         out.add(copy(field, o, depth + 1));
       }
