@@ -22,9 +22,11 @@ import org.jspecify.annotations.Nullable;
  * @param defaultValue the default (canonical form of the type), or null when the parameter is required
  * @param allowedValues the only values accepted (texts), or empty for any
  * @param allowedPattern a regular expression every text value must match, or null
+ * @param secret whether the value is secret: never in audit, reports or the journal (resume asks for it again);
+ *     names such as {@code Password} or {@code Token} are secret anyway
  */
 public record Parameter(String name, ParameterType type, String description, @Nullable Object defaultValue,
-    List<String> allowedValues, @Nullable String allowedPattern) {
+    List<String> allowedValues, @Nullable String allowedPattern, boolean secret) {
 
   static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,63}");
 
@@ -37,6 +39,7 @@ public record Parameter(String name, ParameterType type, String description, @Nu
    * @param defaultValue the default (canonical form of the type), or null when the parameter is required
    * @param allowedValues the only values accepted (texts), or empty for any
    * @param allowedPattern a regular expression every text value must match, or null
+   * @param secret whether the value is secret
    * @throws ValidationException when any of them is malformed
    */
   public Parameter {
@@ -120,7 +123,7 @@ public record Parameter(String name, ParameterType type, String description, @Nu
    * @return the parameter, required
    */
   public static Parameter of(String name, ParameterType type) {
-    return new Parameter(name, type, "", null, List.of(), null);
+    return new Parameter(name, type, "", null, List.of(), null, false);
   }
 
   /**
@@ -130,7 +133,7 @@ public record Parameter(String name, ParameterType type, String description, @Nu
    * @return the new parameter
    */
   public Parameter describedAs(String text) {
-    return new Parameter(name, type, text, defaultValue, allowedValues, allowedPattern);
+    return new Parameter(name, type, text, defaultValue, allowedValues, allowedPattern, secret);
   }
 
   /**
@@ -142,7 +145,7 @@ public record Parameter(String name, ParameterType type, String description, @Nu
    */
   public Parameter withDefault(Object value) {
     Checks.present("parameter " + name + " default", value, type.allowed());
-    return new Parameter(name, type, description, value, allowedValues, allowedPattern);
+    return new Parameter(name, type, description, value, allowedValues, allowedPattern, secret);
   }
 
   /**
@@ -153,7 +156,7 @@ public record Parameter(String name, ParameterType type, String description, @Nu
    */
   public Parameter withAllowedValues(String... values) {
     return new Parameter(name, type, description, defaultValue,
-        Checks.elements("parameter " + name + " allowedValues", "texts", values), allowedPattern);
+        Checks.elements("parameter " + name + " allowedValues", "texts", values), allowedPattern, secret);
   }
 
   /**
@@ -163,7 +166,21 @@ public record Parameter(String name, ParameterType type, String description, @Nu
    * @return the new parameter
    */
   public Parameter withPattern(String regex) {
-    return new Parameter(name, type, description, defaultValue, allowedValues, regex);
+    return new Parameter(name, type, description, defaultValue, allowedValues, regex, secret);
+  }
+
+  /**
+   * This parameter marked secret: its value never reaches audit, reports or the journal.
+   *
+   * @return the new parameter
+   */
+  public Parameter asSecret() {
+    return new Parameter(name, type, description, defaultValue, allowedValues, allowedPattern, true);
+  }
+
+  /** {@return whether the value is secret: marked so, or named so (password, token, secret...)} */
+  public boolean isSecret() {
+    return secret || dev.opskit.core.internal.Redaction.isSecretName(name, java.util.Set.of());
   }
 
   /** {@return whether a value must be given (there is no default)} */
@@ -179,7 +196,14 @@ public record Parameter(String name, ParameterType type, String description, @Nu
    * @throws ValidationException naming the parameter, the value and what is allowed
    */
   public Object accept(@Nullable Object value) {
-    return check(name, type, allowedValues, allowedPattern, value, "value");
+    try {
+      return check(name, type, allowedValues, allowedPattern, value, "value");
+    } catch (ValidationException e) {
+      if (isSecret()) {
+        throw ValidationException.ofSecret(e.field(), e.allowed());
+      }
+      throw e;
+    }
   }
 
   private static Object check(String name, ParameterType type, List<String> allowedValues,

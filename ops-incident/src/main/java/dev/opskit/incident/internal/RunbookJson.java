@@ -66,6 +66,9 @@ public final class RunbookJson {
       if (p.allowedPattern() != null) {
         m.put("allowedPattern", p.allowedPattern());
       }
+      if (p.secret()) {
+        m.put("secret", true);
+      }
       params.add(m);
     }
     out.put("parameters", params);
@@ -212,7 +215,7 @@ public final class RunbookJson {
     }
     for (Object o : root.list("parameters")) {
       Fields p = Fields.of("parameter", o);
-      p.only(Set.of("name", "type", "description", "default", "allowedValues", "allowedPattern"));
+      p.only(Set.of("name", "type", "description", "default", "allowedValues", "allowedPattern", "secret"));
       ParameterType type;
       try {
         type = ParameterType.valueOf(p.string("type"));
@@ -221,7 +224,7 @@ public final class RunbookJson {
       }
       b.parameter(new Parameter(p.string("name"), type, p.string("description", ""),
           p.has("default") ? Values.copy("parameter default", p.raw("default")) : null,
-          p.strings("allowedValues"), p.optString("allowedPattern")));
+          p.strings("allowedValues"), p.optString("allowedPattern"), p.bool("secret", false)));
     }
     for (Object o : root.list("steps")) {
       Fields s = Fields.of("step", o);

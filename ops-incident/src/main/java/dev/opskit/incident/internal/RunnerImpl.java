@@ -102,7 +102,7 @@ public final class RunnerImpl implements RunbookRunner {
     State st = new State(id, runbook, args, ctx.clock().instant(), ctx.isDryRun());
     Map<String, Object> data = new LinkedHashMap<>();
     data.put("runbook", runbook.name());
-    data.put("arguments", st.redactedArguments());
+    data.put("arguments", st.journalArguments());
     data.put("dryRun", st.dryRun);
     journal.append(new JournalEntry(id, JournalEntry.Kind.STARTED, st.started, data));
     if (st.dryRun) {
@@ -315,7 +315,9 @@ public final class RunnerImpl implements RunbookRunner {
     String failure = null;
     RunStatus failedStatus = RunStatus.FAILED;
     List<PlannedCall> calls = new ArrayList<>();
+    int made = 0;
     for (int attempt = 1; attempt <= max; attempt++) {
+      made = attempt;
       report(st, step, RunStatus.IN_PROGRESS.value(), attempt, start);
       try {
         StepRun run = execute(st, step);
@@ -350,9 +352,9 @@ public final class RunnerImpl implements RunbookRunner {
       }
     }
     StepResult r = new StepResult(step.name(), kind(step.action()), failedStatus, start, ctx.clock().instant(),
-        Math.min(max, calls.isEmpty() ? max : max), Map.of(), calls, failure);
+        made, Map.of(), calls, failure);
     audit(st, r);
-    report(st, step, r.status().value(), max, start);
+    report(st, step, r.status().value(), made, start);
     return new Outcome1(r, null);
   }
 
@@ -732,11 +734,11 @@ public final class RunnerImpl implements RunbookRunner {
       this.started = started;
       this.dryRun = dryRun;
       values.putAll(args);
-      args.forEach((k, v) -> {
-        if (Redaction.isSecretName(k, Set.of()) && v instanceof String s && !s.isEmpty()) {
+      for (Parameter p : runbook.parameters()) {
+        if (p.isSecret() && args.get(p.name()) instanceof String s && !s.isEmpty()) {
           secrets.add(s);
         }
-      });
+      }
       values.put("automation:EXECUTION_ID", id);
     }
 
@@ -764,14 +766,22 @@ public final class RunnerImpl implements RunbookRunner {
       return Redaction.of(secrets).and(requestSecrets);
     }
 
-    Map<String, Object> redactedArguments() {
+    /** The arguments with secret parameters redacted (what the journal keeps). */
+    Map<String, Object> journalArguments() {
       Map<String, Object> out = new LinkedHashMap<>();
       for (Parameter p : runbook.parameters()) {
         Object v = values.get(p.name());
         if (v != null) {
-          out.put(p.name(), Redaction.isSecretName(p.name(), Set.of()) ? AuditEvent.REDACTED : v);
+          out.put(p.name(), p.isSecret() ? AuditEvent.REDACTED : v);
         }
       }
+      return out;
+    }
+
+    /** The arguments for the report: also without values the run found secret (sent as SDK-sensitive members). */
+    Map<String, Object> redactedArguments() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      journalArguments().forEach((k, v) -> out.put(k, shown(k, v)));
       return out;
     }
 

@@ -70,6 +70,10 @@ public final class SsmExporter {
           gaps.add(new ExportGap("parameter " + p.name(), "OpsKit type " + p.type()
               + " is exported as an SSM String; SSM does not check it as OpsKit does"));
         }
+        if (p.secret()) {
+          gaps.add(new ExportGap("parameter " + p.name(), "SSM shows parameter values in the execution history;"
+              + " pass a {{ssm-secure:name}} reference instead of the secret"));
+        }
         params.put(p.name(), m);
       }
       doc.put("parameters", params);

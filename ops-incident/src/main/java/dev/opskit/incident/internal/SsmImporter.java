@@ -66,7 +66,7 @@ public final class SsmImporter {
         };
         b.parameter(new Parameter(pname, type, p.string("description", ""),
             p.has("default") ? Values.copy("parameter default", p.raw("default")) : null,
-            p.strings("allowedValues"), p.optString("allowedPattern")));
+            p.strings("allowedValues"), p.optString("allowedPattern"), false));
       }
     }
     for (Object o : doc.list("mainSteps")) {
