@@ -168,28 +168,53 @@ public final class RunbookValidator {
     return i + 1 < runbook.steps().size() ? runbook.steps().get(i + 1).name() : null;
   }
 
+  /**
+   * The steps that may run after a step: its jump targets, the following step when it is not a branch, and
+   * the next one in order when a failure continues.
+   *
+   * @param runbook the runbook
+   * @param i the step's index
+   * @param index step indexes by name
+   * @return the indexes
+   */
+  static Set<Integer> successors(Runbook runbook, int i, Map<String, Integer> index) {
+    Step step = runbook.steps().get(i);
+    Set<Integer> next = new LinkedHashSet<>();
+    for (String t : targets(step)) {
+      next.add(index.get(t));
+    }
+    if (!(step.action() instanceof StepAction.Branch)) {
+      String f = following(runbook, i);
+      if (f != null) {
+        next.add(index.get(f));
+      }
+    }
+    if (step.controls().onFailure().kind() == OnFailure.Kind.CONTINUE && i + 1 < runbook.steps().size()) {
+      next.add(i + 1);
+    }
+    return next;
+  }
+
   private static boolean isWait(Step step) {
     return step.action() instanceof StepAction.Sleep || step.action() instanceof StepAction.WaitForProperty
         || step.action() instanceof StepAction.Approve;
   }
 
-  /** Every cycle of the step graph must pass a wait: Tarjan's components, iteratively. */
+  /**
+   * Every loop must pass a wait: the steps that are not waits must form no cycle among themselves (Tarjan's
+   * components over them, iteratively).
+   */
   private static void checkCycles(Runbook runbook, Map<String, Integer> index) {
     int n = runbook.steps().size();
     List<List<Integer>> edges = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       Step step = runbook.steps().get(i);
       Set<Integer> next = new LinkedHashSet<>();
-      for (String t : targets(step)) {
-        next.add(index.get(t));
-      }
-      if (!(step.action() instanceof StepAction.Branch)) {
-        String f = following(runbook, i);
-        if (f != null) {
-          next.add(index.get(f));
-        }
-        if (step.controls().onFailure().kind() == OnFailure.Kind.CONTINUE && i + 1 < n) {
-          next.add(i + 1);
+      if (!isWait(step)) {
+        for (int j : successors(runbook, i, index)) {
+          if (!isWait(runbook.steps().get(j))) {
+            next.add(j);
+          }
         }
       }
       edges.add(new ArrayList<>(next));
@@ -238,7 +263,7 @@ public final class RunbookValidator {
             component.add(w);
           } while (w != v);
           boolean cycle = component.size() > 1 || edges.get(v).contains(v);
-          if (cycle && component.stream().noneMatch(i -> isWait(runbook.steps().get(i)))) {
+          if (cycle) {
             List<String> names = component.stream().sorted().map(i -> runbook.steps().get(i).name()).toList();
             throw ValidationException.of("steps", String.join(" -> ", names),
                 "a loop only through a sleep, a wait or an approval step");
