@@ -85,59 +85,75 @@ public enum ParameterType {
     if (value == null) {
       throw ValidationException.of(field, null, allowed());
     }
-    switch (this) {
-      case INTEGER:
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-          return ((Number) value).longValue();
-        }
-        if (value instanceof String s && s.matches("-?[0-9]{1,18}")) {
-          return Long.parseLong(s);
-        }
-        throw ValidationException.of(field, value, allowed());
-      case BOOLEAN:
-        if (value instanceof Boolean b) {
-          return b;
-        }
-        if ("true".equals(value) || "false".equals(value)) {
-          return Boolean.valueOf((String) value);
-        }
-        throw ValidationException.of(field, value, allowed());
-      case STRING_LIST:
-        if (value instanceof List<?> list) {
-          List<String> out = new ArrayList<>();
-          for (Object o : list) {
-            if (!(o instanceof String s)) {
-              throw ValidationException.of(field, value, allowed());
-            }
-            out.add(s);
-          }
-          return Collections.unmodifiableList(out);
-        }
-        throw ValidationException.of(field, value, allowed());
-      case DURATION:
-        if (value instanceof Duration d) {
-          return d.toString();
-        }
-        if (value instanceof String s && s.length() <= 40) {
-          try {
-            return Duration.parse(s).toString();
-          } catch (DateTimeParseException e) {
-            throw ValidationException.of(field, value, allowed());
-          }
-        }
-        throw ValidationException.of(field, value, allowed());
-      default:
-        if (!(value instanceof String s)) {
+    return switch (this) {
+      case INTEGER -> integer(field, value);
+      case BOOLEAN -> bool(field, value);
+      case STRING_LIST -> stringList(field, value);
+      case DURATION -> duration(field, value);
+      default -> text(field, value);
+    };
+  }
+
+  private Object integer(String field, Object value) {
+    if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+      return ((Number) value).longValue();
+    }
+    if (value instanceof String s && s.matches("-?[0-9]{1,18}")) {
+      return Long.parseLong(s);
+    }
+    throw ValidationException.of(field, value, allowed());
+  }
+
+  private Object bool(String field, Object value) {
+    if (value instanceof Boolean b) {
+      return b;
+    }
+    if ("true".equals(value) || "false".equals(value)) {
+      return Boolean.valueOf((String) value);
+    }
+    throw ValidationException.of(field, value, allowed());
+  }
+
+  private Object stringList(String field, Object value) {
+    if (value instanceof List<?> list) {
+      List<String> out = new ArrayList<>();
+      for (Object o : list) {
+        if (!(o instanceof String s)) {
           throw ValidationException.of(field, value, allowed());
         }
-        if (idCheck == null) {
-          return s;
-        }
-        try {
-          return idCheck.apply(s);
-        } catch (ValidationException e) {
-          throw ValidationException.of(field, value, allowed() + " (" + e.allowed() + ")");
-        }
+        out.add(s);
+      }
+      return Collections.unmodifiableList(out);
+    }
+    throw ValidationException.of(field, value, allowed());
+  }
+
+  private Object duration(String field, Object value) {
+    if (value instanceof Duration d) {
+      return d.toString();
+    }
+    if (value instanceof String s && s.length() <= 40) {
+      try {
+        return Duration.parse(s).toString();
+      } catch (DateTimeParseException e) {
+        throw ValidationException.of(field, value, allowed());
+      }
+    }
+    throw ValidationException.of(field, value, allowed());
+  }
+
+  private Object text(String field, Object value) {
+    if (!(value instanceof String s)) {
+      throw ValidationException.of(field, value, allowed());
+    }
+    Function<String, String> check = idCheck;
+    if (check == null) {
+      return s;
+    }
+    try {
+      return check.apply(s);
+    } catch (ValidationException e) {
+      throw ValidationException.of(field, value, allowed() + " (" + e.allowed() + ")");
     }
   }
 

@@ -206,7 +206,7 @@ public sealed interface StepAction {
      */
     public Sleep {
       Checks.duration("Duration", duration, Duration.ofSeconds(1), Duration.ofDays(7), "1 second to 7 days");
-      Checks.require(duration.getNano() == 0, "Duration", duration, "whole seconds");
+      Checks.require(Duration.ofSeconds(duration.toSeconds()).equals(duration), "Duration", duration, "whole seconds");
     }
   }
 

@@ -39,7 +39,7 @@ public record StepControls(@Nullable Duration timeout, int maxAttempts, Duration
   public StepControls {
     if (timeout != null) {
       Checks.duration("timeout", timeout, Duration.ofSeconds(1), Duration.ofDays(7), "1 second to 7 days");
-      Checks.require(timeout.getNano() == 0, "timeout", timeout, "whole seconds");
+      Checks.require(Duration.ofSeconds(timeout.toSeconds()).equals(timeout), "timeout", timeout, "whole seconds");
     }
     Checks.range("maxAttempts", maxAttempts, 1, 100, "1 to 100");
     Checks.duration("backoff", backoff, Duration.ZERO, Duration.ofHours(1), "zero to 1 hour");

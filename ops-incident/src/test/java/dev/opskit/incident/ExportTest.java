@@ -133,7 +133,10 @@ class ExportTest {
 
   @Test
   void anSsmDocumentOfAnotherSchemaOrActionIsRefused() {
-    assertThatThrownBy(() -> Runbook.fromSsmDocument("other", "schemaVersion: '2.2'\nmainSteps: []\n"))
+    assertThatThrownBy(() -> Runbook.fromSsmDocument("other", """
+        schemaVersion: '2.2'
+        mainSteps: []
+        """))
         .isInstanceOf(ValidationException.class)
         .hasMessage("Invalid schemaVersion: '2.2'. Allowed: 0.3 (an Automation runbook)");
     assertThatThrownBy(() -> Runbook.fromSsmDocument("other", String.join("\n",

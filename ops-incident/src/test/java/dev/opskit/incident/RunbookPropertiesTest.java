@@ -99,8 +99,8 @@ class RunbookPropertiesTest {
         return false;
       }
       List<Integer> out = new ArrayList<>();
-      if (s.next == MISSING || s.onFailure == 2 && s.failTarget == MISSING
-          || s.kind == 2 && (s.choiceTarget == MISSING || s.defaultTarget == MISSING)) {
+      if (s.next == MISSING || (s.onFailure == 2 && s.failTarget == MISSING)
+          || (s.kind == 2 && (s.choiceTarget == MISSING || s.defaultTarget == MISSING))) {
         return false;
       }
       if (s.next >= 0) {
@@ -138,7 +138,7 @@ class RunbookPropertiesTest {
       if (spec.steps.get(w).kind == 1) {
         continue;
       }
-      if (colour[w] == 1 || colour[w] == 0 && loops(w, spec, edges, colour)) {
+      if (colour[w] == 1 || (colour[w] == 0 && loops(w, spec, edges, colour))) {
         return true;
       }
     }

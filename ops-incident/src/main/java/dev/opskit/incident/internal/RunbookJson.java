@@ -241,7 +241,7 @@ public final class RunbookJson {
   private static StepAction readAction(Fields s, Map<String, JavaStep> javaSteps) {
     String kind = s.string("kind");
     switch (kind) {
-      case "awsCall": {
+      case "awsCall" -> {
         List<Output> outputs = new ArrayList<>();
         for (Object o : s.list("outputs")) {
           Fields f = Fields.of("output", o);
@@ -249,16 +249,19 @@ public final class RunbookJson {
         }
         return new StepAction.AwsCall(s.string("service"), s.string("action"), s.object("inputs"), outputs);
       }
-      case "waitForProperty":
+      case "waitForProperty" -> {
         return new StepAction.WaitForProperty(s.string("service"), s.string("action"), s.object("inputs"),
             s.string("selector"), s.strings("desiredValues"), s.duration("pollInterval"));
-      case "assertProperty":
+      }
+      case "assertProperty" -> {
         return new StepAction.AssertProperty(s.string("service"), s.string("action"), s.object("inputs"),
             s.string("selector"), s.strings("desiredValues"));
-      case "approve":
+      }
+      case "approve" -> {
         return new StepAction.Approve(s.strings("approvers"), s.integer("minRequiredApprovals", 1, 1, 10),
             s.string("message", ""), s.optString("notificationArn"));
-      case "branch": {
+      }
+      case "branch" -> {
         List<Choice> choices = new ArrayList<>();
         for (Object o : s.list("choices")) {
           Fields c = Fields.of("choice", o);
@@ -266,11 +269,13 @@ public final class RunbookJson {
         }
         return new StepAction.Branch(choices, s.optString("default"));
       }
-      case "sleep":
+      case "sleep" -> {
         return new StepAction.Sleep(s.duration("duration"));
-      case "executeRunbook":
+      }
+      case "executeRunbook" -> {
         return new StepAction.ExecuteRunbook(s.string("runbook"), s.object("parameters"));
-      case "java": {
+      }
+      case "java" -> {
         String key = s.string("key");
         JavaStep code = javaSteps.get(key);
         if (code == null) {
@@ -279,9 +284,10 @@ public final class RunbookJson {
         }
         return new StepAction.JavaCode(key, code, s.strings("outputs"));
       }
-      default:
+      default -> {
         throw ValidationException.of("step kind", kind,
             "awsCall, waitForProperty, assertProperty, approve, branch, sleep, executeRunbook or java");
+      }
     }
   }
 

@@ -787,7 +787,7 @@ public final class RunnerImpl implements RunbookRunner {
 
     Object shown(String name, Object v) {
       if (Redaction.isSecretName(name, Set.of())
-          || v instanceof String s && (secrets.contains(s) || !s.equals(redaction().scrub(s)))) {
+          || (v instanceof String s && (secrets.contains(s) || !s.equals(redaction().scrub(s))))) {
         return AuditEvent.REDACTED;
       }
       return v;

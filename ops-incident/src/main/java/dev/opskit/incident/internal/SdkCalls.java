@@ -440,7 +440,7 @@ public final class SdkCalls {
 
   private static @Nullable Object convert(SdkField<?> f, @Nullable Object v, String where, boolean lenient) {
     MarshallingType<?> t = f.marshallingType();
-    if (v == null || lenient && v instanceof String s && s.contains("{{")) {
+    if (v == null || (lenient && v instanceof String s && s.contains("{{"))) {
       return null;
     }
     if (t == MarshallingType.STRING) {

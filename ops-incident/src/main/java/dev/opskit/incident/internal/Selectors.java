@@ -71,38 +71,38 @@ public final class Selectors {
     if (value == null) {
       return null;
     }
-    switch (type) {
-      case STRING:
-        return value instanceof Map<?, ?> || value instanceof List<?> ? Jsons.write(value) : String.valueOf(value);
-      case INTEGER:
-        if (value instanceof Number n) {
-          return n.longValue();
-        }
-        return value instanceof String s && s.matches("-?[0-9]{1,18}") ? Long.parseLong(s) : null;
-      case BOOLEAN:
-        if (value instanceof Boolean) {
-          return value;
-        }
-        return "true".equals(value) || "false".equals(value) ? Boolean.valueOf((String) value) : null;
-      case STRING_LIST:
-        if (value instanceof List<?> l) {
-          List<String> out = new ArrayList<>();
-          l.forEach(x -> out.add(x instanceof Map<?, ?> || x instanceof List<?> ? Jsons.write(x) : String.valueOf(x)));
-          return out;
-        }
-        return List.of(String.valueOf(value));
-      case STRING_MAP:
-        if (value instanceof Map<?, ?> m) {
-          Map<String, Object> out = new LinkedHashMap<>();
-          m.forEach((k, v) -> out.put(String.valueOf(k), v instanceof String ? v : Jsons.write(v)));
-          return out;
-        }
-        return null;
-      case MAP_LIST:
-        if (value instanceof List<?> l && l.stream().allMatch(x -> x instanceof Map<?, ?>)) {
-          return l;
-        }
-        return null;
+    return switch (type) {
+      case STRING -> value instanceof Map<?, ?> || value instanceof List<?> ? Jsons.write(value) : String.valueOf(value);
+      case INTEGER -> integer(value);
+      case BOOLEAN -> value instanceof Boolean ? value
+          : ("true".equals(value) || "false".equals(value)) ? Boolean.valueOf((String) value) : null;
+      case STRING_LIST -> stringList(value);
+      case STRING_MAP -> stringMap(value);
+      case MAP_LIST -> value instanceof List<?> l && l.stream().allMatch(x -> x instanceof Map<?, ?>) ? l : null;
+    };
+  }
+
+  private static @Nullable Object integer(Object value) {
+    if (value instanceof Number n) {
+      return n.longValue();
+    }
+    return value instanceof String s && s.matches("-?[0-9]{1,18}") ? Long.parseLong(s) : null;
+  }
+
+  private static Object stringList(Object value) {
+    if (value instanceof List<?> l) {
+      List<String> out = new ArrayList<>();
+      l.forEach(x -> out.add(x instanceof Map<?, ?> || x instanceof List<?> ? Jsons.write(x) : String.valueOf(x)));
+      return out;
+    }
+    return List.of(String.valueOf(value));
+  }
+
+  private static @Nullable Object stringMap(Object value) {
+    if (value instanceof Map<?, ?> m) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      m.forEach((k, v) -> out.put(String.valueOf(k), v instanceof String ? v : Jsons.write(v)));
+      return out;
     }
     return null;
   }

@@ -84,7 +84,7 @@ public final class SsmImporter {
     Map<String, Object> inputs = new LinkedHashMap<>(s.object("inputs"));
     Fields in = Fields.of("step " + step + " inputs", inputs);
     switch (action) {
-      case "aws:executeAwsApi": {
+      case "aws:executeAwsApi" -> {
         String service = in.string("Service");
         String api = in.string("Api");
         inputs.remove("Service");
@@ -97,8 +97,7 @@ public final class SsmImporter {
         }
         return new StepAction.AwsCall(service, api, inputs, outputs);
       }
-      case "aws:waitForAwsResourceProperty":
-      case "aws:assertAwsResourceProperty": {
+      case "aws:waitForAwsResourceProperty", "aws:assertAwsResourceProperty" -> {
         String service = in.string("Service");
         String api = in.string("Api");
         String selector = in.string("PropertySelector");
@@ -110,11 +109,12 @@ public final class SsmImporter {
             ? new StepAction.WaitForProperty(service, api, inputs, selector, desired, SsmExporter.DEFAULT_POLL)
             : new StepAction.AssertProperty(service, api, inputs, selector, desired);
       }
-      case "aws:approve":
+      case "aws:approve" -> {
         in.only(Set.of("Approvers", "MinRequiredApprovals", "Message", "NotificationArn"));
         return new StepAction.Approve(in.strings("Approvers"), in.integer("MinRequiredApprovals", 1, 1, 10),
             in.string("Message", ""), in.optString("NotificationArn"));
-      case "aws:branch": {
+      }
+      case "aws:branch" -> {
         in.only(Set.of("Choices", "Default"));
         List<Choice> choices = new ArrayList<>();
         for (Object o : in.list("Choices")) {
@@ -126,7 +126,7 @@ public final class SsmImporter {
         }
         return new StepAction.Branch(choices, in.optString("Default"));
       }
-      case "aws:sleep": {
+      case "aws:sleep" -> {
         in.only(Set.of("Duration", "Timestamp"));
         String d = in.string("Duration");
         try {
@@ -135,12 +135,14 @@ public final class SsmImporter {
           throw ValidationException.of("step " + step + " Duration", d, "an ISO-8601 duration such as PT5M");
         }
       }
-      case "aws:executeAutomation":
+      case "aws:executeAutomation" -> {
         return new StepAction.ExecuteRunbook(in.string("DocumentName"), in.object("RuntimeParameters"));
-      default:
+      }
+      default -> {
         throw ValidationException.of("step " + step + " action", action, "one of aws:executeAwsApi,"
             + " aws:waitForAwsResourceProperty, aws:assertAwsResourceProperty, aws:approve, aws:branch, aws:sleep,"
             + " aws:executeAutomation");
+      }
     }
   }
 

@@ -54,7 +54,12 @@ public final class Templates {
     return m.matches() ? m.group(1) : null;
   }
 
-  /** {@return whether a reference is one of SSM's built-in variables ({@code automation:...}, {@code global:...})} */
+  /**
+   * Whether a reference is one of SSM's built-in variables.
+   *
+   * @param reference the reference
+   * @return true for {@code automation:...} and {@code global:...}
+   */
   public static boolean isBuiltIn(String reference) {
     return reference.startsWith("automation:") || reference.startsWith("global:");
   }
@@ -111,7 +116,12 @@ public final class Templates {
     return value;
   }
 
-  /** {@return whether a resolved value still holds a reference} */
+  /**
+   * Whether a resolved value still holds a reference.
+   *
+   * @param value the value
+   * @return true when a reference is left
+   */
   public static boolean unresolved(Object value) {
     return !references(value).isEmpty();
   }

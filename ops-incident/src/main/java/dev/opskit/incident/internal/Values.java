@@ -32,7 +32,7 @@ public final class Values {
     if (map == null) {
       throw ValidationException.of(field, null, "a map of texts, numbers, booleans, lists and maps");
     }
-    Object copy = copy(field, map, 0);
+    Object copy = copy(field, (Object) map);
     @SuppressWarnings("unchecked")
     Map<String, Object> result = (Map<String, Object>) copy;
     return result;
