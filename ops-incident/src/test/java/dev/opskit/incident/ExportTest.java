@@ -139,12 +139,13 @@ class ExportTest {
         """))
         .isInstanceOf(ValidationException.class)
         .hasMessage("Invalid schemaVersion: '2.2'. Allowed: 0.3 (an Automation runbook)");
-    assertThatThrownBy(() -> Runbook.fromSsmDocument("other", String.join("\n",
-        "schemaVersion: '0.3'",
-        "mainSteps:",
-        "  - name: script",
-        "    action: aws:executeScript",
-        "    inputs: {Runtime: python3.11, Handler: main, Script: ''}")))
+    assertThatThrownBy(() -> Runbook.fromSsmDocument("other", """
+        schemaVersion: '0.3'
+        mainSteps:
+          - name: script
+            action: aws:executeScript
+            inputs: {Runtime: python3.11, Handler: main, Script: ''}
+        """))
         .isInstanceOf(ValidationException.class)
         .hasMessageStartingWith("Invalid step script action: 'aws:executeScript'. Allowed: one of aws:executeAwsApi,");
     assertThatThrownBy(() -> Runbook.fromSsmDocument("other", "a: [unclosed"))

@@ -2,6 +2,7 @@ package dev.opskit.incident.internal;
 
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.Reads;
+import dev.opskit.core.ServiceException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
 import dev.opskit.core.change.Change;
@@ -68,8 +69,7 @@ public final class SsmAutomationImpl implements SsmAutomation {
     SsmClient ssm = ssm();
     String name = document.name();
     String yaml = document.toYaml();
-    Optional<DocumentDescription> existing = Reads.find("ssm:DescribeDocument", name,
-        () -> ssm.describeDocument(DescribeDocumentRequest.builder().name(name).build()).document());
+    Optional<DocumentDescription> existing = describe(ssm, name);
     List<ChangeResult<?>> changes = new ArrayList<>();
     if (existing.isEmpty()) {
       CreateDocumentRequest create = CreateDocumentRequest.builder().name(name).content(yaml)
@@ -97,6 +97,19 @@ public final class SsmAutomationImpl implements SsmAutomation {
     changes.add(ctx.gate().submit(Change.of("ssm:UpdateDocumentDefaultVersion", name, makeDefault,
         ssm::updateDocumentDefaultVersion).build()));
     return new Registration(name, updated.isPlanned() ? current : version, false, changes);
+  }
+
+  /** SSM answers {@code InvalidDocument} ("does not exist") for a missing document, not a not-found error. */
+  private static Optional<DocumentDescription> describe(SsmClient ssm, String name) {
+    try {
+      return Reads.find("ssm:DescribeDocument", name,
+          () -> ssm.describeDocument(DescribeDocumentRequest.builder().name(name).build()).document());
+    } catch (ServiceException e) {
+      if ("InvalidDocument".equals(e.awsErrorCode())) {
+        return Optional.empty();
+      }
+      throw e;
+    }
   }
 
   @Override
