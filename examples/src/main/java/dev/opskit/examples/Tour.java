@@ -24,7 +24,7 @@ public final class Tour {
 
   /** The sections, in the guide's order. */
   static List<TourStep> steps() {
-    return List.of(new CoreExample(), new MonitoringExample(), new BackupExample());
+    return List.of(new CoreExample(), new MonitoringExample(), new BackupExample(), new IncidentExample());
   }
 
   /**
