@@ -32,12 +32,13 @@ import org.jspecify.annotations.Nullable;
  *     .description("Force a new deployment of an ECS service and wait until it is stable")
  *     .parameter(Parameter.string("Cluster"))
  *     .parameter(Parameter.string("Service"))
+ *     // ECS's API members are camelCase (cluster, service); RDS's are DBInstanceIdentifier and so on.
  *     .step("restart", StepAction.awsCall("ecs", "UpdateService",
- *             Map.of("Cluster", "{{ Cluster }}", "Service", "{{ Service }}", "ForceNewDeployment", true))
- *         .output("ServiceArn", "$.Service.ServiceArn", OutputType.STRING))
+ *             Map.of("cluster", "{{ Cluster }}", "service", "{{ Service }}", "forceNewDeployment", true))
+ *         .output("ServiceArn", "$.service.serviceArn", OutputType.STRING))
  *     .step("stable", StepAction.waitFor("ecs", "DescribeServices",
- *             Map.of("Cluster", "{{ Cluster }}", "Services", List.of("{{ Service }}")),
- *             "$.Services[0].Deployments[0].RolloutState", "COMPLETED"),
+ *             Map.of("cluster", "{{ Cluster }}", "services", List.of("{{ Service }}")),
+ *             "$.services[0].deployments[0].rolloutState", "COMPLETED"),
  *         c -> c.timeout(Duration.ofMinutes(15)))
  *     .build();
  * }</pre>

@@ -10,7 +10,9 @@ import org.jspecify.annotations.Nullable;
  * {@code timeoutSeconds}, {@code maxAttempts}, {@code onFailure}, {@code isCritical}, {@code isEnd} and
  * {@code nextStep}; Step Functions' {@code TimeoutSeconds}, {@code Retry} and {@code Catch}.
  *
- * @param timeout the time allowed for one attempt, or null for the default (SSM: 3600 s)
+ * @param timeout the time allowed for one attempt, or null for the default (SSM: 3600 s); in process it bounds
+ *     waits, approvals and (when exported) SSM's and Step Functions' steps, while one AWS call is bounded by the
+ *     context's {@code RetryPolicy.apiCallTimeout}
  * @param maxAttempts attempts in all, 1 to 100
  * @param backoff the pause before a repeated attempt (doubling each time), zero to 1 hour
  * @param onFailure what happens when the step fails after its attempts
