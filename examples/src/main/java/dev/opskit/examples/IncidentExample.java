@@ -23,15 +23,15 @@ import java.util.Map;
 
 /**
  * Incident runbooks: a runbook as a value (reviewed as text), planned in a dry run that sends nothing, run in
- * process with an approval and a compensation on its failure path, exported to SSM Automation and Step
- * Functions, and registered as an SSM document.
+ * process with an approval (and a compensation on its failure path, which ops-incident's own tests run), exported
+ * to SSM Automation and Step Functions, and registered as an SSM document.
  */
 public final class IncidentExample implements TourStep {
   static final String PARAMETER = "/tour/maintenance-mode";
 
   @Override
   public String title() {
-    return "Incident runbooks: reviewed, dry-run, run with approval and compensation, exported to SSM and Step Functions";
+    return "Incident runbooks: reviewed, dry-run, run with an approval, exported to SSM and Step Functions";
   }
 
   private static Map<String, Object> linked(Object... keysAndValues) {
@@ -48,6 +48,8 @@ public final class IncidentExample implements TourStep {
         .description("Switch the service into maintenance mode and announce it; undo on failure")
         .parameter(Parameter.string("Name").withPattern("^/[A-Za-z0-9/_-]{1,200}$"))
         .parameter(Parameter.string("Announce").withAllowedValues("yes", "no").withDefault("yes"))
+        .step("statusPage", StepAction.awsCall("sns", "CreateTopic", linked("Name", "tour-status-page"))
+            .output("TopicArn", "$.TopicArn", OutputType.STRING))
         .step("switchOn", StepAction.awsCall("ssm", "PutParameter", linked(
                 "Name", "{{ Name }}", "Value", "on", "Type", "String", "Overwrite", true))
             .output("Version", "$.Version", OutputType.INTEGER))
@@ -58,7 +60,7 @@ public final class IncidentExample implements TourStep {
         .step("shouldAnnounce", StepAction.branch("done",
             Choice.of(Condition.stringEquals("{{ Announce }}", "yes"), "announce")))
         .step("announce", StepAction.awsCall("sns", "Publish", linked(
-                "TopicArn", "arn:aws:sns:us-east-1:123456789012:tour-status-page",
+                "TopicArn", "{{ statusPage.TopicArn }}",
                 "Message", "{{ Name }} is in maintenance (version {{ switchOn.Version }})")),
             c -> c.onFailure(OnFailure.goTo("switchOff")).nextStep("done"))
         .step("done", StepAction.sleep(Duration.ofSeconds(1)), c -> c.end(true))
@@ -84,8 +86,8 @@ public final class IncidentExample implements TourStep {
     RunbookRunner runner = RunbookRunner.builder(ctx).approvals(Approvals.autoApprove())
         .journal(ExecutionJournal.inMemory()).build();
     Execution run = runner.run(runbook, args);
-    out.println("Run for real. The status page topic does not exist, so the announcement fails and the"
-        + " compensation switches maintenance mode off again:");
+    out.println("Run for real, the approval given in process (an SNS notice with a reply channel works too);"
+        + " had the announcement failed, its onFailure would have run switchOff, the compensation:");
     TourText.indent(out, run.toText());
 
     SsmDocument doc = runbook.toSsmDocument();

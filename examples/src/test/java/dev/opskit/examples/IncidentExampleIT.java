@@ -24,21 +24,23 @@ class IncidentExampleIT {
   }
 
   @Test
-  void plansRunsCompensatesExportsAndRegisters(OpsContext ctx, InMemoryAuditSink audit) {
+  void plansRunsExportsAndRegisters(OpsContext ctx, InMemoryAuditSink audit) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     new IncidentExample().run(ctx, new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String out = bytes.toString(StandardCharsets.UTF_8);
 
     assertThat(out).contains("Dry run (Planned)")
         .contains("would call ssm:PutParameter {Name=/tour/maintenance-mode, Value=*** redacted ***")
-        .contains("tour-maintenance-mode: Failed")
-        .contains("failed at announce: ")
-        .contains("compensation ran: switchOff")
+        .contains("would call sns:Publish {TopicArn={{ statusPage.TopicArn }}")
+        .contains("tour-maintenance-mode: Success")
+        .contains("on failure step:switchOff")
         .contains("it loads back as the same runbook: true")
         .contains("Registered as SSM document tour-maintenance-mode, default version 1");
     SsmClient ssm = ctx.client(SsmClient.class, SsmClient::builder);
-    assertThat(ssm.getParameter(b -> b.name(IncidentExample.PARAMETER)).parameter().value()).isEqualTo("off");
+    assertThat(ssm.getParameter(b -> b.name(IncidentExample.PARAMETER)).parameter().value()).isEqualTo("on");
     assertThat(audit.events(e -> e.operation().equals("ssm:PutParameter"))).extracting(AuditEvent::outcome)
-        .extracting(Enum::name).containsExactly("PLANNED", "PLANNED", "SUCCEEDED", "SUCCEEDED");
+        .extracting(Enum::name).containsExactly("PLANNED", "PLANNED", "SUCCEEDED");
+    assertThat(audit.events(e -> e.operation().equals("sns:Publish"))).extracting(AuditEvent::outcome)
+        .extracting(Enum::name).containsExactly("PLANNED", "SUCCEEDED");
   }
 }
