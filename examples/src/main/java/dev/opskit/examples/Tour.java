@@ -33,7 +33,8 @@ public final class Tour {
         new CostExample(),
         new CostWasteExample(),
         new KeyRotationExample(),
-        new SecurityReportExample());
+        new SecurityReportExample(),
+        new IncidentExample());
   }
 
   /**
