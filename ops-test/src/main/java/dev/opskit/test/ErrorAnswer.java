@@ -21,6 +21,14 @@ record ErrorAnswer(int status, Map<String, List<String>> headers, byte[] body) {
     return new ErrorAnswer(status, headers("Content-Type", "text/xml", "x-amzn-RequestId", requestId), utf8(body));
   }
 
+  /** EC2's error document: {@code <Response><Errors><Error>...</Error></Errors><RequestID>}. */
+  static ErrorAnswer ec2(int status, String code, String message, String requestId) {
+    String body = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>" + xml(code)
+        + "</Code><Message>" + xml(message) + "</Message></Error></Errors><RequestID>" + requestId
+        + "</RequestID></Response>";
+    return new ErrorAnswer(status, headers("Content-Type", "text/xml;charset=UTF-8", "x-amzn-RequestId", requestId), utf8(body));
+  }
+
   /** {@code __type} carries the service's namespace when the target names one ({@code DynamoDB_20120810.X}). */
   static ErrorAnswer json(Request request, int status, String code, String message, String requestId) {
     String namespace = request.header("X-Amz-Target").map(JSON_TARGET::matcher).filter(Matcher::matches)

@@ -573,8 +573,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
    * ({@link Fault#inProtocol(Protocol)}).
    */
   public enum Protocol {
-    /** Form-encoded requests, XML answers: RDS, CloudWatch, EC2, IAM, STS, SNS. */
+    /** Form-encoded requests, XML answers in an {@code <ErrorResponse>}: RDS, CloudWatch, IAM, STS, SNS. */
     AWS_QUERY,
+    /**
+     * EC2's dialect of the query protocol: form-encoded requests signed for {@code ec2}, errors in a
+     * {@code <Response><Errors>} document, throttling as HTTP 503 {@code RequestLimitExceeded}.
+     */
+    EC2_QUERY,
     /** AWS JSON 1.0 and 1.1, operations named by {@code X-Amz-Target}: DynamoDB, Secrets Manager, CloudWatch Logs. */
     AWS_JSON,
     /** REST with JSON bodies, errors named by {@code x-amzn-ErrorType}: AWS Backup, Lambda. */
@@ -586,7 +591,8 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     /**
      * The protocol a request was sent in: {@code X-Amz-Target} or an {@code application/x-amz-json}
-     * content type means {@link #AWS_JSON}; an {@code Action} form parameter {@link #AWS_QUERY}; a request
+     * content type means {@link #AWS_JSON}; an {@code Action} form parameter {@link #AWS_QUERY}, or
+     * {@link #EC2_QUERY} when the request is signed for {@code ec2}; a request
      * signed for {@code s3} or with an XML body {@link #REST_XML}; anything else {@link #REST_JSON}.
      *
      * @param request the request
@@ -597,11 +603,12 @@ public final class FaultInjectingProxy implements AutoCloseable {
       if (request.header("X-Amz-Target").isPresent() || contentType.startsWith("application/x-amz-json")) {
         return AWS_JSON;
       }
-      if (request.parameter("Action").isPresent()) {
-        return AWS_QUERY;
-      }
       Matcher scope = CREDENTIAL_SCOPE.matcher(request.header("Authorization").orElse(""));
-      if ((scope.find() && scope.group(1).equals("s3")) || contentType.contains("xml")) {
+      String service = scope.find() ? scope.group(1) : "";
+      if (request.parameter("Action").isPresent()) {
+        return service.equals("ec2") ? EC2_QUERY : AWS_QUERY;
+      }
+      if (service.equals("s3") || contentType.contains("xml")) {
         return REST_XML;
       }
       return REST_JSON;
@@ -698,9 +705,10 @@ public final class FaultInjectingProxy implements AutoCloseable {
 
     /**
      * Answers throttling without forwarding, as each protocol does: HTTP 400 {@code Throttling} "Rate
-     * exceeded" (query: RDS, CloudWatch), HTTP 400 {@code ThrottlingException} (AWS JSON: DynamoDB), HTTP
-     * 429 with {@code x-amzn-ErrorType: ThrottlingException} (REST-JSON: AWS Backup), HTTP 503
-     * {@code SlowDown} (S3). The AWS SDK classifies each as throttling.
+     * exceeded" (query: RDS, CloudWatch), HTTP 503 {@code RequestLimitExceeded} (EC2), HTTP 400
+     * {@code ThrottlingException} (AWS JSON: DynamoDB), HTTP 429 with {@code x-amzn-ErrorType:
+     * ThrottlingException} (REST-JSON: AWS Backup), HTTP 503 {@code SlowDown} (S3). The AWS SDK classifies
+     * each as throttling.
      *
      * @return the fault
      */
@@ -761,6 +769,7 @@ public final class FaultInjectingProxy implements AutoCloseable {
       if (kind == Kind.THROTTLE) {
         return switch (p) {
           case AWS_QUERY -> ErrorAnswer.query(400, "Sender", "Throttling", "Rate exceeded", requestId);
+          case EC2_QUERY -> ErrorAnswer.ec2(503, "RequestLimitExceeded", "Request limit exceeded.", requestId);
           case AWS_JSON -> ErrorAnswer.json(request, 400, "ThrottlingException", "Rate exceeded", requestId);
           case REST_JSON -> ErrorAnswer.restJson(429, "ThrottlingException", "Rate exceeded", requestId);
           case REST_XML -> ErrorAnswer.xml(503, "SlowDown", "Please reduce your request rate.", requestId);
@@ -769,11 +778,13 @@ public final class FaultInjectingProxy implements AutoCloseable {
       String m = Objects.requireNonNullElse(message, "");
       String c = code != null ? code : switch (p) {
         case AWS_QUERY, REST_JSON -> "InternalFailure";
+        case EC2_QUERY -> status == 503 ? "Unavailable" : "InternalError";
         case AWS_JSON -> "InternalServerError";
         case REST_XML -> "InternalError";
       };
       return switch (p) {
         case AWS_QUERY -> ErrorAnswer.query(status, status >= 500 ? "Receiver" : "Sender", c, m, requestId);
+        case EC2_QUERY -> ErrorAnswer.ec2(status, c, m, requestId);
         case AWS_JSON -> ErrorAnswer.json(request, status, c, m, requestId);
         case REST_JSON -> ErrorAnswer.restJson(status, c, m, requestId);
         case REST_XML -> ErrorAnswer.xml(status, c, m, requestId);

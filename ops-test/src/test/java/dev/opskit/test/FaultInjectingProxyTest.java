@@ -294,6 +294,34 @@ class FaultInjectingProxyTest {
     }
 
     @Test
+    void ec2ThrottlingIsRequestLimitExceededInEc2sOwnDocument() throws Exception {
+      proxy.when(anyRequest()).inject(Fault.throttling());
+
+      HttpResponse<String> response = send(form("Action=DeleteVolume&Version=2016-11-15&VolumeId=vol-1")
+          .header("Authorization", "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host"));
+
+      assertThat(response.statusCode()).isEqualTo(503);
+      assertThat(response.body()).matches("<\\?xml version=\"1.0\" encoding=\"UTF-8\"\\?>\n<Response><Errors><Error>"
+          + "<Code>RequestLimitExceeded</Code><Message>Request limit exceeded.</Message></Error></Errors>"
+          + "<RequestID>[0-9a-f-]{36}</RequestID></Response>");
+    }
+
+    @Test
+    void ec2ServerErrorsAreInEc2sOwnDocumentToo() throws Exception {
+      proxy.when(anyRequest()).next(1).inject(Fault.serverError());
+      proxy.when(anyRequest()).next(1).inject(Fault.serviceUnavailable());
+      String ec2 = "AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host";
+
+      HttpResponse<String> first = send(form("Action=CreateTags&Version=2016-11-15").header("Authorization", ec2));
+      HttpResponse<String> second = send(form("Action=CreateTags&Version=2016-11-15").header("Authorization", ec2));
+
+      assertThat(first.statusCode()).isEqualTo(500);
+      assertThat(first.body()).contains("<Response><Errors><Error><Code>InternalError</Code>");
+      assertThat(second.statusCode()).isEqualTo(503);
+      assertThat(second.body()).contains("<Response><Errors><Error><Code>ServiceUnavailable</Code>");
+    }
+
+    @Test
     void jsonProtocolThrottlingNamesTheServiceNamespace() throws Exception {
       proxy.when(anyRequest()).inject(Fault.throttling());
 
@@ -374,6 +402,10 @@ class FaultInjectingProxyTest {
         Map.of("content-type", List.of("application/x-www-form-urlencoded"), "Authorization",
             List.of("AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/rds/aws4_request, SignedHeaders=host")),
         "Action=CreateDBSnapshot&DBSnapshotIdentifier=a%2Db");
+    private final Request ec2 = new Request("POST", "/",
+        Map.of("content-type", List.of("application/x-www-form-urlencoded"), "Authorization",
+            List.of("AWS4-HMAC-SHA256 Credential=testing/20260101/us-east-1/ec2/aws4_request, SignedHeaders=host")),
+        "Action=DeleteVolume&VolumeId=vol-1");
     private final Request json = new Request("POST", "/",
         Map.of("X-Amz-Target", List.of("DynamoDB_20120810.CreateBackup"), "Content-Type", List.of("application/x-amz-json-1.0")),
         "{\"TableName\":\"t\"}");
@@ -408,10 +440,11 @@ class FaultInjectingProxyTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"query, AWS_QUERY", "json, AWS_JSON", "restJson, REST_JSON", "s3, REST_XML"})
+    @CsvSource({"query, AWS_QUERY", "ec2, EC2_QUERY", "json, AWS_JSON", "restJson, REST_JSON", "s3, REST_XML"})
     void tellTheProtocolApart(String which, Protocol expected) {
       Request request = switch (which) {
         case "query" -> query;
+        case "ec2" -> ec2;
         case "json" -> json;
         case "restJson" -> restJson;
         default -> s3;
