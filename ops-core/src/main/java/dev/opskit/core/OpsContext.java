@@ -161,6 +161,27 @@ public final class OpsContext implements AutoCloseable {
   }
 
   /**
+   * State a module keeps once per context tree: this context, the root it was derived from and every context
+   * derived from that root ({@link #withDryRun}, another region, an assumed role) see the same instance. It is
+   * made by {@code create} on first use and lives as long as the root context; the key is the state's class, so
+   * each module keeps its own (a run's request budget, a concurrency limit). Keep the state thread-safe: the
+   * contexts of a tree may be used by several threads.
+   *
+   * @param type the state's class, its key
+   * @param create makes the state on first use
+   * @param <T> the state type
+   * @return the tree's instance
+   * @throws ValidationException when {@code type} or {@code create} is null, or {@code create} returns null or
+   *     an instance of another class
+   */
+  public <T> T shared(Class<T> type, Supplier<? extends T> create) {
+    if (type == null || create == null) {
+      throw ValidationException.of("shared", type, "a state class and a function that makes its instance");
+    }
+    return resources.shared(type, create);
+  }
+
+  /**
    * A context like this one in another region, sharing the HTTP client and rate limiters.
    *
    * @param other the region

@@ -111,6 +111,36 @@ class OpsContextTest {
     }
 
     @Test
+    void sharedStateIsOnePerContextTreeAndPerClass() {
+      try (OpsContext ctx = builder().build(); OpsContext other = builder().build()) {
+        java.util.concurrent.atomic.AtomicInteger made = new java.util.concurrent.atomic.AtomicInteger();
+        StringBuilder state = ctx.shared(StringBuilder.class, () -> {
+          made.incrementAndGet();
+          return new StringBuilder("budget");
+        });
+
+        assertThat(ctx.withDryRun(true).shared(StringBuilder.class, StringBuilder::new)).isSameAs(state);
+        assertThat(ctx.forRegion(Region.EU_WEST_1).withDryRun(true).shared(StringBuilder.class, StringBuilder::new))
+            .isSameAs(state);
+        assertThat(made).hasValue(1);
+        assertThat(other.shared(StringBuilder.class, StringBuilder::new)).isNotSameAs(state);
+        assertThat(ctx.shared(StringBuffer.class, StringBuffer::new)).as("another class, its own state").hasToString("");
+      }
+    }
+
+    @Test
+    void sharedStateRefusesMissingArgumentsAndAnEmptyFactory() {
+      try (OpsContext ctx = builder().build()) {
+        assertThatThrownBy(() -> ctx.shared(String.class, null))
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining("a state class and a function that makes its instance");
+        assertThatThrownBy(() -> ctx.shared(String.class, () -> null))
+            .isInstanceOf(ValidationException.class)
+            .hasMessageContaining("an instance of java.lang.String");
+      }
+    }
+
+    @Test
     void closingADerivedContextLeavesTheRootUsable() {
       try (OpsContext ctx = builder().build()) {
         SqsClient rootClient = ctx.client(SqsClient.class, SqsClient::builder);

@@ -23,17 +23,22 @@ import dev.opskit.cost.waste.Waste;
  *
  * <p>Cost Explorer requests cost USD 0.01 each: every {@code Costs} counts them into its
  * {@link CostOptions#budget() request budget} and reuses identical answers for {@link CostOptions#cacheTtl()}.
+ * {@link #using(OpsContext)} gives every {@code Costs} of a context tree (the context, its dry-run and other derived
+ * contexts) the same default options, so one run shares one budget and one cache; pass options of your own for a
+ * budget of their own.
  */
 public interface Costs {
 
   /**
-   * The cost operations of a context, with the default options (100 requests per run, one hour of cache).
+   * The cost operations of a context, with the context tree's default options (one budget of 100 requests per
+   * run and one hour of cache, shared by every {@code Costs} of the context and of the contexts derived from it).
    *
    * @param ctx the context
    * @return the operations
    */
   static Costs using(OpsContext ctx) {
-    return using(ctx, CostOptions.defaults());
+    OpsContext context = Checks.present("ctx", ctx, "an OpsContext");
+    return using(context, context.shared(CostOptions.class, CostOptions::defaults));
   }
 
   /**

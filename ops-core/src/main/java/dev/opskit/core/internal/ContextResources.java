@@ -230,6 +230,25 @@ public final class ContextResources implements AutoCloseable {
   }
 
   /**
+   * A module's state, one instance for the whole context tree, made on first use.
+   *
+   * @param type the state's class, its key
+   * @param create makes the instance
+   * @param <T> the state type
+   * @return the tree's instance
+   */
+  public <T> T shared(Class<T> type, Supplier<? extends T> create) {
+    Object state = shared.states.computeIfAbsent(type, t -> {
+      T made = create.get();
+      if (!type.isInstance(made)) {
+        throw ValidationException.of("shared(" + type.getName() + ")", made, "an instance of " + type.getName());
+      }
+      return made;
+    });
+    return type.cast(state);
+  }
+
+  /**
    * The breaker of a name, shared by the whole context tree.
    *
    * @param name the name
@@ -322,6 +341,7 @@ public final class ContextResources implements AutoCloseable {
                 .waitDurationInOpenState(Duration.ofSeconds(60))
                 .build());
     final Map<Reference<Object>, ContextResources> children = new ConcurrentHashMap<>();
+    final ConcurrentMap<Class<?>, Object> states = new ConcurrentHashMap<>();
     final ReferenceQueue<Object> dropped = new ReferenceQueue<>();
     @Nullable ContextResources root;
 

@@ -36,7 +36,7 @@ final class CostExplorerImpl implements CostExplorer {
   CostExplorerImpl(OpsContext ctx, CeAccess access) {
     this.ctx = ctx;
     this.access = access;
-    this.cache = new TtlCache<>(ctx.clock(), access.options().cacheTtl());
+    this.cache = ctx.shared(ExplorerCaches.class, ExplorerCaches::new).of(access.options(), ctx.clock());
   }
 
   @Override

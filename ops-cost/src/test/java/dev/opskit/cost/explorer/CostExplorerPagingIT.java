@@ -91,6 +91,22 @@ class CostExplorerPagingIT {
   }
 
   @Test
+  void everyCostsOfAContextTreeSharesTheRunsBudgetAndCache(Emulator emulator) throws Exception {
+    script(emulator, List.of(page("2026-11-01", "p2"), page("2026-11-02", "p3"), page("2026-11-03", null)));
+    Costs.using(ctx).explorer().query(CostQuery.dailyByService(NOVEMBER_START));
+
+    Costs another = Costs.using(ctx);
+    Costs derived = Costs.using(ctx.withDryRun(true));
+
+    assertThat(another.explorer().budget().used()).as("the context's budget, not a fresh one").isEqualTo(3);
+    assertThat(derived.explorer().budget()).isSameAs(another.explorer().budget());
+    assertThat(another.explorer().query(CostQuery.dailyByService(NOVEMBER_START)).fromCache()).isTrue();
+    assertThat(sentToCostExplorer()).as("nothing more sent").hasSize(3);
+    assertThat(Costs.using(ctx, CostOptions.builder().requestBudget(5).build()).explorer().budget().used())
+        .as("options of the caller's own: their own budget").isZero();
+  }
+
+  @Test
   void theStreamReadsPagesOnlyAsItIsConsumed(Emulator emulator) throws Exception {
     script(emulator, List.of(page("2026-11-01", "p2"), page("2026-11-02", "p3"), page("2026-11-03", null)));
     Costs costs = Costs.using(ctx);
