@@ -132,7 +132,7 @@ public final class AwsErrors {
       return new ServiceException(
           "AWS rejected the call" + tries + " (" + said + ").", operation, resource, code, requestId, cause);
     }
-    if (hasCause(error, RequestNotPermitted.class)) {
+    if (hasCause(error, RequestNotPermitted.class) || hasCause(error, RateLimitingInterceptor.PermitRefused.class)) {
       return new ThrottledException(
           "OpsKit's client-side rate limit (RateLimitPolicy) gave no permit within its maximum wait, so the request"
               + (attempts != null && attempts > 1 ? " (its retry, attempt " + attempts + ")" : "") + " was not sent."
