@@ -23,21 +23,21 @@ final class SizeRow {
   static Row run(Run run) throws Exception {
     Path root = root();
     Path out = Files.createTempDirectory("opskit-size");
-    List<String> command = new ArrayList<>(List.of("mvn", "-B", "-q", "-o", "-f", root.resolve("pom.xml").toString(),
-        "-pl", String.join(",", MODULES), "dependency:build-classpath", "-DincludeScope=runtime"));
-    command.add("-Dmdep.outputFile=" + out.resolve("cp.txt"));
+    // One Maven run over the modules and what they depend on in this tree (-am), each module writing its own
+    // runtime class path (a relative outputFile is resolved against each module's directory).
+    List<String> command = List.of("mvn", "-B", "-q", "-o", "-f", root.resolve("pom.xml").toString(),
+        "-pl", String.join(",", MODULES), "-am", "dependency:build-classpath", "-DincludeScope=runtime",
+        "-Dmdep.outputFile=target/opskit-runtime.cp");
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.resolve("mvn.log").toFile()).start();
+    if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+      return Row.failed(8, TARGET, "mvn dependency:build-classpath failed: " + Files.readString(out.resolve("mvn.log")));
+    }
     List<String> figures = new ArrayList<>();
     boolean pass = true;
     for (String module : MODULES) {
-      List<String> one = new ArrayList<>(command);
-      one.set(one.indexOf(String.join(",", MODULES)), module);
-      Process p = new ProcessBuilder(one).redirectErrorStream(true).redirectOutput(out.resolve(module + ".log").toFile()).start();
-      if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
-        return Row.failed(8, TARGET, "mvn dependency:build-classpath failed for " + module + ": "
-            + Files.readString(out.resolve(module + ".log")));
-      }
       List<Path> jars = new ArrayList<>();
-      for (String entry : Files.readString(out.resolve("cp.txt")).trim().split(java.io.File.pathSeparator)) {
+      Path cp = root.resolve(module).resolve("target").resolve("opskit-runtime.cp");
+      for (String entry : Files.readString(cp).trim().split(java.io.File.pathSeparator)) {
         jars.add(Path.of(entry));
       }
       jars.add(ownJar(root, module));
