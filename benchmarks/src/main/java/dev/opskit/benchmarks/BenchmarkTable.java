@@ -65,11 +65,13 @@ public final class BenchmarkTable {
       if (!only.isEmpty() && !only.contains(i + 1)) {
         continue;
       }
+      long start = System.nanoTime();
       try {
         rows.add(all.get(i).run(run));
       } catch (Exception | AssertionError e) {
         rows.add(Row.failed(i + 1, targets[i], e.toString()));
       }
+      System.err.printf(Locale.ROOT, "row %d took %.1f s%n", i + 1, (System.nanoTime() - start) / 1e9);
     }
     return rows;
   }

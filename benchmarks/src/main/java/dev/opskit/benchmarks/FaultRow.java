@@ -106,7 +106,7 @@ final class FaultRow {
 
   static Row run(Run run) {
     Emulator moto = Moto.shared();
-    int total = run.pick(12, 1_000);
+    int total = run.pick(6, 1_000);
     List<Object[]> matrix = FaultSuite.matrix(OPERATIONS).toList();
     List<String> broken = new ArrayList<>();
     Map<FaultKind, Integer> kinds = new EnumMap<>(FaultKind.class);

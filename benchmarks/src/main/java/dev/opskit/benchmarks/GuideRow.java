@@ -25,12 +25,15 @@ final class GuideRow {
   static final List<String> NOT_MEASURED = List.of("replication (S3Replication not driven here yet)",
       "log retention (no OpsKit log-group API on this branch)");
 
+  /** The launcher's class path: jars only, as CDS wants. */
+  private static String classPath = "";
+
   private GuideRow() {}
 
   static Row run(Run run) throws Exception {
     Emulator moto = Moto.shared();
     String cliVersion = cli(List.of(List.of("--version")), moto).output.trim();
-    List<Procedures.Procedure> procedures = run.smoke() ? List.of(Procedures.named("alarms+dashboard")) : Procedures.ALL;
+    List<Procedures.Procedure> procedures = run.smoke() ? List.of(Procedures.ONE_CALL) : Procedures.ALL;
     int repeats = run.pick(1, 3);
     List<String> warm = new ArrayList<>();
     boolean pass = true;
@@ -44,11 +47,12 @@ final class GuideRow {
       ops.remove(0);
       cli.remove(0);
       double ratio = Stats.median(cli) / Stats.median(ops);
-      pass &= ratio >= WARM;
+      // In the smoke pass the one warm comparison is of a single call, which the 20× target is not about.
+      pass &= run.smoke() || ratio >= WARM;
       warm.add(Stats.format("%s %.0f×", p.name(), ratio));
     }
     // Whole processes.
-    Path archive = archive(moto);
+    Path archive = archive(moto, run.smoke() ? Procedures.ONE_CALL.name() : "all");
     List<String> whole = new ArrayList<>();
     List<Procedures.Procedure> processes = new ArrayList<>();
     processes.add(Procedures.ONE_CALL);
@@ -141,10 +145,12 @@ final class GuideRow {
   }
 
   /** The CDS archive of the launcher, made by one training run of every procedure. */
-  private static Path archive(Emulator moto) throws IOException, InterruptedException {
-    Path archive = Files.createTempDirectory("opskit-cds").resolve("opskit.jsa");
+  private static Path archive(Emulator moto, String training) throws IOException, InterruptedException {
+    Path work = Files.createTempDirectory("opskit-cds");
+    classPath = JarClassPath.of(work);
+    Path archive = work.resolve("opskit.jsa");
     moto.reset();
-    int exit = java(List.of("-XX:ArchiveClassesAtExit=" + archive), moto, "all");
+    int exit = java(List.of("-XX:ArchiveClassesAtExit=" + archive), moto, training);
     if (exit != 0 || !Files.exists(archive)) {
       throw new IllegalStateException("the CDS training run failed (exit " + exit + ")");
     }
@@ -168,7 +174,7 @@ final class GuideRow {
     line.add("-Xshare:auto");
     line.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
     line.add("-cp");
-    line.add(System.getProperty("java.class.path"));
+    line.add(classPath);
     line.add(Launcher.class.getName());
     line.add(moto.endpoint().toString());
     line.add(procedure);

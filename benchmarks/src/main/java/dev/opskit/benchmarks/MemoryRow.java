@@ -21,7 +21,7 @@ final class MemoryRow {
   private MemoryRow() {}
 
   static Row run(Run run) throws Exception {
-    int n = run.pick(5_000, 100_000);
+    int n = run.pick(2_000, 100_000);
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-Xmx64m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", ListingMemoryMain.class.getName(), String.valueOf(n))

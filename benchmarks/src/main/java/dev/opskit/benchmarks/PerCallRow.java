@@ -36,8 +36,8 @@ final class PerCallRow {
   static Row run(Run run) {
     Emulator moto = Moto.shared();
     moto.reset();
-    int rounds = run.pick(3, 15);
-    int perRound = run.pick(20, 200);
+    int rounds = run.pick(2, 15);
+    int perRound = run.pick(10, 200);
     List<Double> readWall = new ArrayList<>();
     List<Double> readCpu = new ArrayList<>();
     List<Double> changeWall = new ArrayList<>();
