@@ -35,7 +35,7 @@ public final class BenchmarkTable {
       if (arg.equals("--smoke")) {
         run = Run.SMOKE;
       } else if (arg.startsWith("--only=")) {
-        for (String n : arg.substring("--only=".length()).split(",")) {
+        for (String n : Stats.split(arg.substring("--only=".length()), ",")) {
           only.add(Integer.parseInt(n.trim()));
         }
       } else {

@@ -119,7 +119,7 @@ final class FaultRow {
       try {
         FaultSuite.check(moto, operation, fault);
       } catch (AssertionError e) {
-        broken.add(operation + " / " + fault + ": " + firstLine(e.getMessage()));
+        broken.add(operation + " / " + fault + ": " + firstLine(String.valueOf(e.getMessage())));
       }
     }
     double seconds = (System.nanoTime() - start) / 1e9;

@@ -69,7 +69,7 @@ final class GuideRow {
         cli.add(cliTimed0(moto, p));
       }
       double ratio = Stats.median(ops) / Stats.median(cli);
-      boolean ok = p == Procedures.ONE_CALL ? ratio <= 1.0 : ratio < 1.0;
+      boolean ok = p.name().equals(Procedures.ONE_CALL.name()) ? ratio <= 1.0 : ratio < 1.0;
       pass &= ok;
       whole.add(Stats.format("%s %.2f× (%.2f s vs %.2f s)%s", p.name(), ratio, Stats.median(ops), Stats.median(cli),
           ok ? "" : " MISSED"));

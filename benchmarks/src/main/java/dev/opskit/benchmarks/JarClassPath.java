@@ -24,14 +24,14 @@ final class JarClassPath {
 
   static String of(Path work) throws IOException {
     List<Path> entries = new ArrayList<>();
-    for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+    for (String entry : Stats.split(System.getProperty("java.class.path"), java.io.File.pathSeparator)) {
       Path path = Path.of(entry);
       if (path.getFileName().toString().startsWith("surefirebooter") && Files.isRegularFile(path)) {
         try (JarFile jar = new JarFile(path.toFile())) {
           Manifest manifest = jar.getManifest();
           String classPath = manifest == null ? null : manifest.getMainAttributes().getValue("Class-Path");
           if (classPath != null) {
-            for (String url : classPath.trim().split(" +")) {
+            for (String url : Stats.split(classPath.trim(), " +")) {
               entries.add(Path.of(URI.create(url)));
             }
           }

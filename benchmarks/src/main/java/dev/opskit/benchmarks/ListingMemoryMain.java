@@ -55,7 +55,7 @@ public final class ListingMemoryMain {
         return Page.of(r.events(), r.nextToken());
       };
       measure("log events", n, PagingStub.LOG_PAGE,
-          () -> Reads.stream("logs:FilterLogEvents", "/bench/app", () -> Pages.stream("logs:FilterLogEvents", page::apply)));
+          () -> Reads.stream("logs:FilterLogEvents", "/bench/app", () -> Pages.stream("logs:FilterLogEvents", page)));
     }
   }
 
@@ -63,7 +63,7 @@ public final class ListingMemoryMain {
     MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
     // First one item: the client, its marshallers and the classes are made now, not counted as the listing's.
     try (Stream<?> first = listing.get()) {
-      first.limit(1).count();
+      first.limit(1).forEach(item -> { });
     }
     long before = used(memory);
     AtomicLong count = new AtomicLong();
@@ -180,7 +180,7 @@ public final class ListingMemoryMain {
           + request.action() + " " + request.path() + "</Message></Error></ErrorResponse>");
     }
 
-    private static int token(String token) {
+    private static int token(@org.jspecify.annotations.Nullable String token) {
       return token == null || token.isEmpty() ? 0 : Integer.parseInt(token);
     }
 

@@ -41,7 +41,7 @@ final class MemoryRow {
     List<String> figures = new ArrayList<>();
     int kinds = 0;
     for (String line : lines) {
-      String[] f = line.split(" ");
+      String[] f = Stats.split(line, " ");
       if (f.length != 5 && f.length != 6) {
         continue;
       }

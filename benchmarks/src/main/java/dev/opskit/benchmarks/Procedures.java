@@ -95,7 +95,7 @@ final class Procedures {
             Dashboards.using(ctx).apply(List.of(DashboardDefinition.builder("operations")
                 .widget(Widget.text("# Operations")).build()));
             try (var all = alarms.list()) {
-              all.count();
+              all.forEach(alarm -> { });
             }
           },
           List.of(
@@ -117,7 +117,7 @@ final class Procedures {
   static final Procedure ONE_CALL = new Procedure("one call (DescribeAlarms)", ctx -> { },
       ctx -> {
         try (var all = Alarms.using(ctx).list()) {
-          all.count();
+          all.forEach(alarm -> { });
         }
       },
       List.of(List.of("cloudwatch", "describe-alarms")));

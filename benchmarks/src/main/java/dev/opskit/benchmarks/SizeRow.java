@@ -37,7 +37,7 @@ final class SizeRow {
     for (String module : MODULES) {
       List<Path> jars = new ArrayList<>();
       Path cp = root.resolve(module).resolve("target").resolve("opskit-runtime.cp");
-      for (String entry : Files.readString(cp).trim().split(java.io.File.pathSeparator)) {
+      for (String entry : Stats.split(Files.readString(cp).trim(), java.io.File.pathSeparator)) {
         // OpsKit's own jars as built in this tree, not as installed.
         java.util.regex.Matcher own = java.util.regex.Pattern.compile(".*/dev/opskit/([a-z-]+)/.*").matcher(entry);
         jars.add(own.matches() ? ownJar(root, own.group(1)) : Path.of(entry));

@@ -31,6 +31,11 @@ final class Stats {
     return String.format(Locale.ROOT, format, args);
   }
 
+  /** {@code text} split at each match of {@code regex} (trailing empty strings dropped, as String.split). */
+  static String[] split(String text, String regex) {
+    return java.util.regex.Pattern.compile(regex).split(text);
+  }
+
   static double[] toArray(List<Double> values) {
     return values.stream().mapToDouble(Double::doubleValue).toArray();
   }

@@ -81,12 +81,12 @@ final class StubServer implements AutoCloseable {
     }
   }
 
-  static Map<String, String> decode(String encoded) {
+  static Map<String, String> decode(@org.jspecify.annotations.Nullable String encoded) {
     Map<String, String> out = new LinkedHashMap<>();
     if (encoded == null || encoded.isEmpty()) {
       return out;
     }
-    for (String pair : encoded.split("&")) {
+    for (String pair : Stats.split(encoded, "&")) {
       int eq = pair.indexOf('=');
       String key = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
       String value = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);

@@ -43,6 +43,8 @@ public final class RateLimitingInterceptor implements ExecutionInterceptor {
   private static final ExecutionAttribute<PacedLimiter> LIMITER = new ExecutionAttribute<>("opskit.limiter");
 
   private final ConcurrentMap<String, PacedLimiter> limiters;
+  /** This client's limiters by account and action (its region is fixed): the shared map's key is built once. */
+  private final ConcurrentMap<Key, PacedLimiter> byAction = new java.util.concurrent.ConcurrentHashMap<>();
   private final RateLimitPolicy policy;
   private final LongSupplier nanos;
 
@@ -64,8 +66,11 @@ public final class RateLimitingInterceptor implements ExecutionInterceptor {
       String service = attributes.getAttribute(SdkExecutionAttribute.SERVICE_NAME);
       String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
       Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-      limiter = limiter(account(attributes), region == null ? "global" : region.id(),
-          service == null ? "unknown" : service, operation == null ? "unknown" : operation);
+      String account = account(attributes);
+      String regionId = region == null ? "global" : region.id();
+      String s = service == null ? "unknown" : service;
+      String op = operation == null ? "unknown" : operation;
+      limiter = byAction.computeIfAbsent(new Key(account, regionId, s, op), k -> limiter(account, regionId, s, op));
       attributes.putAttribute(LIMITER, limiter);
     }
     long maxWait = policy.maxWait().toNanos();
@@ -196,6 +201,8 @@ public final class RateLimitingInterceptor implements ExecutionInterceptor {
       throw new UncheckedIOException(e);
     }
   }
+
+  private record Key(String account, String region, String service, String operation) {}
 
   /** Why no permit came: the cause OpsKit's error mapping recognises. */
   static final class PermitRefused extends RuntimeException {
