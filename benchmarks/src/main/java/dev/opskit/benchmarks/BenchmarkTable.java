@@ -34,12 +34,14 @@ public final class BenchmarkTable {
     for (String arg : args) {
       if (arg.equals("--smoke")) {
         run = Run.SMOKE;
+      } else if (arg.equals("--full") || arg.isBlank()) {
+        run = Run.FULL;
       } else if (arg.startsWith("--only=")) {
         for (String n : Stats.split(arg.substring("--only=".length()), ",")) {
           only.add(Integer.parseInt(n.trim()));
         }
       } else {
-        throw new IllegalArgumentException("unknown argument " + arg + "; use --smoke and --only=1,2,...");
+        throw new IllegalArgumentException("unknown argument " + arg + "; use --full (the default), --smoke and --only=1,2,...");
       }
     }
     List<Row> rows = rows(run, only);

@@ -40,16 +40,23 @@ final class GuideRow {
     for (Procedures.Procedure p : procedures) {
       List<Double> ops = new ArrayList<>();
       List<Double> cli = new ArrayList<>();
-      for (int i = 0; i < repeats + 1; i++) {
-        ops.add(opskit(moto, p));
-        cli.add(cliTimed(moto, p));
+      try {
+        for (int i = 0; i < repeats + 1; i++) {
+          ops.add(opskit(moto, p));
+          cli.add(cliTimed(moto, p));
+        }
+      } catch (RuntimeException e) {
+        pass = false;
+        warm.add(p.name() + " FAILED (" + e.getMessage() + ")");
+        continue;
       }
       ops.remove(0);
       cli.remove(0);
       double ratio = Stats.median(cli) / Stats.median(ops);
       // In the smoke pass the one warm comparison is of a single call, which the 20× target is not about.
-      pass &= run.smoke() || ratio >= WARM;
-      warm.add(Stats.format("%s %.0f×", p.name(), ratio));
+      boolean ok = run.smoke() || ratio >= WARM;
+      pass &= ok;
+      warm.add(Stats.format("%s %.0f×%s", p.name(), ratio, ok ? "" : " MISSED"));
     }
     // Whole processes.
     Path archive = archive(moto, run.smoke() ? Procedures.ONE_CALL.name() : "all");
@@ -62,11 +69,17 @@ final class GuideRow {
     for (Procedures.Procedure p : processes) {
       List<Double> ops = new ArrayList<>();
       List<Double> cli = new ArrayList<>();
-      for (int i = 0; i < repeats; i++) {
-        reset(moto, p);
-        ops.add(launcher(moto, p, archive));
-        reset(moto, p);
-        cli.add(cliTimed0(moto, p));
+      try {
+        for (int i = 0; i < repeats; i++) {
+          reset(moto, p);
+          ops.add(launcher(moto, p, archive));
+          reset(moto, p);
+          cli.add(cliTimed0(moto, p));
+        }
+      } catch (RuntimeException e) {
+        pass = false;
+        whole.add(p.name() + " FAILED (" + e.getMessage() + ")");
+        continue;
       }
       double ratio = Stats.median(ops) / Stats.median(cli);
       boolean ok = p.name().equals(Procedures.ONE_CALL.name()) ? ratio <= 1.0 : ratio < 1.0;
@@ -100,14 +113,22 @@ final class GuideRow {
     }
   }
 
-  private static double cliTimed(Emulator moto, Procedures.Procedure p) throws Exception {
+  private static double cliTimed(Emulator moto, Procedures.Procedure p) {
     reset(moto, p);
     return cliTimed0(moto, p);
   }
 
-  private static double cliTimed0(Emulator moto, Procedures.Procedure p) throws Exception {
+  private static double cliTimed0(Emulator moto, Procedures.Procedure p) {
     long start = System.nanoTime();
-    Result r = cli(p.cli(), moto);
+    Result r;
+    try {
+      r = cli(p.cli(), moto);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (r.exit != 0) {
       throw new IllegalStateException("the guide's CLI failed in " + p.name() + ": " + r.output);
@@ -117,7 +138,7 @@ final class GuideRow {
 
   private record Result(int exit, String output) {}
 
-  private static Result cli(List<List<String>> commands, Emulator moto) throws Exception {
+  private static Result cli(List<List<String>> commands, Emulator moto) throws IOException, InterruptedException {
     StringBuilder out = new StringBuilder();
     for (List<String> command : commands) {
       List<String> line = new ArrayList<>();
@@ -157,14 +178,25 @@ final class GuideRow {
     return archive;
   }
 
-  private static double launcher(Emulator moto, Procedures.Procedure p, Path archive) throws IOException, InterruptedException {
+  private static double launcher(Emulator moto, Procedures.Procedure p, Path archive) {
     long start = System.nanoTime();
-    int exit = java(List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), moto, p.name());
+    int exit = javaUnchecked(List.of("-XX:SharedArchiveFile=" + archive, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), moto, p.name());
     double seconds = (System.nanoTime() - start) / 1e9;
     if (exit != 0) {
       throw new IllegalStateException("the launcher failed in " + p.name() + " (exit " + exit + ")");
     }
     return seconds;
+  }
+
+  private static int javaUnchecked(List<String> flags, Emulator moto, String procedure) {
+    try {
+      return java(flags, moto, procedure);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
   }
 
   private static int java(List<String> flags, Emulator moto, String procedure) throws IOException, InterruptedException {

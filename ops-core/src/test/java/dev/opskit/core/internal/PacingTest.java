@@ -173,6 +173,71 @@ class PacingTest {
   }
 
   @Nested
+  class Interceptor {
+    private final ConcurrentHashMap<String, PacedLimiter> shared = new ConcurrentHashMap<>();
+    private final RateLimitingInterceptor interceptor = new RateLimitingInterceptor(shared, RateLimitPolicy.DEFAULT, now::get);
+
+    private software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes() {
+      software.amazon.awssdk.core.interceptor.ExecutionAttributes attributes =
+          new software.amazon.awssdk.core.interceptor.ExecutionAttributes();
+      attributes.putAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.SERVICE_NAME, "CloudWatch");
+      attributes.putAttribute(software.amazon.awssdk.core.interceptor.SdkExecutionAttribute.OPERATION_NAME, "PutMetricAlarm");
+      attributes.putAttribute(software.amazon.awssdk.awscore.AwsExecutionAttribute.AWS_REGION,
+          software.amazon.awssdk.regions.Region.EU_WEST_1);
+      return attributes;
+    }
+
+    private software.amazon.awssdk.core.interceptor.InterceptorContext answer(int status, String body) {
+      return software.amazon.awssdk.core.interceptor.InterceptorContext.builder()
+          .request(software.amazon.awssdk.services.cloudwatch.model.PutMetricAlarmRequest.builder().build())
+          .httpRequest(software.amazon.awssdk.http.SdkHttpFullRequest.builder()
+              .method(software.amazon.awssdk.http.SdkHttpMethod.POST).uri(java.net.URI.create("http://127.0.0.1/")).build())
+          .httpResponse(software.amazon.awssdk.http.SdkHttpResponse.builder().statusCode(status).build())
+          .responseBody(new java.io.ByteArrayInputStream(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+          .build();
+    }
+
+    @Test
+    void aThrottlingAnswerHalvesTheActionsPaceAndTheBodyStillReachesTheSdk() throws Exception {
+      var attributes = attributes();
+      interceptor.beforeTransmission(answer(200, ""), attributes);
+      String throttled = "<ErrorResponse><Error><Type>Sender</Type><Code>Throttling</Code><Message>Rate exceeded</Message></Error></ErrorResponse>";
+
+      var body = interceptor.modifyHttpResponseContent(answer(400, throttled), attributes);
+
+      assertThat(new String(body.orElseThrow().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8))
+          .isEqualTo(throttled);
+      assertThat(shared.values()).singleElement().satisfies(limiter -> assertThat(limiter.rate()).isEqualTo(1.5));
+      assertThat(shared.keySet()).singleElement().asString().startsWith("anonymous/eu-west-1/cloudwatch/putmetricalarm/");
+    }
+
+    @Test
+    void anotherErrorOrASuccessDoesNotSlowItDown() throws Exception {
+      var attributes = attributes();
+      interceptor.beforeTransmission(answer(200, ""), attributes);
+      interceptor.modifyHttpResponseContent(answer(400, "<ErrorResponse><Error><Code>ValidationError</Code></Error></ErrorResponse>"), attributes);
+      interceptor.modifyHttpResponseContent(answer(200, "<PutMetricAlarmResponse/>"), attributes);
+
+      assertThat(shared.values()).singleElement().satisfies(limiter -> assertThat(limiter.rate()).isEqualTo(3.0));
+    }
+
+    @Test
+    void aPermitNotGrantedWithinTheMaximumWaitFailsWithoutSending() {
+      RateLimitingInterceptor noWait = new RateLimitingInterceptor(shared,
+          RateLimitPolicy.DEFAULT.withMaxWait(Duration.ZERO), now::get);
+      var attributes = attributes();
+      for (int i = 0; i < 3; i++) {
+        noWait.beforeTransmission(answer(200, ""), attributes);
+      }
+      assertThatThrownBy(() -> noWait.beforeTransmission(answer(200, ""), attributes))
+          .isInstanceOf(software.amazon.awssdk.core.exception.SdkClientException.class)
+          .hasMessageStartingWith("client-side rate limit of anonymous/eu-west-1/cloudwatch/putmetricalarm/")
+          .hasMessageEndingWith("gave no permit in time")
+          .hasCauseInstanceOf(RateLimitingInterceptor.PermitRefused.class);
+    }
+  }
+
+  @Nested
   class ThrottlingAnswers {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
