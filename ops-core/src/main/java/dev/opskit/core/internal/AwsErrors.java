@@ -7,7 +7,6 @@ import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ServiceException;
 import dev.opskit.core.ThrottledException;
-import io.github.resilience4j.ratelimiter.RequestNotPermitted;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -132,7 +131,7 @@ public final class AwsErrors {
       return new ServiceException(
           "AWS rejected the call" + tries + " (" + said + ").", operation, resource, code, requestId, cause);
     }
-    if (hasCause(error, RequestNotPermitted.class)) {
+    if (hasCause(error, RateLimitingInterceptor.PermitRefused.class)) {
       return new ThrottledException(
           "OpsKit's client-side rate limit (RateLimitPolicy) gave no permit within its maximum wait, so the request"
               + (attempts != null && attempts > 1 ? " (its retry, attempt " + attempts + ")" : "") + " was not sent."

@@ -10,7 +10,6 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.lang.ref.Reference;
 import java.lang.ref.ReferenceQueue;
 import java.lang.ref.WeakReference;
@@ -331,7 +330,7 @@ public final class ContextResources implements AutoCloseable {
   private static final class Shared {
     final SdkHttpClient http;
     final boolean ownsHttp;
-    final RateLimiterRegistry limiters = RateLimiterRegistry.ofDefaults();
+    final ConcurrentMap<String, PacedLimiter> limiters = new ConcurrentHashMap<>();
     final CircuitBreakerRegistry breakers =
         CircuitBreakerRegistry.of(
             CircuitBreakerConfig.custom()

@@ -13,8 +13,6 @@ import dev.opskit.core.change.CallAttempts;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.Gate;
 import dev.opskit.core.change.PlannedCall;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -87,7 +85,7 @@ public final class GateImpl implements Gate {
       return new ChangeResult.Planned<>(planned);
     }
     try {
-      Attempt<R> attempt = retry(change).executeSupplier(() -> attemptOnce(change, params.redaction()));
+      Attempt<R> attempt = withRetries(change, params.redaction());
       String requestId = requestIdOf(attempt.answer);
       String note = attempt.note == null ? null : params.redaction().scrub(attempt.note);
       record(change, params, start, Outcome.SUCCEEDED, requestId, note);
@@ -183,20 +181,23 @@ public final class GateImpl implements Gate {
   }
 
   /**
-   * Resilience4j decides whether and how often to retry; the pause itself is taken with the context's
-   * sleeper (Resilience4j's own sleep is a JVM-wide static), so tests with a manual clock never wait.
+   * Operation-level retry: repeats the whole change, at most {@link RetryPolicy#operationAttempts()} times in
+   * all, only for the conditions the change declares ({@link Change#retryWhen()}), pausing with the context's
+   * sleeper (so tests with a manual clock never wait). A plain loop, as Resilience4j's {@code Retry} with
+   * {@code failAfterMaxAttempts(false)} behaved here, without building one per submit.
    */
-  private Retry retry(Change<?> change) {
-    RetryConfig config =
-        RetryConfig.custom()
-            .maxAttempts(retryPolicy.operationAttempts())
-            .intervalFunction(attempt -> 0L)
-            .retryOnException(t -> t instanceof OpsException ops && change.retryWhen().test(ops))
-            .failAfterMaxAttempts(false)
-            .build();
-    Retry retry = Retry.of(change.operation(), config);
-    retry.getEventPublisher().onRetry(event -> sleeper.sleep(backoff(event.getNumberOfRetryAttempts())));
-    return retry;
+  private <R> Attempt<R> withRetries(Change<R> change, Redaction redaction) {
+    int max = retryPolicy.operationAttempts();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return attemptOnce(change, redaction);
+      } catch (OpsException e) {
+        if (attempt >= max || !change.retryWhen().test(e)) {
+          throw e;
+        }
+        sleeper.sleep(backoff(attempt));
+      }
+    }
   }
 
   /** Exponential: operationBackoff, then twice that, and so on, at most one minute. */

@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
 import java.util.LinkedHashMap;
@@ -22,7 +24,7 @@ public final class Json {
   /** The mapper, configured for OpsKit: ISO dates, insertion order kept, no failures on empty beans. Never shared. */
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
-          .addModule(new JavaTimeModule())
+          .addModule(javaTime())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .build();
@@ -36,6 +38,32 @@ public final class Json {
       .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
 
   private Json() {}
+
+  /**
+   * java.time values as their ISO-8601 text ({@code 2024-01-01T12:00:00Z}, {@code PT5M}, {@code 2024-01-01}; a
+   * zoned date-time with its offset, as {@code ISO_OFFSET_DATE_TIME}). OpsKit turns times into text itself
+   * before they reach Jackson; this is the fallback for a value that does not, without the 140 KB of
+   * jackson-datatype-jsr310 in every module's runtime.
+   */
+  private static SimpleModule javaTime() {
+    SimpleModule module = new SimpleModule("opskit-java-time");
+    for (Class<?> type : new Class<?>[] {java.time.Instant.class, java.time.OffsetDateTime.class,
+        java.time.LocalDate.class, java.time.LocalDateTime.class, java.time.LocalTime.class, java.time.OffsetTime.class,
+        java.time.Year.class, java.time.YearMonth.class, java.time.MonthDay.class, java.time.Duration.class,
+        java.time.Period.class, java.time.ZoneId.class, java.time.ZoneOffset.class}) {
+      module.addSerializer(type, ToStringSerializer.instance);
+    }
+    module.addSerializer(java.time.ZonedDateTime.class, new StdSerializer<>(java.time.ZonedDateTime.class) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      public void serialize(java.time.ZonedDateTime value, com.fasterxml.jackson.core.JsonGenerator gen,
+          com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
+        gen.writeString(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
+      }
+    });
+    return module;
+  }
 
   /** {@return a new, empty JSON object} */
   public static ObjectNode object() {

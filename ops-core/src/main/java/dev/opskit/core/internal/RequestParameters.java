@@ -10,10 +10,12 @@ import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.jspecify.annotations.Nullable;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.SdkField;
@@ -41,50 +43,135 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
    * @return the parameters and the redaction
    */
   public static RequestParameters of(@Nullable Object request, Set<String> extraSecretNames) {
-    List<String> secrets = new ArrayList<>();
+    Secrets secrets = new Secrets();
     Object converted = convert(request, extraSecretNames, secrets);
     Map<String, Object> params;
-    if (converted instanceof Map<?, ?> map) {
+    if (converted instanceof Parameters.Frozen map) {
+      params = map;
+    } else if (converted instanceof Map<?, ?> map) {
       @SuppressWarnings("unchecked")
       Map<String, Object> typed = (Map<String, Object>) map;
-      params = typed;
+      params = Parameters.copyOf(typed);
     } else if (converted == null) {
-      params = Map.of();
+      params = Parameters.copyOf(Map.of());
     } else {
-      params = Map.of("value", converted);
+      params = Parameters.copyOf(Map.of("value", converted));
     }
-    return new RequestParameters(Parameters.copyOf(params), Redaction.of(secrets));
+    return new RequestParameters(params, secrets.redaction());
   }
 
-  private static @Nullable Object convert(@Nullable Object value, Set<String> extra, List<String> secrets) {
+  /** The secret values met, collected only when there are any (most requests have none). */
+  private static final class Secrets {
+    private @Nullable List<String> values;
+
+    void add(String value) {
+      if (values == null) {
+        values = new ArrayList<>();
+      }
+      values.add(value);
+    }
+
+    Redaction redaction() {
+      return values == null ? NONE : Redaction.of(values);
+    }
+  }
+
+  private static final Redaction NONE = Redaction.none();
+
+  /** What the name rules decide of one member of a structure's class, decided once per class. */
+  private enum Rule { SECRET, KEY_ID, PLAIN, ASK_INSTANCE }
+
+  /** One member of a structure's class and its rule (the extra names of a change are checked per call). */
+  private record Member(SdkField<?> field, String name, String lower, Rule rule) {}
+
+  /** Per structure class: its members in order, with what the SDK's marking and OpsKit's name rules say. */
+  private static final ClassValue<AtomicReference<Member @Nullable []>> MEMBERS = new ClassValue<>() {
+    @Override
+    protected AtomicReference<Member @Nullable []> computeValue(Class<?> type) {
+      return new AtomicReference<>();
+    }
+  };
+
+  private static Member[] members(SdkPojo pojo) {
+    AtomicReference<Member @Nullable []> holder = MEMBERS.get(pojo.getClass());
+    Member[] members = holder.get();
+    if (members == null) {
+      List<SdkField<?>> fields = pojo.sdkFields();
+      members = new Member[fields.size()];
+      for (int i = 0; i < members.length; i++) {
+        SdkField<?> field = fields.get(i);
+        String name = field.memberName();
+        Boolean sensitive = SdkSensitivity.classVerdict(pojo.getClass(), name);
+        Rule rule;
+        if (Boolean.TRUE.equals(sensitive) || Redaction.isSecretName(name, Set.of())) {
+          rule = Rule.SECRET;
+        } else if (sensitive == null) {
+          rule = Rule.ASK_INSTANCE;
+        } else if (Redaction.isAccessKeyIdName(name)) {
+          rule = Rule.KEY_ID;
+        } else {
+          rule = Rule.PLAIN;
+        }
+        members[i] = new Member(field, name, name.toLowerCase(Locale.ROOT), rule);
+      }
+      holder.set(members);
+    }
+    return members;
+  }
+
+  private static @Nullable Object convert(@Nullable Object value, Set<String> extra, Secrets secrets) {
     if (value == null) {
       return null;
     }
     if (value instanceof SdkPojo pojo) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      SdkSensitivity.Members sensitivity = SdkSensitivity.of(pojo);
-      for (SdkField<?> field : pojo.sdkFields()) {
-        Object fieldValue = field.getValueOrDefault(pojo);
-        if (fieldValue != null && !isAbsentSdkCollection(fieldValue)) {
-          putMember(map, field.memberName(), fieldValue, sensitivity.isSensitive(field), extra, secrets);
+      Member[] members = members(pojo);
+      Parameters.Builder map = new Parameters.Builder(members.length);
+      String printed = null;
+      for (Member member : members) {
+        Object fieldValue = member.field().getValueOrDefault(pojo);
+        if (fieldValue == null || isAbsentSdkCollection(fieldValue)) {
+          continue;
+        }
+        Rule rule = member.rule();
+        if (rule != Rule.SECRET && !extra.isEmpty()
+            && (extra.contains(member.name()) || extra.contains(member.lower()))) {
+          rule = Rule.SECRET;
+        }
+        if (rule == Rule.ASK_INSTANCE) {
+          if (printed == null) {
+            printed = SdkSensitivity.printed(pojo);
+          }
+          rule = SdkSensitivity.instanceMarks(printed, member.name()) ? Rule.SECRET
+              : Redaction.isAccessKeyIdName(member.name()) ? Rule.KEY_ID : Rule.PLAIN;
+        }
+        if (rule == Rule.SECRET) {
+          collectSecrets(fieldValue, secrets);
+          map.put(member.name(), AuditEvent.REDACTED);
+        } else if (rule == Rule.KEY_ID && fieldValue instanceof String keyId) {
+          map.put(member.name(), Redaction.maskKeyId(keyId));
+        } else {
+          Object converted = convert(fieldValue, extra, secrets);
+          if (converted != null) {
+            map.put(member.name(), converted);
+          }
         }
       }
-      return map;
+      return map.build();
     }
     if (value instanceof Map<?, ?> source) {
-      Map<String, Object> map = new LinkedHashMap<>();
-      source.forEach((k, v) -> putMember(map, String.valueOf(k), v, false, extra, secrets));
-      return map;
+      Parameters.Builder map = new Parameters.Builder(source.size());
+      source.forEach((k, v) -> putMember(map, String.valueOf(k), v, extra, secrets));
+      return map.build();
     }
     if (value instanceof Collection<?> collection) {
-      List<Object> list = new ArrayList<>();
+      List<Object> list = new ArrayList<>(collection.size());
       for (Object element : collection) {
         Object converted = convert(element, extra, secrets);
         if (converted != null) {
           list.add(converted);
         }
       }
-      return list;
+      return Collections.unmodifiableList(list);
     }
     if (value instanceof SdkBytes bytes) {
       return "<" + bytes.asByteArrayUnsafe().length + " bytes>";
@@ -101,13 +188,13 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
     return String.valueOf(value);
   }
 
+  /** A map entry: its key is judged by the name rules each time (map keys are data, not a class's members). */
   private static void putMember(
-      Map<String, Object> map, String name, @Nullable Object value, boolean sdkSensitive, Set<String> extra,
-      List<String> secrets) {
+      Parameters.Builder map, String name, @Nullable Object value, Set<String> extra, Secrets secrets) {
     if (value == null || isAbsentSdkCollection(value)) {
       return;
     }
-    if (sdkSensitive || Redaction.isSecretName(name, extra)) {
+    if (Redaction.isSecretName(name, extra)) {
       collectSecrets(value, secrets);
       map.put(name, AuditEvent.REDACTED);
     } else if (Redaction.isAccessKeyIdName(name) && value instanceof String keyId) {
@@ -120,7 +207,7 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
     }
   }
 
-  private static void collectSecrets(Object value, List<String> secrets) {
+  private static void collectSecrets(Object value, Secrets secrets) {
     if (value instanceof String s) {
       secrets.add(s);
     } else if (value instanceof SdkBytes bytes) {
@@ -148,7 +235,7 @@ public record RequestParameters(Map<String, Object> parameters, Redaction redact
   }
 
   /** Bytes reach text as base64 (JSON and query bodies) or, when they are text, as that text. */
-  private static void collectBytes(byte[] bytes, List<String> secrets) {
+  private static void collectBytes(byte[] bytes, Secrets secrets) {
     secrets.add(Base64.getEncoder().encodeToString(bytes));
     try {
       secrets.add(StandardCharsets.UTF_8.newDecoder()

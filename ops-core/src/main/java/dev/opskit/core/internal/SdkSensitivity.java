@@ -53,6 +53,39 @@ final class SdkSensitivity {
     return new Members(pojo, VERDICTS.get(pojo.getClass()));
   }
 
+  /**
+   * What the class of a structure says of one member, without an instance.
+   *
+   * @param type the structure's class
+   * @param memberName the member
+   * @return true when sensitive, false when plain, null when the class cannot tell (ask the instance)
+   */
+  static @Nullable Boolean classVerdict(Class<?> type, String memberName) {
+    Verdict verdict = VERDICTS.get(type).getOrDefault(key(memberName), Verdict.UNKNOWN);
+    return verdict == Verdict.UNKNOWN ? null : verdict == Verdict.SENSITIVE;
+  }
+
+  /**
+   * What an instance's printed form says of a member its class could not tell: sensitive unless shown in clear.
+   *
+   * @param printed the instance's {@code toString}, from {@link #printed}
+   * @param memberName the member
+   * @return true when it must be treated as sensitive
+   */
+  static boolean instanceMarks(String printed, String memberName) {
+    return verdictIn(printed, key(memberName)) != Verdict.PLAIN;
+  }
+
+  /**
+   * The printed form of an instance ({@code ""} when its {@code toString} fails).
+   *
+   * @param pojo the structure
+   * @return its {@code toString}
+   */
+  static String printed(SdkPojo pojo) {
+    return printedForm(pojo);
+  }
+
   /** The sensitive members of one structure; asks the instance only for members its class could not tell. */
   static final class Members {
     private final SdkPojo pojo;

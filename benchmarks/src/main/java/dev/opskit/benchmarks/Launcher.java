@@ -1,0 +1,40 @@
+package dev.opskit.benchmarks;
+
+import dev.opskit.core.OpsContext;
+import java.net.URI;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+
+/**
+ * OpsKit as a command, for whole-process comparisons with the AWS CLI: runs one of the guide's procedures
+ * ({@link Procedures}) against an endpoint and exits. {@link GuideRow} starts it with a Class Data Sharing
+ * archive and C1 only ({@code -XX:SharedArchiveFile -XX:TieredStopAtLevel=1}), the way a launcher script would.
+ */
+public final class Launcher {
+  private Launcher() {}
+
+  /**
+   * Runs a procedure.
+   *
+   * @param args the endpoint, then the procedure's name ({@code all} runs every one, to train the archive)
+   */
+  public static void main(String[] args) {
+    URI endpoint = URI.create(args[0]);
+    try (OpsContext ctx = OpsContext.builder().region(Region.US_EAST_1).endpointOverride(endpoint)
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"))).build()) {
+      if (args[1].equals("all")) {
+        Procedures.ONE_CALL.opskit().accept(ctx);
+        for (Procedures.Procedure p : Procedures.ALL) {
+          try {
+            p.opskit().accept(ctx);
+          } catch (RuntimeException e) {
+            // Training only: the state may not be there for every procedure.
+          }
+        }
+      } else {
+        Procedures.named(args[1]).opskit().accept(ctx);
+      }
+    }
+  }
+}
