@@ -8,18 +8,22 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Target 6: the guide's procedures against one moto, as the guide's AWS CLI commands and through OpsKit: in a
  * warm JVM (OpsKit at least 20× faster than the CLI script), and as whole processes, the OpsKit
  * {@link Launcher} with a Class Data Sharing archive against the CLI (at most 1.0× for one call, faster for
- * every multi-call procedure). The CLI is {@value #AWS}.
+ * every multi-call procedure). The CLI is {@code $OPS_AWS_CLI}, else {@value #PYENV_AWS}, else {@code aws} on the
+ * {@code PATH}; without one the row is reported as not measured.
  */
 final class GuideRow {
   static final String TARGET = "Guide procedures vs the guide's CLI: warm JVM ≥ 20× faster each; launcher with CDS"
       + " ≤ 1.0× for one call, < 1× for multi-call";
-  static final String AWS = "/root/.pyenv/shims/aws";
+  static final String PYENV_AWS = "/root/.pyenv/shims/aws";
+  private static final @Nullable String AWS = findCli();
   private static final double WARM = 20;
   /** The guide procedures OpsKit has no API for on this branch: counted as missed. */
   static final List<String> NOT_MEASURED = List.of("replication (S3Replication not driven here yet)",
@@ -30,7 +34,31 @@ final class GuideRow {
 
   private GuideRow() {}
 
+  /** {@return the AWS CLI this run compares with, if the machine has one} */
+  static Optional<String> cliPath() {
+    return Optional.ofNullable(AWS);
+  }
+
+  private static @Nullable String findCli() {
+    String named = System.getenv("OPS_AWS_CLI");
+    if (named != null && !named.isBlank()) {
+      return named;
+    }
+    if (Files.isExecutable(Path.of(PYENV_AWS))) {
+      return PYENV_AWS;
+    }
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator, -1)) {
+      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, "aws"))) {
+        return Path.of(dir, "aws").toString();
+      }
+    }
+    return null;
+  }
+
   static Row run(Run run) throws Exception {
+    if (AWS == null) {
+      return Row.failed(6, TARGET, "no AWS CLI on this machine (set OPS_AWS_CLI, or put aws on the PATH)");
+    }
     Emulator moto = Moto.shared();
     String cliVersion = cli(List.of(List.of("--version")), moto).output.trim();
     List<Procedures.Procedure> procedures = run.smoke() ? List.of(Procedures.ONE_CALL) : Procedures.ALL;
@@ -142,7 +170,7 @@ final class GuideRow {
     StringBuilder out = new StringBuilder();
     for (List<String> command : commands) {
       List<String> line = new ArrayList<>();
-      line.add(AWS);
+      line.add(java.util.Objects.requireNonNull(AWS, "the AWS CLI"));
       line.addAll(command);
       if (!command.equals(List.of("--version"))) {
         line.add("--endpoint-url");

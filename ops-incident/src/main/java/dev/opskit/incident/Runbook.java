@@ -51,6 +51,9 @@ public final class Runbook {
   /** A runbook name, as SSM names documents. */
   public static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]{3,128}");
 
+  /** The name {@link #fromSsmDocument(String)} gives a runbook loaded without one. */
+  public static final String IMPORTED_NAME = "imported-ssm-document";
+
   private final String name;
   private final String description;
   private final @Nullable String assumeRole;
@@ -182,6 +185,19 @@ public final class Runbook {
    */
   public static Runbook fromSsmDocument(String name, String yamlOrJson) {
     return SsmImporter.read(name, yamlOrJson);
+  }
+
+  /**
+   * Loads an SSM Automation document as {@link #fromSsmDocument(String, String)} does, naming the runbook
+   * {@value #IMPORTED_NAME}: an SSM document's name lives outside its content (it is the name it was registered
+   * under), so pass it with the two-argument form when the runbook should keep it.
+   *
+   * @param yamlOrJson the document content
+   * @return the runbook, named {@value #IMPORTED_NAME}
+   * @throws ValidationException when the document is malformed, of another schema, or uses another action
+   */
+  public static Runbook fromSsmDocument(String yamlOrJson) {
+    return fromSsmDocument(IMPORTED_NAME, yamlOrJson);
   }
 
   /**

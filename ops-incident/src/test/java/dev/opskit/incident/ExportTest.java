@@ -67,6 +67,18 @@ class ExportTest {
     assertThat(Runbook.fromSsmDocument(runbook.name(), doc.toJson())).isEqualTo(runbook);
   }
 
+  @ParameterizedTest
+  @MethodSource("runbooks")
+  void aDocumentLoadedWithoutANameIsTheSameRunbookUnderTheImportedName(Runbook runbook) {
+    SsmDocument doc = runbook.toSsmDocument();
+
+    Runbook loaded = Runbook.fromSsmDocument(doc.toYaml());
+
+    assertThat(loaded.name()).isEqualTo(Runbook.IMPORTED_NAME);
+    assertThat(loaded.toSsmDocument().toYaml()).isEqualTo(doc.toYaml());
+    assertThat(Runbook.fromSsmDocument(runbook.name(), loaded.toSsmDocument().toJson())).isEqualTo(runbook);
+  }
+
   @Test
   void theStateMachineUsesTheSdksPascalCaseAndKeepsWholeAnswersOutOfTheState() {
     String asl = Examples.dbSnapshot().toStateMachine().toJson();

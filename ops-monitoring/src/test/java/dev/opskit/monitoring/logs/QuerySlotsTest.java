@@ -53,4 +53,15 @@ class QuerySlotsTest {
     mine.release();
     theirs.release();
   }
+
+  @Test
+  void aDerivedContextSharesTheSlotsOfItsTree() throws InterruptedException {
+    QuerySlots root = QuerySlots.of(one, 1);
+    QuerySlots dryRun = QuerySlots.of(one.withDryRun(true), 1);
+
+    assertThat(dryRun).isSameAs(root);
+    assertThat(root.acquire(Duration.ZERO)).isTrue();
+    assertThat(dryRun.acquire(Duration.ZERO)).as("the tree's one slot is taken").isFalse();
+    root.release();
+  }
 }

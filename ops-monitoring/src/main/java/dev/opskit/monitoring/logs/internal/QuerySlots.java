@@ -2,15 +2,13 @@ package dev.opskit.monitoring.logs.internal;
 
 import dev.opskit.core.OpsContext;
 import java.time.Duration;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
- * The concurrency limit of Logs Insights queries, one per context (held weakly: a dropped context drops its
- * slots). The size is the latest a runner of the context asked for.
+ * The concurrency limit of Logs Insights queries, one per context tree ({@link OpsContext#shared}: the context and
+ * every context derived from it share the slots, and they live as long as the root). The size is the latest a
+ * runner of the tree asked for.
  */
 public final class QuerySlots {
-  private static final Map<OpsContext, QuerySlots> BY_CONTEXT = new WeakHashMap<>();
 
   private int max;
   private int used;
@@ -27,10 +25,7 @@ public final class QuerySlots {
    * @return the slots
    */
   public static QuerySlots of(OpsContext ctx, int max) {
-    QuerySlots slots;
-    synchronized (BY_CONTEXT) {
-      slots = BY_CONTEXT.computeIfAbsent(ctx, c -> new QuerySlots(max));
-    }
+    QuerySlots slots = ctx.shared(QuerySlots.class, () -> new QuerySlots(max));
     slots.resize(max);
     return slots;
   }
