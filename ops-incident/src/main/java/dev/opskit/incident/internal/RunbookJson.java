@@ -54,18 +54,7 @@ public final class RunbookJson {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("name", p.name());
       m.put("type", p.type().name());
-      if (!p.description().isEmpty()) {
-        m.put("description", p.description());
-      }
-      if (p.defaultValue() != null) {
-        m.put("default", p.defaultValue());
-      }
-      if (!p.allowedValues().isEmpty()) {
-        m.put("allowedValues", p.allowedValues());
-      }
-      if (p.allowedPattern() != null) {
-        m.put("allowedPattern", p.allowedPattern());
-      }
+      putConstraints(m, p);
       if (p.secret()) {
         m.put("secret", true);
       }
@@ -317,5 +306,24 @@ public final class RunbookJson {
     return new StepControls(timeout, c.integer("maxAttempts", 1, 1, 100),
         c.has("backoff") ? c.duration("backoff") : Duration.ZERO, OnFailure.ofSsm(c.optString("onFailure")),
         c.bool("critical", true), c.bool("end", false), c.optString("nextStep"));
+  }
+
+  /**
+   * Writes a parameter's description, default, allowed values and pattern, each only when set: the members
+   * OpsKit's JSON form and SSM's {@code parameters} share.
+   */
+  static void putConstraints(Map<String, Object> m, Parameter p) {
+    if (!p.description().isEmpty()) {
+      m.put("description", p.description());
+    }
+    if (p.defaultValue() != null) {
+      m.put("default", p.defaultValue());
+    }
+    if (!p.allowedValues().isEmpty()) {
+      m.put("allowedValues", p.allowedValues());
+    }
+    if (p.allowedPattern() != null) {
+      m.put("allowedPattern", p.allowedPattern());
+    }
   }
 }

@@ -54,18 +54,7 @@ public final class SsmExporter {
       for (Parameter p : runbook.parameters()) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("type", p.type().ssmType());
-        if (!p.description().isEmpty()) {
-          m.put("description", p.description());
-        }
-        if (p.defaultValue() != null) {
-          m.put("default", p.defaultValue());
-        }
-        if (!p.allowedValues().isEmpty()) {
-          m.put("allowedValues", p.allowedValues());
-        }
-        if (p.allowedPattern() != null) {
-          m.put("allowedPattern", p.allowedPattern());
-        }
+        RunbookJson.putConstraints(m, p);
         if (p.type() != ParameterType.STRING && p.type().ssmType().equals("String")) {
           gaps.add(new ExportGap("parameter " + p.name(), "OpsKit type " + p.type()
               + " is exported as an SSM String; SSM does not check it as OpsKit does"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
+import dev.opskit.core.internal.JsonFields;
 import dev.opskit.core.value.Arn;
 import dev.opskit.monitoring.alarm.AlarmBuilder;
 import dev.opskit.monitoring.alarm.AlarmDefinition;

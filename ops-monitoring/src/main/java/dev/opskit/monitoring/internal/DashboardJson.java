@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
+import dev.opskit.core.internal.JsonFields;
 import dev.opskit.monitoring.dashboard.Widget;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,6 +3,7 @@ package dev.opskit.monitoring.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.internal.JsonFields;
 import dev.opskit.monitoring.alarm.AlarmDefinition;
 import dev.opskit.monitoring.alarm.AlarmSpec;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
+import dev.opskit.core.internal.JsonFields;
 import dev.opskit.cost.eks.CapacityType;
 import dev.opskit.cost.eks.NodeGroupDefinition;
 import dev.opskit.cost.eks.ScalingConfig;
-import dev.opskit.cost.lifecycle.internal.JsonFields;
 import java.util.Set;
 
 /** EKS's CreateNodegroup JSON shape of {@link NodeGroupDefinition} (the members OpsKit compares). */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
+import dev.opskit.core.internal.JsonFields;
 import dev.opskit.core.value.BucketName;
 import dev.opskit.cost.lifecycle.AccessTier;
 import dev.opskit.cost.lifecycle.IntelligentTieringDefinition;

@@ -1,10 +1,9 @@
-package dev.opskit.cost.lifecycle.internal;
+package dev.opskit.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
-import dev.opskit.core.internal.Json;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -13,7 +12,10 @@ import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** (A copy of ops-monitoring's.) Typed, validating access to the fields of a JSON object, with errors naming the field. */
+/**
+ * Typed, validating access to the fields of a JSON object, with errors naming the field: the one reader the
+ * modules' {@code fromJson} parsers share (alarms and dashboards, lifecycle definitions, node groups).
+ */
 public final class JsonFields {
   private final ObjectNode node;
   private final String prefix;
