@@ -1,6 +1,6 @@
 package dev.opskit.backup;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opskit.core.internal.JsonNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.opskit.core.OpsContext;

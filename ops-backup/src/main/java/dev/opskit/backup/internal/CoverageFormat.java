@@ -1,6 +1,6 @@
 package dev.opskit.backup.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.backup.CoverageGap;
 import dev.opskit.backup.CoverageReport;
 import dev.opskit.core.internal.Json;

@@ -1,88 +1,41 @@
 package dev.opskit.core.internal;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
-/** The one shared Jackson mapper of ops-core, and the JSON form of audit events. */
+/**
+ * JSON in ops-core and the modules: OpsKit's own {@link JsonNode} trees, read and written with jackson-core's
+ * streaming parser and generator (no jackson-databind), and the JSON form of audit events.
+ */
 public final class Json {
-  /** The mapper, configured for OpsKit: ISO dates, insertion order kept, no failures on empty beans. Never shared. */
-  private static final ObjectMapper MAPPER =
-      JsonMapper.builder()
-          .addModule(javaTime())
-          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-          .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
-          .build();
-
-  /**
-   * The reader behind {@link #readTree}: Jackson's limits on nesting depth (1,000 levels), number length
-   * and string length apply, and a document with trailing content or a duplicated member is rejected.
-   */
-  private static final ObjectReader STRICT = MAPPER.reader()
-      .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-      .with(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
-
   private Json() {}
-
-  /**
-   * java.time values as their ISO-8601 text ({@code 2024-01-01T12:00:00Z}, {@code PT5M}, {@code 2024-01-01}; a
-   * zoned date-time with its offset, as {@code ISO_OFFSET_DATE_TIME}). OpsKit turns times into text itself
-   * before they reach Jackson; this is the fallback for a value that does not, without the 140 KB of
-   * jackson-datatype-jsr310 in every module's runtime.
-   */
-  private static SimpleModule javaTime() {
-    SimpleModule module = new SimpleModule("opskit-java-time");
-    for (Class<?> type : new Class<?>[] {java.time.Instant.class, java.time.OffsetDateTime.class,
-        java.time.LocalDate.class, java.time.LocalDateTime.class, java.time.LocalTime.class, java.time.OffsetTime.class,
-        java.time.Year.class, java.time.YearMonth.class, java.time.MonthDay.class, java.time.Duration.class,
-        java.time.Period.class, java.time.ZoneId.class, java.time.ZoneOffset.class}) {
-      module.addSerializer(type, ToStringSerializer.instance);
-    }
-    module.addSerializer(java.time.ZonedDateTime.class, new StdSerializer<>(java.time.ZonedDateTime.class) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      public void serialize(java.time.ZonedDateTime value, com.fasterxml.jackson.core.JsonGenerator gen,
-          com.fasterxml.jackson.databind.SerializerProvider provider) throws java.io.IOException {
-        gen.writeString(java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(value));
-      }
-    });
-    return module;
-  }
 
   /** {@return a new, empty JSON object} */
   public static ObjectNode object() {
-    return MAPPER.createObjectNode();
+    return new ObjectNode();
   }
 
   /** {@return a new, empty JSON array} */
   public static ArrayNode array() {
-    return MAPPER.createArrayNode();
+    return new ArrayNode();
   }
 
   /**
-   * A plain value (maps, lists, strings, numbers, booleans, null) as a JSON tree.
+   * A plain value as a JSON tree: null, trees, text, numbers, booleans, enums (by name), maps (keys as text),
+   * collections and arrays, optionals, records (their components), {@code java.time} values as ISO-8601 text
+   * ({@code 2024-01-01T12:00:00Z}, {@code PT5M}; a zoned date-time with its offset) and secret values as their
+   * redacted text.
    *
    * @param value the value
    * @return the tree
+   * @throws IllegalArgumentException for a value of any other type
    */
   public static JsonNode tree(@Nullable Object value) {
-    return MAPPER.valueToTree(value);
+    return JsonText.tree(value);
   }
 
   /**
@@ -94,38 +47,32 @@ public final class Json {
    */
   public static JsonNode parseTrusted(String json) {
     try {
-      return MAPPER.readTree(json);
-    } catch (JsonProcessingException e) {
+      return JsonText.parse(json, false);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("OpsKit's own JSON is malformed: " + e.getOriginalMessage(), e);
+    } catch (IOException e) {
+      throw new IllegalStateException("OpsKit's own JSON cannot be read: " + e.getMessage(), e);
     }
   }
 
   /**
-   * Writes a tree or plain value as compact JSON.
+   * Writes a tree or plain value (see {@link #tree}) as compact JSON.
    *
    * @param value the value
    * @return one line of JSON
    */
   public static String write(@Nullable Object value) {
-    try {
-      return MAPPER.writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return JsonText.write(tree(value), false);
   }
 
   /**
-   * Writes a tree or plain value as indented JSON.
+   * Writes a tree or plain value (see {@link #tree}) as indented JSON.
    *
    * @param value the value
    * @return the JSON text
    */
   public static String writePretty(@Nullable Object value) {
-    try {
-      return MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(value);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return JsonText.write(tree(value), true);
   }
 
   /**
@@ -136,7 +83,7 @@ public final class Json {
    * @param field the field the text is, as the message names it (such as {@code alarm JSON})
    * @param json the text
    * @param allowed what is allowed, such as {@code "a JSON object"}; the parser's complaint is added
-   * @return the tree; a {@code MissingNode} for empty text
+   * @return the tree; the missing node for empty text
    * @throws ValidationException when {@code json} is null or not such a JSON value
    */
   public static JsonNode readTree(String field, @Nullable String json, String allowed) {
@@ -144,9 +91,11 @@ public final class Json {
       throw ValidationException.of(field, null, allowed);
     }
     try {
-      return STRICT.readTree(json);
-    } catch (JsonProcessingException e) {
+      return JsonText.parse(json, true);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw ValidationException.of(field, abbreviate(json), allowed + " (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw ValidationException.of(field, abbreviate(json), allowed + " (" + e.getMessage() + ")");
     }
   }
 
@@ -177,10 +126,6 @@ public final class Json {
     map.put("requestId", event.requestId());
     map.put("detail", event.detail());
     map.put("parameters", event.parameters());
-    try {
-      return MAPPER.writeValueAsString(map);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("audit event cannot be written as JSON: " + e.getOriginalMessage(), e);
-    }
+    return write(map);
   }
 }

@@ -1,8 +1,5 @@
 package dev.opskit.core.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.opskit.core.ValidationException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -66,7 +63,7 @@ public final class JsonFields {
    * @return whether it is there
    */
   public boolean has(String field) {
-    return node.has(field) && !node.get(field).isNull();
+    return node.has(field) && !node.path(field).isNull();
   }
 
   /**
@@ -105,7 +102,7 @@ public final class JsonFields {
     if (!has(field)) {
       return null;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isTextual()) {
       throw ValidationException.of(name(field), v.toString(), "a string");
     }
@@ -138,7 +135,7 @@ public final class JsonFields {
     if (!has(field)) {
       return null;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
       throw ValidationException.of(name(field), v.toString(), "a whole number");
     }
@@ -156,7 +153,7 @@ public final class JsonFields {
     if (!has(field)) {
       return null;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
       throw ValidationException.of(name(field), abbreviate(v.isNumber() ? v.asText() : v.toString()), "a finite number");
     }
@@ -174,7 +171,7 @@ public final class JsonFields {
     if (!has(field)) {
       return null;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isBoolean()) {
       throw ValidationException.of(name(field), v.toString(), "true or false");
     }
@@ -221,7 +218,7 @@ public final class JsonFields {
     if (!has(field)) {
       return List.of();
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isArray()) {
       throw ValidationException.of(name(field), v.toString(), "an array");
     }

@@ -1,6 +1,5 @@
 package dev.opskit.core.secret;
 
-import com.fasterxml.jackson.annotation.JsonValue;
 import dev.opskit.core.ValidationException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -59,7 +58,7 @@ public final class SecretValue {
   }
 
   /** The JSON form: {@value #REDACTED}. */
-  @JsonValue
+  @com.fasterxml.jackson.annotation.JsonValue
   String json() {
     return REDACTED;
   }

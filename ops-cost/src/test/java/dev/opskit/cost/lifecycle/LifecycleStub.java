@@ -1,8 +1,8 @@
 package dev.opskit.cost.lifecycle;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.JsonNode;
+import dev.opskit.core.internal.ArrayNode;
+import dev.opskit.core.internal.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.opskit.core.OpsContext;

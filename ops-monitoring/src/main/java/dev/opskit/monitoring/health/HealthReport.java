@@ -1,8 +1,8 @@
 package dev.opskit.monitoring.health;
 
 import dev.opskit.monitoring.metrics.internal.Values;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.ArrayNode;
+import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.core.internal.Json;
 import dev.opskit.core.value.Checks;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opskit.core.internal.JsonNode;
 import dev.opskit.core.change.FieldDiff;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

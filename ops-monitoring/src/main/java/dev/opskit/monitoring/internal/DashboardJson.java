@@ -1,8 +1,8 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.JsonNode;
+import dev.opskit.core.internal.ArrayNode;
+import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
 import dev.opskit.core.internal.JsonFields;

@@ -1,6 +1,6 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opskit.core.internal.JsonNode;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.Reads;
 import dev.opskit.core.ValidationException;

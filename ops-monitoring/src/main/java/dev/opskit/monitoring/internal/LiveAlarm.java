@@ -1,6 +1,6 @@
 package dev.opskit.monitoring.internal;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.core.value.AlarmName;
 import dev.opskit.monitoring.alarm.AlarmState;
 import dev.opskit.monitoring.alarm.AlarmStatus;

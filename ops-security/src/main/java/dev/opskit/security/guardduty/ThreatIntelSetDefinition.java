@@ -1,6 +1,6 @@
 package dev.opskit.security.guardduty;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.core.internal.Json;
 import dev.opskit.core.value.Checks;
 import dev.opskit.security.internal.JsonFields;

@@ -1,7 +1,7 @@
 package dev.opskit.security.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.JsonNode;
+import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
 import java.util.ArrayList;

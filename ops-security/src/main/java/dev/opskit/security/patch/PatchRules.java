@@ -1,7 +1,7 @@
 package dev.opskit.security.patch;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.opskit.core.internal.ArrayNode;
+import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
 import dev.opskit.core.value.Checks;

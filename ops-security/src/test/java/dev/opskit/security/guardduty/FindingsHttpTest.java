@@ -11,7 +11,7 @@ import static dev.opskit.security.AwsStub.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opskit.core.internal.JsonNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ValidationException;

@@ -1,6 +1,6 @@
 package dev.opskit.monitoring.performance.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opskit.core.internal.JsonNode;
 import dev.opskit.core.ValidationException;
 import dev.opskit.monitoring.performance.DimensionGroup;
 import dev.opskit.monitoring.performance.GroupBy;

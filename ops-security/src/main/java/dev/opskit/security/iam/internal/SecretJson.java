@@ -1,6 +1,6 @@
 package dev.opskit.security.iam.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.opskit.core.internal.JsonNode;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.internal.Json;
