@@ -178,7 +178,7 @@ public final class BackupPlanJson {
     JsonNode plan = root;
     if (root.isObject() && root.has("BackupPlan")) {
       object(root, "backupPlan", REQUEST);
-      plan = root.get("BackupPlan");
+      plan = root.path("BackupPlan");
       tags = strings(root, "BackupPlanTags");
     }
     object(plan, "backupPlan", PLAN);

@@ -63,14 +63,14 @@ final class AlarmDiff {
     }
     for (String field : SET_FIELDS) {
       if (n.has(field)) {
-        n.set(field, sorted((ArrayNode) n.get(field), Comparator.comparing(JsonNode::asText)));
+        n.set(field, sorted((ArrayNode) n.path(field), Comparator.comparing(JsonNode::asText)));
       }
     }
     sortDimensions(n);
     if (n.has("Metrics")) {
-      n.get("Metrics").forEach(q -> {
-        if (q.has("MetricStat") && q.get("MetricStat").has("Metric")) {
-          sortDimensions((ObjectNode) q.get("MetricStat").get("Metric"));
+      n.path("Metrics").forEach(q -> {
+        if (q.has("MetricStat") && q.path("MetricStat").has("Metric")) {
+          sortDimensions((ObjectNode) q.path("MetricStat").path("Metric"));
         }
       });
     }
@@ -79,7 +79,7 @@ final class AlarmDiff {
 
   private static void sortDimensions(ObjectNode n) {
     if (n.has("Dimensions")) {
-      n.set("Dimensions", sorted((ArrayNode) n.get("Dimensions"), Comparator.comparing(d -> d.path("Name").asText())));
+      n.set("Dimensions", sorted((ArrayNode) n.path("Dimensions"), Comparator.comparing(d -> d.path("Name").asText())));
     }
   }
 

@@ -115,7 +115,7 @@ public final class JsonValues {
       return node.booleanValue();
     }
     if (node.isNumber()) {
-      return number(field, node.numberValue());
+      return number(field, java.util.Objects.requireNonNull(node.numberValue(), "a number has a value"));
     }
     throw ValidationException.of(field, node.getNodeType(), PLAIN);
   }

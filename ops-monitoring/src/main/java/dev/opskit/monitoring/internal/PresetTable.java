@@ -48,7 +48,7 @@ public final class PresetTable {
    */
   public static List<String> dimensionNames(String service) {
     List<String> out = new ArrayList<>();
-    SERVICES.get(service).get("Dimensions").forEach(n -> out.add(n.asText()));
+    SERVICES.path(service).path("Dimensions").forEach(n -> out.add(n.asText()));
     return out;
   }
 
@@ -60,7 +60,7 @@ public final class PresetTable {
    */
   public static Set<String> keys(String service) {
     Set<String> out = new LinkedHashSet<>();
-    SERVICES.get(service).get("Alarms").fieldNames().forEachRemaining(out::add);
+    SERVICES.path(service).path("Alarms").fieldNames().forEachRemaining(out::add);
     return out;
   }
 
@@ -73,14 +73,14 @@ public final class PresetTable {
    * @return the definition, named {@code <dimension values>-<key in kebab case>}
    */
   public static AlarmDefinition preset(String service, Map<String, String> dimensions, String key) {
-    JsonNode table = SERVICES.get(service);
-    JsonNode row = table.get("Alarms").get(key);
+    JsonNode table = SERVICES.path(service);
+    JsonNode row = table.path("Alarms").get(key);
     if (row == null) {
       throw ValidationException.of(service + ".preset", key, "one of " + keys(service));
     }
     ObjectNode json = ((ObjectNode) row).deepCopy();
     json.put("AlarmName", String.join("-", dimensions.values()) + "-" + kebab(key));
-    json.put("Namespace", table.get("Namespace").asText());
+    json.put("Namespace", table.path("Namespace").asText());
     json.set("Dimensions", JsonFields.pairsNode(new LinkedHashMap<>(dimensions), "Name", "Value"));
     AlarmSpec spec = AlarmJson.read(json);
     return (AlarmDefinition) spec;

@@ -74,7 +74,7 @@ public final class JsonFields {
    * @return whether it is
    */
   public boolean has(String field) {
-    return node.has(field) && !node.get(field).isNull();
+    return node.has(field) && !node.path(field).isNull();
   }
 
   /**
@@ -88,7 +88,7 @@ public final class JsonFields {
     if (!has(field)) {
       return null;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isTextual()) {
       throw ValidationException.of(name(field), Json.abbreviate(v.toString()), "a string");
     }
@@ -122,7 +122,7 @@ public final class JsonFields {
     if (!has(field)) {
       return absent;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isBoolean()) {
       throw ValidationException.of(name(field), Json.abbreviate(v.toString()), "true or false");
     }
@@ -142,7 +142,7 @@ public final class JsonFields {
     if (!has(field)) {
       return null;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < min || v.intValue() > max) {
       throw ValidationException.of(name(field), Json.abbreviate(v.toString()), "a whole number from " + min + " to " + max);
     }
@@ -161,7 +161,7 @@ public final class JsonFields {
     if (!has(field)) {
       return out;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isArray()) {
       throw ValidationException.of(name(field), Json.abbreviate(v.toString()), "an array");
     }
@@ -197,7 +197,7 @@ public final class JsonFields {
     if (!has(field)) {
       return out;
     }
-    JsonNode v = node.get(field);
+    JsonNode v = node.path(field);
     if (!v.isArray()) {
       throw ValidationException.of(name(field), Json.abbreviate(v.toString()), "an array of strings");
     }

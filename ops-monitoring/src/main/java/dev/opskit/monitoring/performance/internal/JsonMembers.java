@@ -71,7 +71,7 @@ public final class JsonMembers {
    * @return whether it is there
    */
   public boolean has(String member) {
-    return node.has(member) && !node.get(member).isNull();
+    return node.has(member) && !node.path(member).isNull();
   }
 
   /**
@@ -101,7 +101,7 @@ public final class JsonMembers {
     if (!has(member)) {
       return null;
     }
-    JsonNode v = node.get(member);
+    JsonNode v = node.path(member);
     if (!v.isTextual()) {
       throw ValidationException.of(path(member), Json.abbreviate(v.toString()), "a string");
     }
@@ -134,7 +134,7 @@ public final class JsonMembers {
     if (!has(member)) {
       return null;
     }
-    JsonNode v = node.get(member);
+    JsonNode v = node.path(member);
     if (!v.isIntegralNumber() || !v.canConvertToInt()) {
       throw ValidationException.of(path(member), Json.abbreviate(v.toString()), "a whole number");
     }
@@ -152,7 +152,7 @@ public final class JsonMembers {
     if (!has(member)) {
       return null;
     }
-    JsonNode v = node.get(member);
+    JsonNode v = node.path(member);
     if (!v.isNumber() || !Double.isFinite(v.doubleValue())) {
       throw ValidationException.of(path(member), Json.abbreviate(v.isNumber() ? v.asText() : v.toString()),
           "a finite number");
@@ -171,7 +171,7 @@ public final class JsonMembers {
     if (!has(member)) {
       return null;
     }
-    JsonNode v = node.get(member);
+    JsonNode v = node.path(member);
     if (!v.isBoolean()) {
       throw ValidationException.of(path(member), Json.abbreviate(v.toString()), "true or false");
     }
@@ -201,7 +201,7 @@ public final class JsonMembers {
     if (!has(member)) {
       return List.of();
     }
-    JsonNode v = node.get(member);
+    JsonNode v = node.path(member);
     if (!v.isArray()) {
       throw ValidationException.of(path(member), Json.abbreviate(v.toString()), "an array");
     }

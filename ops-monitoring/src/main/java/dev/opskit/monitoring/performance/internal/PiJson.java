@@ -52,7 +52,7 @@ public final class PiJson {
       Map<String, String> filter = new LinkedHashMap<>();
       JsonMembers f = q.object("Filter", "dimension filters");
       if (f != null) {
-        JsonNode node = tree.get(i).get("Filter");
+        JsonNode node = tree.path(i).path("Filter");
         Iterator<String> names = node.fieldNames();
         while (names.hasNext()) {
           String name = names.next();

@@ -142,7 +142,7 @@ public final class RotationJson {
     if (v == null || !v.isTextual()) {
       throw ValidationException.of(FIELD + "." + name, v == null ? null : Json.abbreviate(v.toString()), "a text");
     }
-    return v.textValue();
+    return v.asText();
   }
 
   private static @Nullable String optionalText(JsonNode node, String name) {

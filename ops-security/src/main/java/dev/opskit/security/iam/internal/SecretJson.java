@@ -28,11 +28,11 @@ final class SecretJson {
     }
     Map<String, SecretValue> fields = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> field : tree.properties()) {
-      if (!field.getValue().isTextual() || field.getValue().textValue().isEmpty()) {
+      if (!field.getValue().isTextual() || field.getValue().asText().isEmpty()) {
         throw new ResourceStateException("field " + field.getKey() + " of the value read back is not a text",
             "opskit:ReadSecret", where, null);
       }
-      fields.put(field.getKey(), SecretValue.of(field.getKey(), field.getValue().textValue()));
+      fields.put(field.getKey(), SecretValue.of(field.getKey(), field.getValue().asText()));
     }
     return new Secret(versionId, fields);
   }
