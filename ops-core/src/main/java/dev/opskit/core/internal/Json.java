@@ -39,6 +39,38 @@ public final class Json {
   }
 
   /**
+   * A tree as plain Java values, as Jackson's {@code convertValue(tree, Object.class)} gives them: objects as
+   * {@code LinkedHashMap}s in member order, arrays as {@code ArrayList}s, text as {@code String}, numbers as the
+   * {@code Integer}, {@code Long}, {@code BigInteger}, {@code Double} or {@code BigDecimal} they were read as,
+   * booleans, and null for JSON null and the missing node.
+   *
+   * @param node the tree
+   * @return the plain value
+   */
+  public static @Nullable Object plain(JsonNode node) {
+    return switch (node.getNodeType()) {
+      case OBJECT -> {
+        Map<String, @Nullable Object> map = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonNode> e : node.properties()) {
+          map.put(e.getKey(), plain(e.getValue()));
+        }
+        yield map;
+      }
+      case ARRAY -> {
+        java.util.List<@Nullable Object> list = new java.util.ArrayList<>(node.size());
+        for (JsonNode e : node) {
+          list.add(plain(e));
+        }
+        yield list;
+      }
+      case STRING -> node.asText();
+      case NUMBER -> node.numberValue();
+      case BOOLEAN -> node.booleanValue();
+      case NULL, MISSING -> null;
+    };
+  }
+
+  /**
    * Parses JSON text that OpsKit itself ships (resources in its jars); a failure is a bug, not bad input.
    *
    * @param json the text

@@ -44,6 +44,7 @@ class JsonTreeTest {
         assertThat(Json.write(ours)).isEqualTo(write(theirs, false));
         assertThat(Json.writePretty(ours)).isEqualTo(write(theirs, true));
         assertSame(ours, theirs);
+        assertThat(Json.plain(ours)).isEqualTo(DATABIND.convertValue(theirs, Object.class));
         assertThat(ours.deepCopy()).isEqualTo(ours).hasSameHashCodeAs(ours);
       });
     }

@@ -100,7 +100,7 @@ public final class Jsons {
       throw ValidationException.of(field, json == null ? null : Json.abbreviate(json), "a JSON object");
     }
     @SuppressWarnings("unchecked")
-    Map<String, Object> map = COMPACT.convertValue(tree, Map.class);
+    Map<String, Object> map = (Map<String, Object>) java.util.Objects.requireNonNull(Json.plain(tree), "an object");
     return map;
   }
 
