@@ -17,8 +17,9 @@ import java.util.stream.Stream;
  * service shares ({@code *}: RDS, 12 per second). Where AWS documents a token bucket (EC2, ECS, RDS: a bucket
  * size and a refill rate) the table keeps the refill rate, the sustained rate; OpsKit's limiter holds one
  * second of permits, so it never uses the larger documented burst. Where AWS gives different figures per
- * region the table keeps the lowest, so no region is exceeded. Every figure was checked against the page
- * named in {@link #SOURCES} (December 2026); an account whose quota was raised sets its own limit with
+ * region the table keeps the lowest, so no region is exceeded. Each figure was checked in December 2026 against
+ * the page named in {@link #SOURCES}; the comments beside the entries quote it, and say where only a copy or a
+ * part of the page could be read. An account whose quota was raised sets its own limit with
  * {@link dev.opskit.core.RateLimitPolicy#withService}.
  *
  * <p>An entry AWS documents no figure for says so ({@link Quota#documented()} false) and carries a conservative
@@ -80,7 +81,7 @@ public final class ApiQuotas {
       // One budget for the whole service: the conservative reading.
       "rds", new Quota("*", 12),
       // "Remainder of the control plane API requests (excludes invocation, GetFunction, and GetPolicy
-      // requests): 15 requests per second."
+      // requests): 15 requests per second." (Read from the awsdocs/aws-lambda-developer-guide copy of the page.)
       "lambda", new Quota("*", 15),
       // Not documented: no Cost Explorer page gives a request rate (each request costs USD 0.01). OpsKit's
       // conservative default, one budget for every Cost Explorer action.
@@ -151,12 +152,14 @@ public final class ApiQuotas {
     t.group("ecs", "tag-modify", 10, "TagResource", "UntagResource");
     t.group("ecs", "tag-read", 20, "ListTagsForResource");
 
-    // Lambda: GetFunction and GetPolicy have their own quotas; every other control plane action shares 15.
+    // Lambda: GetFunction (100) and GetPolicy (15) have their own quotas; every other control plane action
+    // shares 15 (see SERVICES).
     t.own("lambda", 100, "GetFunction");
     t.own("lambda", 15, "GetPolicy");
 
-    // Secrets Manager: GetSecretValue 10,000 and DescribeSecret 40,000 per second (raised in March 2025);
-    // the control plane actions share combined rates of 50 per second per group.
+    // Secrets Manager: GetSecretValue 10,000 and DescribeSecret 40,000 per second (AWS's announcement of March
+    // 2025); the quota page's "Combined rate of ... API requests: 50 per second" per group of control plane
+    // actions, and BatchGetSecretValue 100. CreateSecret's row could not be read here: flat default.
     t.own("secretsmanager", 10_000, "GetSecretValue");
     t.own("secretsmanager", 40_000, "DescribeSecret");
     t.own("secretsmanager", 100, "BatchGetSecretValue");
@@ -169,7 +172,8 @@ public final class ApiQuotas {
     t.own("secretsmanager", 50, "RestoreSecret");
 
     // Systems Manager Parameter Store: "Default throughput: 40 (shared by the following API actions:
-    // GetParameter, GetParameters, GetParametersByPath)". Other Systems Manager actions: no figure found.
+    // GetParameter, GetParameters, GetParametersByPath)", as quoted from that page (its full table could not be
+    // read here). PutParameter and the other Systems Manager actions: no figure found, flat default.
     t.group("ssm", "parameter-reads", 40, "GetParameter", "GetParameters", "GetParametersByPath");
     return t.build();
   }
