@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
  * <p>By default ({@link #DEFAULT}, {@code awsQuotas} true) the pace is AWS's own documented API request quota
  * of each action (CloudWatch's {@code PutMetricAlarm}: 3 per second, {@code DescribeAlarms}: 9) or service,
  * and it adapts: a throttling answer from AWS halves the pace, and every second without one adds a tenth of
- * the quota back (additive increase, multiplicative decrease). An action with no documented quota, and every
+ * the quota back (additive increase, multiplicative decrease). An action not in the quota table, and every
  * action when {@code awsQuotas} is false ({@link #perSecond}: a flat policy), gets {@code requestsPerSecond},
  * one budget for its whole service, that does not adapt. A limit set with {@link #withService} is flat too and
  * wins over the quotas (for an account whose quotas were raised, or to go slower).

@@ -30,25 +30,82 @@ class PacingTest {
   class QuotaTable {
     @ParameterizedTest(name = "{0}:{1} is {3} per second in bucket {2}")
     @CsvSource({
+        // CloudWatch, gr/cw_region.html
         "CloudWatch, PutMetricAlarm, putmetricalarm, 3.0",
         "cloudwatch, DescribeAlarms, describealarms, 9.0",
+        "CloudWatch, DescribeAlarmHistory, describealarmhistory, 20.0",
+        "CloudWatch, GetMetricData, getmetricdata, 500.0",
         "CLOUDWATCH, getmetricstatistics, getmetricstatistics, 400.0",
-        "CloudWatchLogs, FilterLogEvents, filterlogevents, 10.0",
-        "CloudWatchLogs, GetLogEvents, getlogevents, 25.0",
-        "CostExplorer, GetCostAndUsage, getcostandusage, 5.0",
+        "CloudWatch, ListTagsForResource, listtagsforresource, 10.0",
+        // CloudWatch Logs, cloudwatch_limits_cwl.html: the lowest regional figure
+        "CloudWatchLogs, FilterLogEvents, filterlogevents, 5.0",
+        "CloudWatchLogs, GetLogEvents, getlogevents, 10.0",
+        "CloudWatchLogs, PutLogEvents, putlogevents, 5000.0",
+        "CloudWatchLogs, PutRetentionPolicy, putretentionpolicy, 5.0",
+        "CloudWatchLogs, DeleteRetentionPolicy, deleteretentionpolicy, 5.0",
+        "CloudWatchLogs, StartQuery, startquery, 10.0",
+        // DynamoDB's and RDS's one budget for the service
         "DynamoDb, DescribeTable, *, 2500.0",
-        "DynamoDb, UpdateContinuousBackups, *, 2500.0"})
-    void documentedQuotasArePerActionOrPerService(String service, String action, String bucket, double rate) {
-      assertThat(ApiQuotas.of(service, action)).contains(new ApiQuotas.Quota(bucket, rate));
+        "DynamoDb, UpdateContinuousBackups, *, 2500.0",
+        "Rds, CreateDBSnapshot, *, 12.0",
+        "Rds, DescribeDBInstances, *, 12.0",
+        // AWS Backup, gr/bk.html
+        "Backup, StartBackupJob, startbackupjob, 5.0",
+        "Backup, DescribeBackupJob, describebackupjob, 15.0",
+        "Backup, ListRecoveryPointsByBackupVault, listrecoverypointsbybackupvault, 20.0",
+        // EC2: the refill rate of each action's bucket
+        "Ec2, DescribeInstances, describeinstances, 10.0",
+        "Ec2, DescribeImages, describeimages, 20.0",
+        "Ec2, CreateTags, createtags, 10.0",
+        "Ec2, DeleteSnapshot, deletesnapshot, 5.0",
+        // ECS: one bucket per category of actions
+        "Ecs, RegisterTaskDefinition, task-definition-modify, 1.0",
+        "Ecs, DeregisterTaskDefinition, task-definition-modify, 1.0",
+        "Ecs, DescribeTaskDefinition, task-definition-read, 20.0",
+        "Ecs, DescribeServices, service-read, 20.0",
+        // Lambda: GetFunction's own, and the rest of the control plane
+        "Lambda, GetFunction, getfunction, 100.0",
+        "Lambda, ListFunctions, *, 15.0",
+        // Secrets Manager
+        "SecretsManager, GetSecretValue, getsecretvalue, 10000.0",
+        "SecretsManager, PutSecretValue, secret-value-updates, 50.0",
+        "SecretsManager, UpdateSecretVersionStage, secret-value-updates, 50.0",
+        // Parameter Store's default throughput, shared by the reads
+        "Ssm, GetParameter, parameter-reads, 40.0"})
+    void documentedQuotasArePerActionPerGroupOrPerService(String service, String action, String bucket, double rate) {
+      assertThat(ApiQuotas.of(service, action)).contains(new ApiQuotas.Quota(bucket, rate, true));
       assertThat(RateLimitPolicy.DEFAULT.paceFor(service, action))
           .isEqualTo(new RateLimitPolicy.Pace(bucket, rate, true));
     }
 
     @Test
+    void costExplorerDocumentsNoRateSoItGetsAConservativeSharedBudgetMarkedUndocumented() {
+      assertThat(ApiQuotas.of("CostExplorer", "GetCostAndUsage")).contains(new ApiQuotas.Quota("*", 5, false));
+      assertThat(ApiQuotas.of("costexplorer", "GetRightsizingRecommendation"))
+          .contains(new ApiQuotas.Quota("*", 5, false));
+      assertThat(RateLimitPolicy.DEFAULT.paceFor("CostExplorer", "GetCostForecast"))
+          .isEqualTo(new RateLimitPolicy.Pace("*", 5, true));
+    }
+
+    @Test
+    void everyServiceInTheTableNamesItsSourceAndEveryRateIsPositive() {
+      assertThat(ApiQuotas.services()).containsExactlyInAnyOrderElementsOf(ApiQuotas.SOURCES.keySet());
+      assertThat(ApiQuotas.SOURCES.values()).allSatisfy(url -> assertThat(url).contains("https://"));
+      assertThat(ApiQuotas.quotas()).isNotEmpty().allSatisfy(quota -> {
+        assertThat(quota.requestsPerSecond()).isPositive();
+        assertThat(quota.bucket()).isNotBlank();
+      });
+      assertThat(ApiQuotas.quotas().filter(quota -> !quota.documented()))
+          .as("only Cost Explorer's figure is OpsKit's own").singleElement()
+          .isEqualTo(new ApiQuotas.Quota("*", 5, false));
+    }
+
+    @Test
     void anActionWithoutADocumentedQuotaGetsTheFlatDefaultForItsWholeService() {
-      assertThat(ApiQuotas.of("rds", "CreateDBSnapshot")).isEmpty();
-      assertThat(ApiQuotas.of("cloudwatch", "TagResource")).isEmpty();
-      assertThat(RateLimitPolicy.DEFAULT.paceFor("rds", "CreateDBSnapshot"))
+      assertThat(ApiQuotas.of("iam", "ListUsers")).isEmpty();
+      assertThat(ApiQuotas.of("cloudwatchlogs", "StopQuery")).as("not in AWS's Logs table").isEmpty();
+      assertThat(ApiQuotas.of("backup", "CreateBackupVault")).as("not in AWS Backup's rate table").isEmpty();
+      assertThat(RateLimitPolicy.DEFAULT.paceFor("iam", "ListUsers"))
           .isEqualTo(new RateLimitPolicy.Pace("*", 20, false));
     }
 
