@@ -26,8 +26,12 @@ final class StubServer implements AutoCloseable {
     }
   }
 
-  /** An answer. */
-  record Response(int status, String contentType, String body) {}
+  /** An answer, with headers of its own (such as REST-JSON's {@code x-amzn-ErrorType}). */
+  record Response(int status, String contentType, String body, Map<String, String> headers) {
+    Response(int status, String contentType, String body) {
+      this(status, contentType, body, Map.of());
+    }
+  }
 
   /** Answers one request. */
   @FunctionalInterface
@@ -72,6 +76,7 @@ final class StubServer implements AutoCloseable {
       byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
       exchange.getResponseHeaders().add("Content-Type", response.contentType());
       exchange.getResponseHeaders().add("x-amzn-RequestId", "stub-request");
+      response.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
       exchange.sendResponseHeaders(response.status(), bytes.length == 0 ? -1 : bytes.length);
       if (bytes.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
