@@ -142,8 +142,8 @@ final class Procedures {
             S3Protection source = Backups.using(ctx).s3(SOURCE_BUCKET);
             source.versioning().enable();
             Backups.using(ctx).s3(REPLICA_BUCKET).versioning().enable();
-            source.replication().apply(source.replication().plan(List.of(ReplicationDefinition.of(
-                Arn.parse(REPLICATION_ROLE), BucketReplicationRule.of("replicate_all", REPLICA_BUCKET, StorageClass.STANDARD_IA)))));
+            source.replication().apply(List.of(ReplicationDefinition.of(Arn.parse(REPLICATION_ROLE),
+                BucketReplicationRule.of("replicate_all", REPLICA_BUCKET, StorageClass.STANDARD_IA))));
           },
           List.of(
               List.of("s3api", "put-bucket-versioning", "--bucket", SOURCE_BUCKET, "--versioning-configuration", "Status=Enabled"),
