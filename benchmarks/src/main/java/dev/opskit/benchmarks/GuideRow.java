@@ -25,9 +25,6 @@ final class GuideRow {
   static final String PYENV_AWS = "/root/.pyenv/shims/aws";
   private static final @Nullable String AWS = findCli();
   private static final double WARM = 20;
-  /** The guide procedures OpsKit has no API for on this branch: counted as missed. */
-  static final List<String> NOT_MEASURED = List.of("replication (S3Replication not driven here yet)",
-      "log retention (no OpsKit log-group API on this branch)");
 
   /** The launcher's class path: jars only, as CDS wants. */
   private static String classPath = "";
@@ -63,13 +60,20 @@ final class GuideRow {
     String cliVersion = cli(List.of(List.of("--version")), moto).output.trim();
     List<Procedures.Procedure> procedures = run.smoke() ? List.of(Procedures.ONE_CALL) : Procedures.ALL;
     int repeats = run.pick(1, 3);
+    int warmRounds = run.pick(1, 5);
+    int warmUps = run.pick(1, 5);
     List<String> warm = new ArrayList<>();
     boolean pass = true;
     for (Procedures.Procedure p : procedures) {
       List<Double> ops = new ArrayList<>();
       List<Double> cli = new ArrayList<>();
       try {
-        for (int i = 0; i < repeats + 1; i++) {
+        // A warm JVM: the procedure's own path run (and compiled) first, and the CLI's files read once.
+        for (int i = 0; i < warmUps; i++) {
+          opskit(moto, p);
+        }
+        cliTimed(moto, p);
+        for (int i = 0; i < warmRounds; i++) {
           ops.add(opskit(moto, p));
           cli.add(cliTimed(moto, p));
         }
@@ -78,8 +82,6 @@ final class GuideRow {
         warm.add(p.name() + " FAILED (" + e.getMessage() + ")");
         continue;
       }
-      ops.remove(0);
-      cli.remove(0);
       double ratio = Stats.median(cli) / Stats.median(ops);
       // In the smoke pass the one warm comparison is of a single call, which the 20× target is not about.
       boolean ok = run.smoke() || ratio >= WARM;
@@ -115,13 +117,11 @@ final class GuideRow {
       whole.add(Stats.format("%s %.2f× (%.2f s vs %.2f s)%s", p.name(), ratio, Stats.median(ops), Stats.median(cli),
           ok ? "" : " MISSED"));
     }
-    if (!run.smoke()) {
-      pass = false;
-    }
     String measured = "warm JVM, CLI time ÷ OpsKit time: " + String.join(", ", warm)
         + "; whole process, launcher ÷ CLI: " + String.join(", ", whole)
-        + (run.smoke() ? "" : "; not measured: " + String.join(", ", NOT_MEASURED)) + "; CLI: " + cliVersion;
-    return new Row(6, TARGET, measured, Stats.format("median of %d runs each", repeats), pass);
+        + "; CLI: " + cliVersion;
+    return new Row(6, TARGET, measured, Stats.format("warm: median of %d interleaved rounds each after %d OpsKit warm-up"
+        + " runs; whole process: median of %d runs each", warmRounds, warmUps, repeats), pass);
   }
 
   private static void reset(Emulator moto, Procedures.Procedure p) {
@@ -146,7 +146,7 @@ final class GuideRow {
     return cliTimed0(moto, p);
   }
 
-  private static double cliTimed0(Emulator moto, Procedures.Procedure p) {
+  static double cliTimed0(Emulator moto, Procedures.Procedure p) {
     long start = System.nanoTime();
     Result r;
     try {

@@ -3,8 +3,12 @@ package dev.opskit.benchmarks;
 import dev.opskit.backup.BackupPlanDefinition;
 import dev.opskit.backup.BackupPlanRule;
 import dev.opskit.backup.Backups;
+import dev.opskit.backup.BucketReplicationRule;
+import dev.opskit.backup.ReplicationDefinition;
 import dev.opskit.backup.RestorePoint;
+import dev.opskit.backup.S3Protection;
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.Schedule;
 import dev.opskit.monitoring.alarm.AlarmPresets;
 import dev.opskit.monitoring.alarm.Alarms;
@@ -12,6 +16,8 @@ import dev.opskit.monitoring.alarm.ManagedBy;
 import dev.opskit.monitoring.dashboard.DashboardDefinition;
 import dev.opskit.monitoring.dashboard.Dashboards;
 import dev.opskit.monitoring.dashboard.Widget;
+import dev.opskit.monitoring.logs.LogGroupDefinition;
+import dev.opskit.monitoring.logs.Logs;
 import java.util.List;
 import java.util.function.Consumer;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -21,6 +27,8 @@ import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.rds.RdsClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.StorageClass;
 
 /**
  * The guide's procedures, each twice: as the guide's AWS CLI commands and through OpsKit, with the state it
@@ -41,6 +49,20 @@ final class Procedures {
 
   static final String DB = "prod-database";
   static final String ALARM_ACTION = "arn:aws:sns:us-east-1:123456789012:critical-alerts";
+  /** The guide's replication: {@code aws_s3_bucket.main}, {@code aws_s3_bucket.replica}, {@code aws_iam_role.replication}. */
+  static final String SOURCE_BUCKET = "app-data";
+  static final String REPLICA_BUCKET = "app-data-replica";
+  static final String REPLICATION_ROLE = "arn:aws:iam::123456789012:role/replication";
+  /**
+   * The replication configuration both sides send, the guide's rule as S3's current schema has it: what
+   * OpsKit's {@code PutBucketReplication} carries (whole bucket, delete markers not replicated, priority 1).
+   */
+  static final String REPLICATION_JSON = "{\"Role\":\"" + REPLICATION_ROLE + "\",\"Rules\":[{\"ID\":\"replicate_all\","
+      + "\"Status\":\"Enabled\",\"Priority\":1,\"Filter\":{\"Prefix\":\"\"},"
+      + "\"DeleteMarkerReplication\":{\"Status\":\"Disabled\"},"
+      + "\"Destination\":{\"Bucket\":\"arn:aws:s3:::" + REPLICA_BUCKET + "\",\"StorageClass\":\"STANDARD_IA\"}}]}";
+  static final String API_LOG_GROUP = "/aws/ecs/api-service";
+  static final String LAMBDA_LOG_GROUP = "/aws/lambda/data-processor";
 
   static final List<Procedure> ALL = List.of(
       new Procedure("snapshot-and-wait", Procedures::instance,
@@ -54,11 +76,13 @@ final class Procedures {
               List.of("rds", "restore-db-instance-from-db-snapshot", "--db-instance-identifier", "restored-database",
                   "--db-snapshot-identifier", "prod-db-backup-20240101"),
               List.of("rds", "wait", "db-instance-available", "--db-instance-identifier", "restored-database"))),
+      // OpsKit's restore waits until the instance is available; the guide pairs the restore with that wait.
       new Procedure("PITR restore", Procedures::instance,
           ctx -> Backups.using(ctx).rds(DB).restoreToLatestRestorableTime("recovered-database"),
           List.of(
               List.of("rds", "restore-db-instance-to-point-in-time", "--source-db-instance-identifier", DB,
-                  "--target-db-instance-identifier", "recovered-database", "--use-latest-restorable-time"))),
+                  "--target-db-instance-identifier", "recovered-database", "--use-latest-restorable-time"),
+              List.of("rds", "wait", "db-instance-available", "--db-instance-identifier", "recovered-database"))),
       new Procedure("recovery script", Procedures::instance,
           ctx -> Backups.using(ctx).rds(DB).recover(r -> r.restorePoint(RestorePoint.latest()).newInstanceId("recovered-database")),
           List.of(
@@ -111,7 +135,32 @@ final class Procedures {
               List.of("cloudwatch", "put-dashboard", "--dashboard-name", "operations", "--dashboard-body",
                   "{\"widgets\":[{\"type\":\"text\",\"x\":0,\"y\":0,\"width\":24,\"height\":2,"
                       + "\"properties\":{\"markdown\":\"# Operations\"}}]}"),
-              List.of("cloudwatch", "describe-alarms"))));
+              List.of("cloudwatch", "describe-alarms"))),
+      // S3 requires versioning on the destination too; the guide's HCL has it on the source (depends_on).
+      new Procedure("replication", Procedures::buckets,
+          ctx -> {
+            S3Protection source = Backups.using(ctx).s3(SOURCE_BUCKET);
+            source.versioning().enable();
+            Backups.using(ctx).s3(REPLICA_BUCKET).versioning().enable();
+            source.replication().apply(List.of(ReplicationDefinition.of(Arn.parse(REPLICATION_ROLE),
+                BucketReplicationRule.of("replicate_all", REPLICA_BUCKET, StorageClass.STANDARD_IA))));
+          },
+          List.of(
+              List.of("s3api", "put-bucket-versioning", "--bucket", SOURCE_BUCKET, "--versioning-configuration", "Status=Enabled"),
+              List.of("s3api", "put-bucket-versioning", "--bucket", REPLICA_BUCKET, "--versioning-configuration", "Status=Enabled"),
+              List.of("s3api", "put-bucket-replication", "--bucket", SOURCE_BUCKET, "--replication-configuration",
+                  REPLICATION_JSON))),
+      // The guide's lines: two log groups, a retention of 30 days on the first.
+      new Procedure("log retention", ctx -> { },
+          ctx -> {
+            Logs logs = Logs.using(ctx);
+            logs.apply(logs.plan(List.of(LogGroupDefinition.of(API_LOG_GROUP, 30),
+                LogGroupDefinition.neverExpiring(LAMBDA_LOG_GROUP))));
+          },
+          List.of(
+              List.of("logs", "create-log-group", "--log-group-name", API_LOG_GROUP),
+              List.of("logs", "create-log-group", "--log-group-name", LAMBDA_LOG_GROUP),
+              List.of("logs", "put-retention-policy", "--log-group-name", API_LOG_GROUP, "--retention-in-days", "30"))));
 
   /** One read, for the whole-process comparison of a single call. */
   static final Procedure ONE_CALL = new Procedure("one call (DescribeAlarms)", ctx -> { },
@@ -140,6 +189,12 @@ final class Procedures {
     instance(direct);
     direct.client(RdsClient.class, RdsClient::builder).createDBSnapshot(r -> r.dbInstanceIdentifier(DB)
         .dbSnapshotIdentifier("prod-db-backup-20240101"));
+  }
+
+  private static void buckets(OpsContext direct) {
+    S3Client s3 = direct.client(S3Client.class, S3Client::builder);
+    s3.createBucket(r -> r.bucket(SOURCE_BUCKET));
+    s3.createBucket(r -> r.bucket(REPLICA_BUCKET));
   }
 
   private static void table(OpsContext direct) {

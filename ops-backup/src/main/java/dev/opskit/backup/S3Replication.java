@@ -11,7 +11,9 @@ import java.util.Optional;
  * ({@code Role}, {@code Rules[replicate_all].Destination.StorageClass}, {@code Rules[replicate_all].Status}...): one
  * {@code PutBucketReplication} makes the whole configuration. Missing prerequisites (versioning off on the source
  * or a destination, a destination that does not exist or is the source) are named in the plan's title, and
- * {@link #apply} refuses such a plan with a {@link dev.opskit.core.ValidationException} before any change.
+ * {@link #apply} refuses such a plan with a {@link dev.opskit.core.ValidationException} before any change: it reads
+ * them again, so a plan made before versioning was enabled applies once it is. Planning and applying in one step
+ * ({@code apply(definitions)}) reads them once.
  */
 public interface S3Replication extends DesiredState<ReplicationDefinition> {
 

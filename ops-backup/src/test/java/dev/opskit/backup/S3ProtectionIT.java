@@ -15,6 +15,7 @@ import dev.opskit.core.value.Arn;
 import dev.opskit.core.value.BucketName;
 import dev.opskit.test.AuditAssertions;
 import dev.opskit.test.Emulator;
+import dev.opskit.test.FaultInjectingProxy;
 import dev.opskit.test.OpsEmulatorTest;
 import dev.opskit.test.contract.DesiredStateContract;
 import java.util.List;
@@ -181,5 +182,42 @@ class S3ProtectionIT {
         .hasMessage("Invalid replication: '2 definitions'. Allowed: at most one: a bucket has one replication configuration"
             + " (none to remove it)");
     assertThat(audit.events()).isEmpty();
+  }
+  @Test
+  void planAndApplyInOneStepReadsEachBucketsVersioningOnce(Emulator emulator, OpsContext setup) {
+    Fixtures.bucket(setup, "once-source");
+    Fixtures.bucket(setup, "once-replica");
+    Backups.using(setup).s3("once-source").versioning().enable();
+    Backups.using(setup).s3("once-replica").versioning().enable();
+    try (FaultInjectingProxy proxy = FaultInjectingProxy.start(emulator.endpoint());
+        OpsContext ctx = emulator.contextBuilder().endpointOverride(proxy.endpoint()).build()) {
+      S3Replication replication = Backups.using(ctx).s3("once-source").replication();
+
+      replication.apply(List.of(replicationTo("once-replica")));
+
+      // GetBucketReplication, the versioning of both buckets, PutBucketReplication; apply(plan) would read both again.
+      assertThat(proxy.requests()).extracting(r -> r.method() + " " + r.target()).containsExactly(
+          "GET /once-source?replication", "GET /once-source?versioning", "GET /once-replica?versioning",
+          "PUT /once-source?replication");
+      assertThat(replication.live()).contains(replicationTo("once-replica"));
+    }
+  }
+
+  @Test
+  void planAndApplyInOneStepRefusesMissingPrerequisitesBeforeAnyChange(OpsContext ctx, InMemoryAuditSink audit) {
+    Fixtures.bucket(ctx, "unready-source");
+    Fixtures.bucket(ctx, "unready-replica");
+    Backups.using(ctx).s3("unready-source").versioning().enable();
+    audit.clear();
+    S3Replication replication = Backups.using(ctx).s3("unready-source").replication();
+
+    assertThatThrownBy(() -> replication.apply(List.of(replicationTo("unready-replica"))))
+        .isExactlyInstanceOf(ValidationException.class)
+        .hasMessage("Invalid plan: 'replication of unready-source; not ready, apply refuses until fixed: versioning is not"
+            + " enabled on destination bucket unready-replica'. Allowed: a plan whose prerequisites are met; missing:"
+            + " versioning is not enabled on destination bucket unready-replica. Enable versioning on both buckets first"
+            + " (S3Protection.versioning().enable())");
+    assertThat(audit.events()).isEmpty();
+    assertThat(replication.live()).isEmpty();
   }
 }

@@ -64,11 +64,7 @@ final class RdsRestorer {
    * not before the instance was created, up to the instance's latest restorable time.
    */
   RestorableWindow window(DBInstance source) {
-    Integer retention = source.backupRetentionPeriod();
-    if (retention == null || retention == 0) {
-      throw new ResourceStateException("automated backups are off (backup retention 0), so there is no point in time"
-          + " to restore to; restore from a snapshot, or turn automated backups on", TO_POINT_IN_TIME, instanceId, null);
-    }
+    int retention = retentionDays(source);
     Optional<RestoreWindow> reported = lookup.restoreWindow(source);
     Instant latest = reported.map(RestoreWindow::latestTime).orElse(source.latestRestorableTime());
     if (latest == null) {
@@ -77,6 +73,28 @@ final class RdsRestorer {
     }
     Instant earliest = reported.map(RestoreWindow::earliestTime).orElseGet(() -> estimatedEarliest(source, retention));
     return new RestorableWindow(earliest.isAfter(latest) ? latest : earliest, latest);
+  }
+
+  /** The source's backup retention in days; a state error when automated backups are off (nothing to restore to). */
+  private int retentionDays(DBInstance source) {
+    Integer retention = source.backupRetentionPeriod();
+    if (retention == null || retention == 0) {
+      throw new ResourceStateException("automated backups are off (backup retention 0), so there is no point in time"
+          + " to restore to; restore from a snapshot, or turn automated backups on", TO_POINT_IN_TIME, instanceId, null);
+    }
+    return retention;
+  }
+
+  /**
+   * The latest restorable time needs no window: automated backups on and a latest restorable time. The source's
+   * own {@code LatestRestorableTime} is enough; only when it reports none is the automated backup's window read
+   * (DescribeDBInstanceAutomatedBackups), which fails with the window's message when that has none either.
+   */
+  private void requireLatest(DBInstance source) {
+    retentionDays(source);
+    if (source.latestRestorableTime() == null) {
+      window(source);
+    }
   }
 
   private Instant estimatedEarliest(DBInstance source, int retentionDays) {
@@ -98,7 +116,7 @@ final class RdsRestorer {
         throw ValidationException.of("restoreTime", at.time(), "a time inside the restorable window " + window + " of " + instanceId);
       }
     } else if (point instanceof RestorePoint.Latest) {
-      window(source);
+      requireLatest(source);
     } else if (point instanceof RestorePoint.FromSnapshot fs) {
       availableSnapshot(fs.snapshotId());
     }

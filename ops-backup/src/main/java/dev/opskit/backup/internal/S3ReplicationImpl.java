@@ -56,14 +56,21 @@ final class S3ReplicationImpl implements S3Replication {
 
   @Override
   public Plan plan(Collection<? extends ReplicationDefinition> definitions) {
+    return planned(definitions).plan();
+  }
+
+  /** A plan and the prerequisites it found missing (read only when the plan changes something). */
+  private record Planned(Plan plan, List<String> missing) {}
+
+  private Planned planned(Collection<? extends ReplicationDefinition> definitions) {
     List<ReplicationDefinition> all = Checks.list("replication", definitions, "at most one replication definition");
     Checks.require(all.size() <= 1, "replication", all.size() + " definitions",
         "at most one: a bucket has one replication configuration (none to remove it)");
     String name = bucket.value();
     Optional<ReplicationConfiguration> live = liveConfiguration();
     if (all.isEmpty()) {
-      return Plan.of("replication of " + name, List.of(live.isEmpty() ? ResourceChange.unchanged(RESOURCE_TYPE, name)
-          : ResourceChange.delete(RESOURCE_TYPE, name, List.of(delete()))));
+      return new Planned(Plan.of("replication of " + name, List.of(live.isEmpty() ? ResourceChange.unchanged(RESOURCE_TYPE, name)
+          : ResourceChange.delete(RESOURCE_TYPE, name, List.of(delete())))), List.of());
     }
     ReplicationDefinition definition = all.get(0);
     definition.rules().forEach(r -> Checks.require(r.storageClass() != StorageClass.UNKNOWN_TO_SDK_VERSION,
@@ -80,8 +87,21 @@ final class S3ReplicationImpl implements S3Replication {
           : ResourceChange.update(RESOURCE_TYPE, name, diffs, List.of(put(desired)));
     }
     List<String> missing = change.isChange() ? missingPrerequisites(definition) : List.of();
-    return Plan.of("replication of " + name + (missing.isEmpty() ? ""
-        : "; not ready, apply refuses until fixed: " + String.join("; ", missing)), List.of(change));
+    return new Planned(Plan.of("replication of " + name + (missing.isEmpty() ? ""
+        : "; not ready, apply refuses until fixed: " + String.join("; ", missing)), List.of(change)), missing);
+  }
+
+  /**
+   * Plans and applies in one step: the prerequisites the plan has just read are not read again (S3 itself
+   * refuses a configuration whose versioning was turned off in between).
+   */
+  @Override
+  public ApplyResult apply(Collection<? extends ReplicationDefinition> definitions) {
+    Planned planned = planned(definitions);
+    if (!planned.missing().isEmpty()) {
+      throw notReady(planned.plan(), planned.missing());
+    }
+    return ctx.gate().apply(planned.plan());
   }
 
   /**
@@ -97,13 +117,17 @@ final class S3ReplicationImpl implements S3Replication {
           List<String> missing = missing(put.bucket(), put.replicationConfiguration().rules().stream()
               .map(r -> bucketOf(r.destination().bucket())).toList());
           if (!missing.isEmpty()) {
-            throw ValidationException.of("plan", plan.title(), "a plan whose prerequisites are met; missing: "
-                + String.join("; ", missing) + ". Enable versioning on both buckets first (S3Protection.versioning().enable())");
+            throw notReady(plan, missing);
           }
         }
       }
     }
     return ctx.gate().apply(plan);
+  }
+
+  private static ValidationException notReady(Plan plan, List<String> missing) {
+    return ValidationException.of("plan", plan.title(), "a plan whose prerequisites are met; missing: "
+        + String.join("; ", missing) + ". Enable versioning on both buckets first (S3Protection.versioning().enable())");
   }
 
   @Override

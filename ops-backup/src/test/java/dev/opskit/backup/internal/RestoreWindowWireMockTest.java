@@ -1,6 +1,8 @@
 package dev.opskit.backup.internal;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
@@ -12,11 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.opskit.backup.Backups;
+import dev.opskit.backup.DatabaseInstance;
 import dev.opskit.backup.RestorableWindow;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.core.value.DbInstanceId;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,19 +61,55 @@ class RestoreWindowWireMockTest {
             "<ErrorResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\"><Error><Type>Sender</Type>"
                 + "<Code>DBInstanceNotFound</Code><Message>DBInstance not found.</Message></Error>"
                 + "<RequestId>req-not-found</RequestId></ErrorResponse>")));
+    sourceInstance(NOW.minusSeconds(300));
+  }
+
+  /** The source instance {@code prod-database}; a null latest time leaves out {@code LatestRestorableTime}. */
+  private static void sourceInstance(Instant latestRestorableTime) {
     AWS.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBInstances"))
         .withRequestBody(matching(".*DBInstanceIdentifier=prod-database(&.*)?"))
         .willReturn(xml("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
-            + "<DescribeDBInstancesResult><DBInstances><DBInstance>"
-            + "<DBInstanceIdentifier>prod-database</DBInstanceIdentifier><DBInstanceClass>db.t3.micro</DBInstanceClass>"
-            + "<Engine>postgres</Engine><DBInstanceStatus>available</DBInstanceStatus><AllocatedStorage>20</AllocatedStorage>"
-            + "<InstanceCreateTime>" + NOW.minus(Duration.ofDays(30)) + "</InstanceCreateTime>"
-            + "<BackupRetentionPeriod>7</BackupRetentionPeriod>"
-            + "<LatestRestorableTime>" + NOW.minusSeconds(300) + "</LatestRestorableTime>"
-            + "<DbiResourceId>" + RESOURCE_ID + "</DbiResourceId>"
-            + "<DBInstanceArn>arn:aws:rds:us-east-1:123456789012:db:prod-database</DBInstanceArn>"
-            + "</DBInstance></DBInstances></DescribeDBInstancesResult>"
+            + "<DescribeDBInstancesResult><DBInstances>"
+            + instance("prod-database", RESOURCE_ID, latestRestorableTime)
+            + "</DBInstances></DescribeDBInstancesResult>"
             + "<ResponseMetadata><RequestId>req-instances</RequestId></ResponseMetadata></DescribeDBInstancesResponse>")));
+  }
+
+  private static String instance(String id, String resourceId, Instant latestRestorableTime) {
+    return "<DBInstance>"
+        + "<DBInstanceIdentifier>" + id + "</DBInstanceIdentifier><DBInstanceClass>db.t3.micro</DBInstanceClass>"
+        + "<Engine>postgres</Engine><DBInstanceStatus>available</DBInstanceStatus><AllocatedStorage>20</AllocatedStorage>"
+        + "<InstanceCreateTime>" + NOW.minus(Duration.ofDays(30)) + "</InstanceCreateTime>"
+        + "<BackupRetentionPeriod>7</BackupRetentionPeriod>"
+        + (latestRestorableTime == null ? "" : "<LatestRestorableTime>" + latestRestorableTime + "</LatestRestorableTime>")
+        + "<DbiResourceId>" + resourceId + "</DbiResourceId>"
+        + "<DBInstanceArn>arn:aws:rds:us-east-1:123456789012:db:" + id + "</DBInstanceArn>"
+        + "</DBInstance>";
+  }
+
+  /**
+   * {@code recovered-database}: not found until RestoreDBInstanceToPointInTime is answered, available after
+   * (the AWS API reference's shapes of both answers).
+   */
+  private static void restoreToPointInTime() {
+    String restored = instance("recovered-database", "db-RECOVEREDDATABASE1234567", null);
+    AWS.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=RestoreDBInstanceToPointInTime"))
+        .inScenario("restore").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("restored")
+        .willReturn(xml("<RestoreDBInstanceToPointInTimeResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+            + "<RestoreDBInstanceToPointInTimeResult>" + restored.replace("available", "creating")
+            + "</RestoreDBInstanceToPointInTimeResult>"
+            + "<ResponseMetadata><RequestId>req-restore</RequestId></ResponseMetadata>"
+            + "</RestoreDBInstanceToPointInTimeResponse>")));
+    AWS.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=DescribeDBInstances"))
+        .withRequestBody(matching(".*DBInstanceIdentifier=recovered-database(&.*)?"))
+        .inScenario("restore").whenScenarioStateIs("restored")
+        .willReturn(xml("<DescribeDBInstancesResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
+            + "<DescribeDBInstancesResult><DBInstances>" + restored + "</DBInstances></DescribeDBInstancesResult>"
+            + "<ResponseMetadata><RequestId>req-restored</RequestId></ResponseMetadata></DescribeDBInstancesResponse>")));
+  }
+
+  private static int requests(String action) {
+    return AWS.findAll(postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=" + action + "&"))).size();
   }
 
   @AfterEach
@@ -128,6 +170,8 @@ class RestoreWindowWireMockTest {
         .hasMessage("Invalid restoreTime: '" + threeDaysAgo + "'. Allowed: a time inside the restorable window ["
             + NOW.minus(Duration.ofDays(2)) + ", " + NOW.minusSeconds(240) + "] of prod-database");
     AWS.verify(0, postRequestedFor(urlEqualTo("/")).withRequestBody(containing("Action=RestoreDBInstanceToPointInTime")));
+    // A time needs the window's earliest end, which only the automated backup reports.
+    assertThat(requests("DescribeDBInstanceAutomatedBackups")).isEqualTo(1);
     assertThat(audit.events()).isEmpty();
   }
 
@@ -161,5 +205,49 @@ class RestoreWindowWireMockTest {
     RestorableWindow window = Backups.using(ctx).rds("prod-database").restorableWindow();
 
     assertThat(window).isEqualTo(new RestorableWindow(NOW.minus(Duration.ofDays(7)), NOW.minusSeconds(300)));
+  }
+  @Test
+  void aLatestTimeRestoreOfAnInstanceReportingItsLatestRestorableTimeReadsNoAutomatedBackups() {
+    automatedBackups(null, null, backup(RESOURCE_ID, "active", NOW.minus(Duration.ofDays(2)), NOW.minusSeconds(240)));
+    restoreToPointInTime();
+
+    DatabaseInstance restored = Backups.using(ctx).rds("prod-database").restoreToLatestRestorableTime("recovered-database")
+        .orElseThrow();
+
+    assertThat(restored.id()).isEqualTo(DbInstanceId.of("recovered-database"));
+    assertThat(restored.isAvailable()).isTrue();
+    // The source, the new id (free), the restore, the wait's one read: four requests, none for the window.
+    assertThat(requests("DescribeDBInstanceAutomatedBackups")).isZero();
+    assertThat(requests("DescribeDBInstances")).isEqualTo(3);
+    assertThat(requests("RestoreDBInstanceToPointInTime")).isEqualTo(1);
+    assertThat(AWS.findAll(anyRequestedFor(anyUrl()))).hasSize(4);
+  }
+
+  @Test
+  void aLatestTimeRestoreOfAnInstanceReportingNoLatestRestorableTimeTakesItFromTheAutomatedBackup() {
+    sourceInstance(null);
+    automatedBackups(null, null, backup(RESOURCE_ID, "active", NOW.minus(Duration.ofDays(2)), NOW.minusSeconds(240)));
+    restoreToPointInTime();
+
+    DatabaseInstance restored = Backups.using(ctx).rds("prod-database").restoreToLatestRestorableTime("recovered-database")
+        .orElseThrow();
+
+    assertThat(restored.isAvailable()).isTrue();
+    assertThat(requests("DescribeDBInstanceAutomatedBackups")).isEqualTo(1);
+    assertThat(requests("RestoreDBInstanceToPointInTime")).isEqualTo(1);
+  }
+
+  @Test
+  void aLatestTimeRestoreWithNoLatestRestorableTimeAnywhereIsRefusedBeforeTheRestore() {
+    sourceInstance(null);
+    automatedBackups(null, null, backup(RESOURCE_ID, "creating", null, null));
+    restoreToPointInTime();
+
+    assertThatThrownBy(() -> Backups.using(ctx).rds("prod-database").restoreToLatestRestorableTime("recovered-database"))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessage("rds:RestoreDBInstanceToPointInTime on prod-database: RDS reports no latest restorable time yet;"
+            + " the first automated backup may still be running. Try again later or restore from a snapshot");
+    assertThat(requests("RestoreDBInstanceToPointInTime")).isZero();
+    assertThat(audit.events()).isEmpty();
   }
 }

@@ -71,6 +71,8 @@ public final class ContextResources implements AutoCloseable {
                 .maxConnections(64)
                 .connectionTimeout(Duration.ofSeconds(5))
                 .socketTimeout(Duration.ofSeconds(60))
+                // The trust store is read on the first TLS handshake, not here (a short process's start).
+                .tlsTrustManagersProvider(DeferredTrustManager::trustManagers)
                 .build();
     ContextResources root = new ContextResources(new Shared(http, owns), owned);
     root.shared.root = root;
