@@ -47,6 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeR
 import software.amazon.awssdk.services.dynamodb.model.RestoreTableToPointInTimeResponse;
 import software.amazon.awssdk.services.dynamodb.model.TableDescription;
 import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsRequest;
+import software.amazon.awssdk.services.dynamodb.model.UpdateContinuousBackupsResponse;
+import software.amazon.awssdk.services.dynamodb.model.ContinuousBackupsDescription;
 
 /** DynamoDB point-in-time recovery and on-demand backups of one table. */
 public final class DynamoDbBackupsImpl implements DynamoDbBackups {
@@ -115,12 +117,19 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     }
     UpdateContinuousBackupsRequest request = UpdateContinuousBackupsRequest.builder()
         .tableName(table).pointInTimeRecoverySpecification(enable.build()).build();
-    ChangeResult<?> result = ctx.gate().submit(
+    ChangeResult<UpdateContinuousBackupsResponse> result = ctx.gate().submit(
         Change.of("dynamodb:UpdateContinuousBackups", table, request, dynamo::updateContinuousBackups).build());
-    return Results.withValue(result, () -> ctx.poller("dynamodb:wait-pitr-enabled", table).await(() -> {
-      PointInTimeRecovery s = pitr(dynamo, table);
-      return s.isEnabled() ? PollResult.done(s, s.status().value()) : PollResult.<PointInTimeRecovery>pending(s.status().value());
-    }).orElseThrow());
+    return Results.withValue(result, () -> {
+      // AWS's answer describes the new state: when it already says ENABLED there is nothing to wait for.
+      Optional<PointInTimeRecovery> answered = result.value()
+          .map(UpdateContinuousBackupsResponse::continuousBackupsDescription)
+          .map(ContinuousBackupsDescription::pointInTimeRecoveryDescription)
+          .map(d -> toValue(table, d)).filter(PointInTimeRecovery::isEnabled);
+      return answered.orElseGet(() -> ctx.poller("dynamodb:wait-pitr-enabled", table).await(() -> {
+        PointInTimeRecovery s = pitr(dynamo, table);
+        return s.isEnabled() ? PollResult.done(s, s.status().value()) : PollResult.<PointInTimeRecovery>pending(s.status().value());
+      }).orElseThrow());
+    });
   }
 
   @Override
@@ -147,7 +156,6 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
       throw ValidationException.of("restoreTime", time, "a time inside the restorable window ["
           + status.earliestRestorable() + ", " + status.latestRestorable() + "] of " + table);
     }
-    String sourceArn = describe(table).map(TableDescription::tableArn).orElse(null);
     Optional<TableDescription> taken = describe(target);
     if (taken.isPresent()) {
       throw new ResourceStateException("table " + target + " already exists" + origin(taken.get())
@@ -162,19 +170,31 @@ public final class DynamoDbBackupsImpl implements DynamoDbBackups {
     }
     ChangeResult<RestoreTableToPointInTimeResponse> result = ctx.gate().submit(
         Change.of(RESTORE, target, request.build(), dynamo::restoreTableToPointInTime)
-            .ifAlreadyExists(attempts -> describe(target)
-                .filter(t -> restoredFrom(t, sourceArn, time) && attempts.covers(t.creationDateTime()))
-                .map(t -> RestoreTableToPointInTimeResponse.builder().tableDescription(t).build()))
+            // Only a retry whose first attempt was lost needs the source's ARN: read it then, not on every restore.
+            .ifAlreadyExists(attempts -> {
+              String sourceArn = describe(table).map(TableDescription::tableArn).orElse(null);
+              return describe(target)
+                  .filter(t -> restoredFrom(t, sourceArn, time) && attempts.covers(t.creationDateTime()))
+                  .map(t -> RestoreTableToPointInTimeResponse.builder().tableDescription(t).build());
+            })
             .build());
-    return Results.withValue(result, () -> ctx.poller("dynamodb:wait-table-active", target).await(() -> {
-      Optional<TableDescription> t = describe(target);
-      if (t.isEmpty()) {
-        return PollResult.<TableSummary>pending("not-yet-visible");
-      }
-      TableSummary s = new TableSummary(targetTable, DynamoDbTableStatus.of(t.get().tableStatusAsString()),
-          Arn.parse(t.get().tableArn()));
-      return s.isActive() ? PollResult.done(s, s.status().value()) : PollResult.pending(s.status().value());
-    }).orElseThrow());
+    return Results.withValue(result, () -> {
+      // AWS answers with the new table's description (CREATING, as a rule): when it is already ACTIVE, done.
+      Optional<TableSummary> answered = result.value().map(RestoreTableToPointInTimeResponse::tableDescription)
+          .filter(t -> t.tableArn() != null).map(t -> summary(targetTable, t)).filter(TableSummary::isActive);
+      return answered.orElseGet(() -> ctx.poller("dynamodb:wait-table-active", target).await(() -> {
+        Optional<TableDescription> t = describe(target);
+        if (t.isEmpty()) {
+          return PollResult.<TableSummary>pending("not-yet-visible");
+        }
+        TableSummary s = summary(targetTable, t.get());
+        return s.isActive() ? PollResult.done(s, s.status().value()) : PollResult.pending(s.status().value());
+      }).orElseThrow());
+    });
+  }
+
+  private static TableSummary summary(TableName name, TableDescription t) {
+    return new TableSummary(name, DynamoDbTableStatus.of(t.tableStatusAsString()), Arn.parse(t.tableArn()));
   }
 
   /**

@@ -140,7 +140,7 @@ final class RdsRestorer {
             + instanceId + " is another one)" : "") + ", so its class cannot be copied"));
     Collection<Tag> sourceTags = source.map(DBInstance::tagList).orElseGet(snapshot::tagList);
     ChangeResult<?> result = submitSnapshotRestore(snapshotId, newId, instanceClass, sourceTags);
-    return Results.withValue(result, () -> await(newId, options.timeout().orElse(ctx.defaultWaitTimeout())));
+    return Results.withValue(result, () -> await(result, newId, options.timeout().orElse(ctx.defaultWaitTimeout())));
   }
 
   /** The snapshot, when it exists, is of this instance and is available. */
@@ -238,13 +238,31 @@ final class RdsRestorer {
     return lookup.awaitInstance(newId.value(), timeout);
   }
 
+  /**
+   * Step 3 after a restore this process submitted: RDS answers a restore with the new instance (as a rule
+   * {@code creating}); when that answer already says {@code available}, there is nothing to wait for.
+   */
+  DatabaseInstance await(ChangeResult<?> submitted, DbInstanceId newId, Duration timeout) {
+    Object answer = submitted.value().orElse(null);
+    DBInstance answered = answer instanceof RestoreDbInstanceToPointInTimeResponse r ? r.dbInstance()
+        : answer instanceof RestoreDbInstanceFromDbSnapshotResponse r ? r.dbInstance() : null;
+    if (answered != null && newId.value().equals(answered.dbInstanceIdentifier())) {
+      DatabaseInstance instance = RdsModel.instance(answered);
+      if (instance.isAvailable()) {
+        return instance;
+      }
+    }
+    return await(newId, timeout);
+  }
+
   /** Steps 1 to 3 (a snapshot restore goes through {@link #restoreSnapshot}, which does not need the source). */
   ChangeResult<DatabaseInstance> restore(RestorePoint point, DbInstanceId newId, Duration timeout) {
     if (point instanceof RestorePoint.FromSnapshot fs) {
       return restoreSnapshot(fs.snapshotId(), newId, RestoreOptions.builder().timeout(timeout).build());
     }
     DBInstance source = check(point, newId);
-    return Results.withValue(submit(point, newId, source), () -> await(newId, timeout));
+    ChangeResult<?> result = submit(point, newId, source);
+    return Results.withValue(result, () -> await(result, newId, timeout));
   }
 
   /**

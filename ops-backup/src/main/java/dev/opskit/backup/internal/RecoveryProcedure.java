@@ -39,7 +39,7 @@ final class RecoveryProcedure {
       return new RecoveryReport(instanceId, request.restorePoint(), new ChangeResult.Planned<>(restore.call()), List.of(),
           false);
     }
-    DatabaseInstance restored = step(RecoveryStep.WAIT, newId, () -> restorer.await(newId, timeout));
+    DatabaseInstance restored = step(RecoveryStep.WAIT, newId, () -> restorer.await(restore, newId, timeout));
     List<RecoveryReport.Check> checks = verify(RdsModel.instance(source), restored);
     List<RecoveryReport.Check> failed = checks.stream().filter(c -> !c.passed()).toList();
     if (!failed.isEmpty()) {

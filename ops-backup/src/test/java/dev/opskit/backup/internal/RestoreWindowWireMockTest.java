@@ -92,11 +92,16 @@ class RestoreWindowWireMockTest {
    * (the AWS API reference's shapes of both answers).
    */
   private static void restoreToPointInTime() {
+    restoreToPointInTime("creating");
+  }
+
+  /** As {@link #restoreToPointInTime()}, the restore's answer reporting the new instance in {@code answeredStatus}. */
+  private static void restoreToPointInTime(String answeredStatus) {
     String restored = instance("recovered-database", "db-RECOVEREDDATABASE1234567", null);
     AWS.stubFor(post(urlEqualTo("/")).withRequestBody(containing("Action=RestoreDBInstanceToPointInTime"))
         .inScenario("restore").whenScenarioStateIs(Scenario.STARTED).willSetStateTo("restored")
         .willReturn(xml("<RestoreDBInstanceToPointInTimeResponse xmlns=\"http://rds.amazonaws.com/doc/2014-10-31/\">"
-            + "<RestoreDBInstanceToPointInTimeResult>" + restored.replace("available", "creating")
+            + "<RestoreDBInstanceToPointInTimeResult>" + restored.replace("available", answeredStatus)
             + "</RestoreDBInstanceToPointInTimeResult>"
             + "<ResponseMetadata><RequestId>req-restore</RequestId></ResponseMetadata>"
             + "</RestoreDBInstanceToPointInTimeResponse>")));
@@ -249,5 +254,18 @@ class RestoreWindowWireMockTest {
             + " the first automated backup may still be running. Try again later or restore from a snapshot");
     assertThat(requests("RestoreDBInstanceToPointInTime")).isZero();
     assertThat(audit.events()).isEmpty();
+  }
+
+  @Test
+  void aRestoreAnsweredAvailableIsNotWaitedFor() {
+    restoreToPointInTime("available");
+
+    DatabaseInstance restored = Backups.using(ctx).rds("prod-database").restoreToLatestRestorableTime("recovered-database")
+        .orElseThrow();
+
+    assertThat(restored.isAvailable()).isTrue();
+    // The source and the new id (free) are read; the restore's answer already says available: no wait.
+    assertThat(requests("DescribeDBInstances")).isEqualTo(2);
+    assertThat(AWS.findAll(anyRequestedFor(anyUrl()))).hasSize(3);
   }
 }
