@@ -14,8 +14,9 @@ import java.util.concurrent.TimeUnit;
  * (everything else: ops-core, the module, Jackson, Resilience4j, SLF4J API, JSpecify). No netty anywhere.
  */
 final class SizeRow {
-  static final String TARGET = "Size: OpsKit's runtime additions ≤ 3 MB (MiB) over the SDK jars of each module; no netty";
-  private static final long MAX = 3L * 1024 * 1024;
+  static final String TARGET = "Size: OpsKit's runtime additions ≤ 3 MB over the SDK jars of each module; no netty";
+  /** 3 MB, decimal: the stricter reading of the target (3 MiB would allow 3,145,728 bytes). */
+  private static final long MAX_DECIMAL = 3_000_000L;
   private static final List<String> MODULES = List.of("ops-backup", "ops-monitoring");
 
   private SizeRow() {}
@@ -60,7 +61,7 @@ final class SizeRow {
           ours += size;
         }
       }
-      boolean ok = ours <= MAX && !netty;
+      boolean ok = ours <= MAX_DECIMAL && !netty;
       pass &= ok;
       figures.add(Stats.format("%s: +%.2f MiB (%.2f MB) over %.1f MiB of SDK (%d + %d jars)%s", module,
           ours / 1048576.0, ours / 1e6, sdk / 1048576.0, sdkJars, jars.size() - sdkJars,
