@@ -27,6 +27,8 @@ public record Arn(String partition, String service, String region, String accoun
   private static final String SHAPE = "arn:partition:service:region:account-id:resource";
   private static final List<String> PARTITIONS =
       List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
+  // The message of the partition rule, made once rather than on every ARN.
+  private static final String PARTITION_LIST = String.join(", ", PARTITIONS);
   private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*+");
   private static final Pattern ACCOUNT_ID = Pattern.compile("|[0-9]{12}|aws");
 
@@ -49,8 +51,7 @@ public record Arn(String partition, String service, String region, String accoun
     if (length > MAX_LENGTH) {
       throw tooLong(String.join(":", "arn", partition, service, region, accountId, resource));
     }
-    Checks.require(partition != null && PARTITIONS.contains(partition), "arn.partition", partition,
-        String.join(", ", PARTITIONS));
+    Checks.require(partition != null && PARTITIONS.contains(partition), "arn.partition", partition, PARTITION_LIST);
     Checks.require(service != null && SERVICE.matcher(service).matches(), "arn.service", service,
         "lower-case ASCII letters, digits and hyphens, not starting with a hyphen");
     Checks.require(region != null && isRegion(region), "arn.region", region,
