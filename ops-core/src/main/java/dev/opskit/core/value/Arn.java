@@ -3,7 +3,6 @@ package dev.opskit.core.value;
 import dev.opskit.core.ValidationException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -29,8 +28,6 @@ public record Arn(String partition, String service, String region, String accoun
       List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
   // The message of the partition rule, made once rather than on every ARN.
   private static final String PARTITION_LIST = String.join(", ", PARTITIONS);
-  private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*+");
-  private static final Pattern ACCOUNT_ID = Pattern.compile("|[0-9]{12}|aws");
 
   /**
    * Validates every part; throws {@link ValidationException} naming the part that is wrong.
@@ -52,12 +49,12 @@ public record Arn(String partition, String service, String region, String accoun
       throw tooLong(String.join(":", "arn", partition, service, region, accountId, resource));
     }
     Checks.require(partition != null && PARTITIONS.contains(partition), "arn.partition", partition, PARTITION_LIST);
-    Checks.require(service != null && SERVICE.matcher(service).matches(), "arn.service", service,
+    Checks.require(service != null && isService(service), "arn.service", service,
         "lower-case ASCII letters, digits and hyphens, not starting with a hyphen");
     Checks.require(region != null && isRegion(region), "arn.region", region,
         "empty or a region code such as us-east-1");
     Checks.require(accountId != null
-            && (ACCOUNT_ID.matcher(accountId).matches() || ("automate".equals(service) && "ec2".equals(accountId))),
+            && (isAccountId(accountId) || ("automate".equals(service) && "ec2".equals(accountId))),
         "arn.accountId", accountId,
         "12 digits, empty, or 'aws' (or 'ec2' in EC2 alarm actions such as arn:aws:automate:us-east-1:ec2:stop)");
     Checks.require(resource != null && !resource.isEmpty() && noBlankOrControl(resource)
@@ -210,6 +207,25 @@ public record Arn(String partition, String service, String region, String accoun
       }
     }
     return true;
+  }
+
+  /** {@code [a-z0-9][a-z0-9-]*}. */
+  private static boolean isService(String text) {
+    if (text.isEmpty() || text.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Empty, 12 digits, or {@code aws}. */
+  private static boolean isAccountId(String text) {
+    return text.isEmpty() || "aws".equals(text) || (text.length() == 12 && isDigits(text, 0));
   }
 
   private static boolean noBlankOrControl(String text) {

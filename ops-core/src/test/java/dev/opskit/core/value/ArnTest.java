@@ -312,4 +312,17 @@ class ArnTest {
         .map(t -> t.replaceAll("[^a-z0-9-]", "-"))).checkAssert(r ->
         assertThat(Arn.isValid("arn:aws:sns:" + r + ":123456789012:topic")).as(r).isEqualTo(split.test(r)));
   }
+
+  @Test
+  void servicesAndAccountsAreCheckedAsTheRegularExpressionsDid() {
+    // The rules as they were written before the character loops, kept as the oracles.
+    java.util.regex.Pattern service = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*+");
+    java.util.regex.Pattern account = java.util.regex.Pattern.compile("|[0-9]{12}|aws");
+    Gen<String> texts = Generate.oneOf(strings().betweenCodePoints('-', 'z').ofLengthBetween(0, 14),
+        strings().betweenCodePoints('0', '9').ofLengthBetween(10, 13), Generate.pick(List.of("aws", "ec2", "")));
+    qt().withExamples(5000).forAll(texts.map(t -> t.replace(':', '_'))).checkAssert(t -> {
+      assertThat(Arn.isValid("arn:aws:" + t + ":us-east-1:123456789012:x")).as(t).isEqualTo(service.matcher(t).matches());
+      assertThat(Arn.isValid("arn:aws:sns:us-east-1:" + t + ":x")).as(t).isEqualTo(account.matcher(t).matches());
+    });
+  }
 }
