@@ -8,6 +8,7 @@ import dev.opskit.monitoring.alarm.Alarms;
 import dev.opskit.monitoring.alarm.ManagedBy;
 import dev.opskit.test.Emulator;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -15,6 +16,7 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.SetAlarmStateRequest;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
@@ -30,6 +32,11 @@ final class PerCallRow {
   static final String TARGET = "Per call: wall and client CPU ≤ 1.05× the raw SDK, reads and changes";
   private static final double MAX = 1.05;
   private static final String NAME = "bench-cpu-alarm";
+  /** Calls per side before timing (the full run's): C2's invocation threshold (Tier4InvocationThreshold). */
+  private static final int WARM_UP = 5000;
+  /** Calls of one side timed together before the other side's. */
+  private static final int BLOCK = 10;
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private PerCallRow() {}
 
@@ -50,36 +57,31 @@ final class PerCallRow {
       Alarms alarms = Alarms.using(ctx);
       alarms.apply(alarms.plan(List.of(AlarmPresets.highCpuUtilization().toBuilder().name(NAME).build()),
           ManagedBy.tag("managed-by", "opskit")));
-      DescribeAlarmsRequest describe = DescribeAlarmsRequest.builder().alarmNames(NAME).build();
+      // The same request as Alarms.get sends: by name, metric and composite alarms, pages of 100.
+      DescribeAlarmsRequest describe = DescribeAlarmsRequest.builder().alarmNames(NAME)
+          .alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM).maxRecords(100).build();
       Runnable rawRead = () -> raw.describeAlarms(describe);
       Runnable opsRead = () -> alarms.get(NAME);
       Runnable rawChange = () -> raw.setAlarmState(SetAlarmStateRequest.builder().alarmName(NAME)
           .stateValue(StateValue.ALARM).stateReason("benchmark").build());
       Runnable opsChange = () -> alarms.setState(NAME, AlarmState.ALARM, "benchmark");
-      // Warm both sides up first.
-      for (int i = 0; i < perRound; i++) {
+      // Warm both sides up first, up to the JIT's C2 threshold: OpsKit's own code runs only on its side,
+      // while the SDK's runs on both and so compiles twice as early; timed before that, the rounds would
+      // weigh interpreted OpsKit code against compiled SDK code.
+      int warmUp = run.pick(perRound, WARM_UP);
+      for (int i = 0; i < warmUp; i++) {
         rawRead.run();
         opsRead.run();
         rawChange.run();
         opsChange.run();
       }
       for (int r = 0; r < rounds; r++) {
-        // Alternate which side goes first, so that drift in the machine's load falls on both.
-        boolean rawFirst = r % 2 == 0;
-        double[] rr = rawFirst ? time(rawRead, perRound) : null;
-        double[] or = time(opsRead, perRound);
-        if (rr == null) {
-          rr = time(rawRead, perRound);
-        }
-        double[] rc = rawFirst ? time(rawChange, perRound) : null;
-        double[] oc = time(opsChange, perRound);
-        if (rc == null) {
-          rc = time(rawChange, perRound);
-        }
-        readWall.add(or[0] / rr[0]);
-        readCpu.add(or[1] / rr[1]);
-        changeWall.add(oc[0] / rc[0]);
-        changeCpu.add(oc[1] / rc[1]);
+        double[][] read = interleaved(rawRead, opsRead, perRound);
+        double[][] change = interleaved(rawChange, opsChange, perRound);
+        readWall.add(read[1][0] / read[0][0]);
+        readCpu.add(read[1][1] / read[0][1]);
+        changeWall.add(change[1][0] / change[0][0]);
+        changeCpu.add(change[1][1] / change[0][1]);
       }
     }
     double rw = Stats.median(readWall);
@@ -94,17 +96,38 @@ final class PerCallRow {
   }
 
   /**
+   * {@code {{raw wall, raw CPU}, {OpsKit wall, OpsKit CPU}}} in ns of {@code n} calls of each side, run in
+   * blocks of {@value #BLOCK} calls in the order raw, OpsKit, OpsKit, raw, raw, OpsKit...: the machine is shared
+   * and its load changes from one second to the next, so each side is timed beside the other within tens of
+   * milliseconds (with blocks of a whole round, about a second each, a burst of load fell on one side only).
+   */
+  private static double[][] interleaved(Runnable raw, Runnable ops, int n) {
+    double[][] sum = new double[2][2];
+    for (int done = 0, block = 0; done < n; done += BLOCK, block++) {
+      int calls = Math.min(BLOCK, n - done);
+      int first = block % 2 == 0 ? 0 : 1;
+      add(sum[first], time(first == 0 ? raw : ops, calls));
+      add(sum[1 - first], time(first == 0 ? ops : raw, calls));
+    }
+    return sum;
+  }
+
+  private static void add(double[] sum, double[] timed) {
+    sum[0] += timed[0];
+    sum[1] += timed[1];
+  }
+
+  /**
    * {@code {wall ns, client CPU ns}} for {@code n} runs. The client's CPU is the calling thread's: a sync SDK
    * client marshals, signs, sends and parses on it; the JIT and GC threads are left out, as their work falls on
    * whichever side happens to run when they do.
    */
   private static double[] time(Runnable call, int n) {
-    java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    long cpu = threads.getCurrentThreadCpuTime();
+    long cpu = THREADS.getCurrentThreadCpuTime();
     long wall = System.nanoTime();
     for (int i = 0; i < n; i++) {
       call.run();
     }
-    return new double[] {System.nanoTime() - wall, threads.getCurrentThreadCpuTime() - cpu};
+    return new double[] {System.nanoTime() - wall, THREADS.getCurrentThreadCpuTime() - cpu};
   }
 }

@@ -3,7 +3,6 @@ package dev.opskit.core.value;
 import dev.opskit.core.ValidationException;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -27,8 +26,8 @@ public record Arn(String partition, String service, String region, String accoun
   private static final String SHAPE = "arn:partition:service:region:account-id:resource";
   private static final List<String> PARTITIONS =
       List.of("aws", "aws-cn", "aws-us-gov", "aws-iso", "aws-iso-b", "aws-iso-e", "aws-iso-f", "aws-eusc");
-  private static final Pattern SERVICE = Pattern.compile("[a-z0-9][a-z0-9-]*+");
-  private static final Pattern ACCOUNT_ID = Pattern.compile("|[0-9]{12}|aws");
+  // The message of the partition rule, made once rather than on every ARN.
+  private static final String PARTITION_LIST = String.join(", ", PARTITIONS);
 
   /**
    * Validates every part; throws {@link ValidationException} naming the part that is wrong.
@@ -49,17 +48,16 @@ public record Arn(String partition, String service, String region, String accoun
     if (length > MAX_LENGTH) {
       throw tooLong(String.join(":", "arn", partition, service, region, accountId, resource));
     }
-    Checks.require(partition != null && PARTITIONS.contains(partition), "arn.partition", partition,
-        String.join(", ", PARTITIONS));
-    Checks.require(service != null && SERVICE.matcher(service).matches(), "arn.service", service,
+    Checks.require(partition != null && PARTITIONS.contains(partition), "arn.partition", partition, PARTITION_LIST);
+    Checks.require(service != null && isService(service), "arn.service", service,
         "lower-case ASCII letters, digits and hyphens, not starting with a hyphen");
     Checks.require(region != null && isRegion(region), "arn.region", region,
         "empty or a region code such as us-east-1");
     Checks.require(accountId != null
-            && (ACCOUNT_ID.matcher(accountId).matches() || ("automate".equals(service) && "ec2".equals(accountId))),
+            && (isAccountId(accountId) || ("automate".equals(service) && "ec2".equals(accountId))),
         "arn.accountId", accountId,
         "12 digits, empty, or 'aws' (or 'ec2' in EC2 alarm actions such as arn:aws:automate:us-east-1:ec2:stop)");
-    Checks.require(resource != null && !resource.isEmpty() && resource.chars().noneMatch(Arn::isBlankOrControl)
+    Checks.require(resource != null && !resource.isEmpty() && noBlankOrControl(resource)
             && !resource.startsWith(" ") && !resource.endsWith(" "),
         "arn.resource", resource,
         "1 or more characters, without control characters or whitespace other than inner spaces"
@@ -168,24 +166,75 @@ public record Arn(String partition, String service, String region, String accoun
     if (region.isEmpty()) {
       return true;
     }
-    String[] parts = region.split("-", -1);
-    if (parts.length < 3 || !isLetters(parts[0], 2, 4) || !isDigits(parts[parts.length - 1])) {
+    // Loops over the characters rather than split and streams: every ARN read passes here.
+    int first = region.indexOf('-');
+    int last = region.lastIndexOf('-');
+    // At least three parts: letters, letters..., digits.
+    if (first < 0 || first == last || !isLetters(region, 0, first, 2, 4) || !isDigits(region, last + 1)) {
       return false;
     }
-    for (int i = 1; i < parts.length - 1; i++) {
-      if (!isLetters(parts[i], 1, Integer.MAX_VALUE)) {
+    for (int start = first + 1; start <= last; ) {
+      int end = region.indexOf('-', start);
+      if (!isLetters(region, start, end, 1, Integer.MAX_VALUE)) {
+        return false;
+      }
+      start = end + 1;
+    }
+    return true;
+  }
+
+  private static boolean isLetters(String text, int from, int to, int min, int max) {
+    if (to - from < min || to - from > max) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c < 'a' || c > 'z') {
         return false;
       }
     }
     return true;
   }
 
-  private static boolean isLetters(String text, int min, int max) {
-    return text.length() >= min && text.length() <= max && text.chars().allMatch(c -> c >= 'a' && c <= 'z');
+  private static boolean isDigits(String text, int from) {
+    if (from >= text.length()) {
+      return false;
+    }
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
-  private static boolean isDigits(String text) {
-    return !text.isEmpty() && text.chars().allMatch(c -> c >= '0' && c <= '9');
+  /** {@code [a-z0-9][a-z0-9-]*}. */
+  private static boolean isService(String text) {
+    if (text.isEmpty() || text.charAt(0) == '-') {
+      return false;
+    }
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Empty, 12 digits, or {@code aws}. */
+  private static boolean isAccountId(String text) {
+    return text.isEmpty() || "aws".equals(text) || (text.length() == 12 && isDigits(text, 0));
+  }
+
+  private static boolean noBlankOrControl(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      if (isBlankOrControl(text.charAt(i))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whitespace and control characters, except the plain space that alarm names (and so their ARNs) may hold. */

@@ -286,4 +286,43 @@ class ArnTest {
     T value = (T) result[0];
     return value;
   }
+
+  @Test
+  void regionsAreCheckedAsTheSplitRuleDid() {
+    // The rule as it was written before the character loops, kept as the oracle.
+    java.util.function.Predicate<String> split = r -> {
+      if (r.isEmpty()) {
+        return true;
+      }
+      String[] parts = r.split("-", -1);
+      java.util.function.BiPredicate<String, Integer> letters = (t, max) -> !t.isEmpty() && t.length() <= max
+          && t.chars().allMatch(c -> c >= 'a' && c <= 'z');
+      if (parts.length < 3 || parts[0].length() < 2 || !letters.test(parts[0], 4)
+          || parts[parts.length - 1].isEmpty() || !parts[parts.length - 1].chars().allMatch(c -> c >= '0' && c <= '9')) {
+        return false;
+      }
+      for (int i = 1; i < parts.length - 1; i++) {
+        if (!letters.test(parts[i], Integer.MAX_VALUE)) {
+          return false;
+        }
+      }
+      return true;
+    };
+    qt().withExamples(5000).forAll(strings().betweenCodePoints('-', 'z').ofLengthBetween(0, 14)
+        .map(t -> t.replaceAll("[^a-z0-9-]", "-"))).checkAssert(r ->
+        assertThat(Arn.isValid("arn:aws:sns:" + r + ":123456789012:topic")).as(r).isEqualTo(split.test(r)));
+  }
+
+  @Test
+  void servicesAndAccountsAreCheckedAsTheRegularExpressionsDid() {
+    // The rules as they were written before the character loops, kept as the oracles.
+    java.util.regex.Pattern service = java.util.regex.Pattern.compile("[a-z0-9][a-z0-9-]*+");
+    java.util.regex.Pattern account = java.util.regex.Pattern.compile("|[0-9]{12}|aws");
+    Gen<String> texts = Generate.oneOf(strings().betweenCodePoints('-', 'z').ofLengthBetween(0, 14),
+        strings().betweenCodePoints('0', '9').ofLengthBetween(10, 13), Generate.pick(List.of("aws", "ec2", "")));
+    qt().withExamples(5000).forAll(texts.map(t -> t.replace(':', '_'))).checkAssert(t -> {
+      assertThat(Arn.isValid("arn:aws:" + t + ":us-east-1:123456789012:x")).as(t).isEqualTo(service.matcher(t).matches());
+      assertThat(Arn.isValid("arn:aws:sns:us-east-1:" + t + ":x")).as(t).isEqualTo(account.matcher(t).matches());
+    });
+  }
 }

@@ -1,5 +1,6 @@
 package dev.opskit.monitoring.alarm;
 
+import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.AlarmName;
 import dev.opskit.core.value.Checks;
 import dev.opskit.monitoring.internal.AlarmJson;
@@ -49,6 +50,10 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
   private static final Set<ComparisonOperator> BAND = EnumSet.of(
       ComparisonOperator.LESS_THAN_LOWER_OR_GREATER_THAN_UPPER_THRESHOLD,
       ComparisonOperator.LESS_THAN_LOWER_THRESHOLD, ComparisonOperator.GREATER_THAN_UPPER_THRESHOLD);
+  // The messages of the operator rules, made once rather than on every build.
+  private static final String ANY_OPERATOR = "one of " + STATIC + " or, with ThresholdMetricId, " + BAND;
+  private static final String STATIC_OPERATOR = "one of " + STATIC + " with a static Threshold";
+  private static final String BAND_OPERATOR = "one of " + BAND + " with ThresholdMetricId";
   private static final int MAX_METRICS = 10;
 
   private final @Nullable String namespace;
@@ -93,8 +98,10 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
       validateMath();
     } else {
       MetricRules.requireMetric("Metric", namespace, metricName, dimensions);
-      Checks.require(statistic != null ^ extendedStatistic != null, "Statistic", statistic + "/" + extendedStatistic,
-          "exactly one of Statistic and ExtendedStatistic (a percentile such as p99)");
+      if ((statistic == null) == (extendedStatistic == null)) {
+        throw ValidationException.of("Statistic", statistic + "/" + extendedStatistic,
+            "exactly one of Statistic and ExtendedStatistic (a percentile such as p99)");
+      }
       Checks.require(statistic != Statistic.UNKNOWN_TO_SDK_VERSION, "Statistic", statistic,
           "SampleCount, Average, Sum, Minimum or Maximum");
       Checks.require(extendedStatistic == null || MetricRules.isExtendedStatistic(extendedStatistic),
@@ -108,23 +115,25 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
       long seconds = window.toSeconds();
       long max = seconds < 3600 ? Periods.MAX_SHORT_WINDOW_SECONDS : Periods.MAX_WINDOW_SECONDS;
       // Divided, not multiplied: period × evaluation periods would overflow a long for a huge period.
-      Checks.require(evaluationPeriods <= max / seconds, "EvaluationPeriods", evaluationPeriods,
-          "at most " + (max / seconds) + " periods of " + seconds + " s: an evaluation window of at most "
-              + (max == Periods.MAX_SHORT_WINDOW_SECONDS ? "one day for periods under one hour" : "seven days"));
+      if (evaluationPeriods > max / seconds) {
+        throw ValidationException.of("EvaluationPeriods", evaluationPeriods,
+            "at most " + (max / seconds) + " periods of " + seconds + " s: an evaluation window of at most "
+                + (max == Periods.MAX_SHORT_WINDOW_SECONDS ? "one day for periods under one hour" : "seven days"));
+      }
     }
-    Checks.require(datapointsToAlarm == null || (datapointsToAlarm >= 1 && datapointsToAlarm <= evaluationPeriods),
-        "DatapointsToAlarm", datapointsToAlarm, "1 to EvaluationPeriods (" + evaluationPeriods + ")");
+    if (datapointsToAlarm != null && (datapointsToAlarm < 1 || datapointsToAlarm > evaluationPeriods)) {
+      throw ValidationException.of("DatapointsToAlarm", datapointsToAlarm,
+          "1 to EvaluationPeriods (" + evaluationPeriods + ")");
+    }
     Checks.require(comparisonOperator != ComparisonOperator.UNKNOWN_TO_SDK_VERSION, "ComparisonOperator",
-        comparisonOperator, "one of " + STATIC + " or, with ThresholdMetricId, " + BAND);
+        comparisonOperator, ANY_OPERATOR);
     if (thresholdMetricId == null) {
       Checks.require(threshold != null, "Threshold", null, "a number (or ThresholdMetricId for an anomaly-detection alarm)");
       Checks.require(Double.isFinite(threshold), "Threshold", threshold, "a finite number");
-      Checks.require(STATIC.contains(comparisonOperator), "ComparisonOperator", comparisonOperator,
-          "one of " + STATIC + " with a static Threshold");
+      Checks.require(STATIC.contains(comparisonOperator), "ComparisonOperator", comparisonOperator, STATIC_OPERATOR);
     } else {
       Checks.require(threshold == null, "Threshold", threshold, "no Threshold together with ThresholdMetricId");
-      Checks.require(BAND.contains(comparisonOperator), "ComparisonOperator", comparisonOperator,
-          "one of " + BAND + " with ThresholdMetricId");
+      Checks.require(BAND.contains(comparisonOperator), "ComparisonOperator", comparisonOperator, BAND_OPERATOR);
     }
     Checks.require(evaluateLowSampleCountPercentile == null
             || (extendedStatistic != null && List.of("evaluate", "ignore").contains(evaluateLowSampleCountPercentile)),
@@ -133,20 +142,21 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
   }
 
   private void validateMath() {
+    List<String> ids = ids();
     Checks.require(namespace == null && metricName == null && dimensions.isEmpty() && statistic == null
-            && extendedStatistic == null && period == null, "Metrics", ids(),
+            && extendedStatistic == null && period == null, "Metrics", ids,
         "either Metrics or MetricName/Namespace/Statistic/Period, not both");
-    Checks.require(metrics.size() <= MAX_METRICS, "Metrics", ids(), "at most " + MAX_METRICS + " entries");
-    Checks.require(metrics.stream().map(MetricQuery::id).distinct().count() == metrics.size(), "Metrics", ids(),
+    Checks.require(metrics.size() <= MAX_METRICS, "Metrics", ids, "at most " + MAX_METRICS + " entries");
+    Checks.require(metrics.stream().map(MetricQuery::id).distinct().count() == metrics.size(), "Metrics", ids,
         "unique ids");
     long returning = metrics.stream().filter(MetricQuery::returnData).count();
     if (thresholdMetricId == null) {
-      Checks.require(returning == 1, "Metrics.ReturnData", ids(), "exactly one entry with ReturnData true");
+      Checks.require(returning == 1, "Metrics.ReturnData", ids, "exactly one entry with ReturnData true");
     } else {
-      Checks.require(ids().contains(thresholdMetricId), "ThresholdMetricId", thresholdMetricId,
-          "the id of one of the Metrics " + ids());
+      Checks.require(ids.contains(thresholdMetricId), "ThresholdMetricId", thresholdMetricId,
+          "the id of one of the Metrics " + ids);
       Checks.require(returning == 2 && metrics.stream().anyMatch(m -> m.id().equals(thresholdMetricId) && m.returnData()),
-          "Metrics.ReturnData", ids(), "ReturnData true on exactly the band (ThresholdMetricId) and one metric");
+          "Metrics.ReturnData", ids, "ReturnData true on exactly the band (ThresholdMetricId) and one metric");
     }
   }
 
