@@ -68,12 +68,17 @@ public final class BenchmarkTable {
         continue;
       }
       long start = System.nanoTime();
+      Row row;
       try {
-        rows.add(all.get(i).run(run));
-      } catch (Exception | AssertionError e) {
-        rows.add(Row.failed(i + 1, targets[i], e.toString()));
+        row = all.get(i).run(run);
+      } catch (Exception | AssertionError | LinkageError e) {
+        // A row that cannot run (a class missing from the class path included) is a failed row, not a lost table.
+        row = Row.failed(i + 1, targets[i], e.toString());
       }
-      System.err.printf(Locale.ROOT, "row %d took %.1f s%n", i + 1, (System.nanoTime() - start) / 1e9);
+      rows.add(row);
+      // Each row as it ends, so that a run cut short still shows what it measured.
+      System.err.printf(Locale.ROOT, "row %d took %.1f s: %s: %s%n", i + 1, (System.nanoTime() - start) / 1e9,
+          row.pass() ? "pass" : "FAIL", row.measured());
     }
     return rows;
   }
