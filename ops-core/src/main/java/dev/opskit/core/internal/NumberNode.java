@@ -117,25 +117,22 @@ final class NumberNode extends JsonNode {
 
   @Override
   public boolean canConvertToInt() {
-    return switch (kind) {
-      case INT -> true;
-      case LONG -> value.longValue() >= Integer.MIN_VALUE && value.longValue() <= Integer.MAX_VALUE;
-      case DOUBLE -> value.doubleValue() >= Integer.MIN_VALUE && value.doubleValue() <= Integer.MAX_VALUE;
-      case BIG_INTEGER, DECIMAL -> fits(decimalValue(), Integer.MIN_VALUE, Integer.MAX_VALUE);
-    };
+    return fits(Integer.MIN_VALUE, Integer.MAX_VALUE);
   }
 
   @Override
   public boolean canConvertToLong() {
-    return switch (kind) {
-      case INT, LONG -> true;
-      case DOUBLE -> value.doubleValue() >= Long.MIN_VALUE && value.doubleValue() <= Long.MAX_VALUE;
-      case BIG_INTEGER, DECIMAL -> fits(decimalValue(), Long.MIN_VALUE, Long.MAX_VALUE);
-    };
+    return fits(Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
-  private static boolean fits(BigDecimal v, long min, long max) {
-    return v.compareTo(BigDecimal.valueOf(min)) >= 0 && v.compareTo(BigDecimal.valueOf(max)) <= 0;
+  /** Whether the value's integral part lies in {@code [min, max]}, compared as Jackson compares each kind. */
+  private boolean fits(long min, long max) {
+    return switch (kind) {
+      case INT, LONG -> value.longValue() >= min && value.longValue() <= max;
+      case DOUBLE -> value.doubleValue() >= min && value.doubleValue() <= max;
+      case BIG_INTEGER, DECIMAL -> decimalValue().compareTo(BigDecimal.valueOf(min)) >= 0
+          && decimalValue().compareTo(BigDecimal.valueOf(max)) <= 0;
+    };
   }
 
   @Override
