@@ -15,9 +15,18 @@ public record AlarmName(String value) {
    */
   public AlarmName {
     Checks.length(FIELD, value, 1, 255);
-    Checks.require(value.chars().noneMatch(c -> c < 0x20 || c == 0x7f), FIELD, value,
-        "no ASCII control characters");
+    Checks.require(noControl(value), FIELD, value, "no ASCII control characters");
     Checks.require(!value.isBlank(), FIELD, value, "at least one character that is not whitespace");
+  }
+
+  private static boolean noControl(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

@@ -92,9 +92,15 @@ public record Arn(String partition, String service, String region, String accoun
     if (text.length() > MAX_LENGTH) {
       throw tooLong(text);
     }
-    String[] parts = text.split(":", 6);
-    Checks.require(parts.length == 6, "arn", text, SHAPE);
-    return new Arn(parts[1], parts[2], parts[3], parts[4], parts[5]);
+    // The five colons after "arn" delimit the parts; the resource, after the fifth, may hold more.
+    int partition = 3;
+    int service = text.indexOf(':', partition + 1);
+    int region = service < 0 ? -1 : text.indexOf(':', service + 1);
+    int account = region < 0 ? -1 : text.indexOf(':', region + 1);
+    int resource = account < 0 ? -1 : text.indexOf(':', account + 1);
+    Checks.require(resource >= 0, "arn", text, SHAPE);
+    return new Arn(text.substring(partition + 1, service), text.substring(service + 1, region),
+        text.substring(region + 1, account), text.substring(account + 1, resource), text.substring(resource + 1));
   }
 
   /**

@@ -55,13 +55,38 @@ public final class Checks {
    * @throws ValidationException when {@code value} is null, shorter or longer
    */
   public static String length(String field, @Nullable String value, int min, int max) {
-    String allowed = min + " to " + max + " characters";
-    present(field, value, allowed);
-    // More UTF-16 units than twice the limit cannot be within it: no need to count a huge string.
-    require(value.length() <= 2L * max, field, value, allowed);
-    int length = value.codePointCount(0, value.length());
-    require(length >= min && length <= max, field, value, allowed);
+    if (!hasLength(value, min, max)) {
+      // The message is made only for a value that fails: this check runs on every value read and sent.
+      throw ValidationException.of(field, value, min + " to " + max + " characters");
+    }
     return value;
+  }
+
+  /**
+   * Tells whether {@link #length} would accept {@code value}: present and {@code min} to {@code max}
+   * characters long (code points). For rules that name their field only when the value fails.
+   *
+   * @param value the value
+   * @param min the least length
+   * @param max the greatest length
+   * @return true when it is present and within the bounds
+   */
+  @Contract("null, _, _ -> false")
+  public static boolean hasLength(@Nullable String value, int min, int max) {
+    if (value == null) {
+      return false;
+    }
+    int units = value.length();
+    // Fewer UTF-16 units than the least length cannot reach it; more than twice the limit cannot be
+    // within it (no need to count a huge string); between those, count code points.
+    if (units < min || units > 2L * max) {
+      return false;
+    }
+    if (units <= max && units >= 2L * min) {
+      return true;
+    }
+    int length = value.codePointCount(0, units);
+    return length >= min && length <= max;
   }
 
   /**

@@ -79,6 +79,9 @@ public final class Tags {
     if (tags == null) {
       throw ValidationException.of(field, null, "a map of tag keys to values (empty for none)");
     }
+    if (tags.isEmpty()) {
+      return NONE;
+    }
     Map<String, String> copy = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : tags.entrySet()) {
       checkKey(field, e.getKey());

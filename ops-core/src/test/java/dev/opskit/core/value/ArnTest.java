@@ -325,4 +325,29 @@ class ArnTest {
       assertThat(Arn.isValid("arn:aws:sns:us-east-1:" + t + ":x")).as(t).isEqualTo(account.matcher(t).matches());
     });
   }
+
+  @Test
+  void partsAreCutAtTheFirstFiveColonsAsTheSplitDid() {
+    // The cut as it was written before the index loop, kept as the oracle.
+    Gen<String> texts = strings().betweenCodePoints(':', ':' + 3).ofLengthBetween(0, 12)
+        .map(t -> "arn" + t.replace(';', 'a').replace('<', '1').replace('=', '-'));
+    qt().withExamples(5000).forAll(texts).checkAssert(text -> {
+      String[] parts = text.split(":", 6);
+      Object expected;
+      try {
+        expected = parts.length == 6 ? Arn.of(parts[1], parts[2], parts[3], parts[4], parts[5]) : "rejected";
+      } catch (ValidationException e) {
+        expected = "rejected";
+      }
+      Object actual;
+      try {
+        actual = Arn.parse(text);
+      } catch (ValidationException e) {
+        actual = "rejected";
+      }
+      assertThat(actual).as(text).isEqualTo(expected);
+    });
+    assertThat(Arn.parse("arn:aws:sns:us-east-1:123456789012:a:b:c").resource()).isEqualTo("a:b:c");
+    assertThat(Arn.isValid("arn:aws:sns:us-east-1:123456789012")).isFalse();
+  }
 }

@@ -44,7 +44,7 @@ abstract class AlarmBase {
 
   private static Set<Arn> actions(String field, Set<Arn> actions) {
     Checks.require(actions.size() <= MAX_ACTIONS, field, actions, "at most " + MAX_ACTIONS + " actions");
-    return Collections.unmodifiableSet(new LinkedHashSet<>(actions));
+    return actions.isEmpty() ? Collections.emptySet() : Collections.unmodifiableSet(new LinkedHashSet<>(actions));
   }
 
   /** {@return the alarm name} */

@@ -76,7 +76,8 @@ public final class AlarmDefinition extends AlarmBase implements AlarmSpec {
     super(b);
     this.namespace = b.namespace;
     this.metricName = b.metricName;
-    this.dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(b.dimensions));
+    this.dimensions = b.dimensions.isEmpty() ? Collections.emptyMap()
+        : Collections.unmodifiableMap(new LinkedHashMap<>(b.dimensions));
     this.statistic = b.statistic;
     this.extendedStatistic = b.extendedStatistic;
     this.period = b.period;

@@ -19,6 +19,10 @@ final class MetricRules {
 
   static void requireMetric(String prefix, @Nullable String namespace, @Nullable String metricName,
       @Nullable Map<String, String> dimensions) {
+    if (isMetric(namespace, metricName, dimensions)) {
+      return;
+    }
+    // Only a metric that breaks a rule gets here: the field names are made for the message alone.
     String checkedNamespace = Checks.length(prefix + ".Namespace", namespace, 1, 255);
     Checks.require(!checkedNamespace.startsWith(":"), prefix + ".Namespace", namespace, "not starting with ':'");
     Checks.length(prefix + ".MetricName", metricName, 1, 255);
@@ -29,5 +33,20 @@ final class MetricRules {
       Checks.length(prefix + ".Dimensions.Name", name, 1, 255);
       Checks.length(prefix + ".Dimensions." + name, value, 1, 1024);
     });
+  }
+
+  /** The rules of {@link #requireMetric}, without naming a field: true when every one holds. */
+  private static boolean isMetric(@Nullable String namespace, @Nullable String metricName,
+      @Nullable Map<String, String> dimensions) {
+    if (!Checks.hasLength(namespace, 1, 255) || namespace.startsWith(":") || !Checks.hasLength(metricName, 1, 255)
+        || dimensions == null || dimensions.size() > MAX_DIMENSIONS) {
+      return false;
+    }
+    for (Map.Entry<String, String> d : dimensions.entrySet()) {
+      if (!Checks.hasLength(d.getKey(), 1, 255) || !Checks.hasLength(d.getValue(), 1, 1024)) {
+        return false;
+      }
+    }
+    return true;
   }
 }

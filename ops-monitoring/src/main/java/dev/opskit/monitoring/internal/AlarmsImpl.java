@@ -92,8 +92,12 @@ public final class AlarmsImpl implements Alarms {
   @Override
   public Optional<AlarmStatus> get(AlarmName name) {
     Checks.present("name", name, "an alarm name");
-    return live.named(List.of(name.value())).stream().filter(a -> a.name().equals(name.value())).findFirst()
-        .map(LiveAlarm::status);
+    for (LiveAlarm alarm : live.named(List.of(name.value()))) {
+      if (alarm.name().equals(name.value())) {
+        return Optional.of(alarm.status());
+      }
+    }
+    return Optional.empty();
   }
 
   @Override

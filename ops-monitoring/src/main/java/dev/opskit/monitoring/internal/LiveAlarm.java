@@ -2,6 +2,7 @@ package dev.opskit.monitoring.internal;
 
 import dev.opskit.core.internal.ObjectNode;
 import dev.opskit.core.value.AlarmName;
+import dev.opskit.monitoring.alarm.AlarmSpec;
 import dev.opskit.monitoring.alarm.AlarmState;
 import dev.opskit.monitoring.alarm.AlarmStatus;
 import java.time.Instant;
@@ -68,8 +69,14 @@ final class LiveAlarm {
     return metric != null ? SdkAlarms.tree(metric) : SdkAlarms.tree(Objects.requireNonNull(composite));
   }
 
+  /** The status; its definition is mapped from the SDK alarm when first asked for (a read of states needs none). */
   AlarmStatus status() {
-    return new AlarmStatus(AlarmName.of(name), arn, composite(), state, stateReason, stateUpdated, actionsEnabled,
-        metric != null ? SdkAlarms.definition(metric) : SdkAlarms.definition(Objects.requireNonNull(composite)));
+    return AlarmStatus.deferred(AlarmName.of(name), arn, composite(), state, stateReason, stateUpdated,
+        actionsEnabled, this::definition);
+  }
+
+  /** {@return the alarm as a definition, mapped anew on each call, or null when OpsKit's rules reject it} */
+  @Nullable AlarmSpec definition() {
+    return metric != null ? SdkAlarms.definition(metric) : SdkAlarms.definition(Objects.requireNonNull(composite));
   }
 }
