@@ -61,7 +61,7 @@ public final class Pages {
         String next = page.next().orElse(null);
         if (next != null && next.equals(token)) {
           throw new ServiceException(
-              "AWS returned the same page token twice (" + next + "); stopping instead of looping for ever.",
+              "the service returned the same page token twice (" + next + "); stopping instead of looping for ever.",
               operation, null, null);
         }
         current = page.items().iterator();
