@@ -1,0 +1,39 @@
+package dev.opskit.kubernetes.secret.internal;
+
+import dev.opskit.core.internal.Redaction;
+
+/**
+ * Stands in for a fabric8 exception as a cause: its class name, scrubbed message and stack trace, never a
+ * secret its message echoed (the API server may quote the patch body, values in base64). Its causes and
+ * suppressed exceptions are scrubbed stand-ins too, to a bounded depth so a cyclic chain ends. The original is
+ * not kept: it also carries the request, body included.
+ */
+final class ScrubbedCause extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+  private static final int MAX_DEPTH = 32;
+  private final String originalType;
+
+  ScrubbedCause(Throwable original, Redaction redaction) {
+    this(original, redaction, 0);
+  }
+
+  private ScrubbedCause(Throwable original, Redaction redaction, int depth) {
+    super(redaction.scrub(original.getMessage()),
+        original.getCause() == null || original.getCause() == original || depth >= MAX_DEPTH
+            ? null : new ScrubbedCause(original.getCause(), redaction, depth + 1));
+    this.originalType = original.getClass().getName();
+    setStackTrace(original.getStackTrace());
+    if (depth < MAX_DEPTH) {
+      for (Throwable suppressed : original.getSuppressed()) {
+        addSuppressed(new ScrubbedCause(suppressed, redaction, depth + 1));
+      }
+    }
+  }
+
+  @Override
+  @SuppressWarnings("OverrideThrowableToString") // on purpose: a stack trace names the original's class, not ours
+  public String toString() {
+    String message = getLocalizedMessage();
+    return message == null ? originalType : originalType + ": " + message;
+  }
+}
