@@ -78,8 +78,10 @@ class KubernetesSecretSinkTest {
           "Kubernetes secret production/aws-credentials keys access-key-id, secret-access-key", "opskit-v2",
           stored.getMetadata().getResourceVersion(), false));
 
-      List<RecordedRequest> patches = cluster.patches(cluster.requests());
-      assertThat(patches).hasSize(1);
+      List<RecordedRequest> requests = cluster.requests();
+      // One read, one write (and the test's own read).
+      assertThat(requests).extracting(RecordedRequest::getMethod).containsExactly("GET", "PATCH", "GET");
+      List<RecordedRequest> patches = cluster.patches(requests);
       RecordedRequest patch = patches.get(0);
       assertThat(patch.getPath()).isEqualTo(Cluster.PATH);
       assertThat(patch.getHeader("Content-Type")).startsWith("application/merge-patch+json");

@@ -87,12 +87,12 @@ public final class KubernetesSecretSink implements SecretSink {
     Set<String> keys = new HashSet<>();
     given.forEach((field, key) -> {
       Checks.matches(FIELD, "fieldToKey", field, "field names of 1 to 128 letters, digits, '.', '-' and '_'");
-      if (key == null || key.isEmpty() || key.length() > MAX_KEY || !DATA_KEY.matcher(key).matches()
+      if (key.isEmpty() || key.length() > MAX_KEY || !DATA_KEY.matcher(key).matches()
           || key.equals(".") || key.startsWith("..")) {
-        throw ValidationException.of("fieldToKey[" + field + "]", key, KEY_ALLOWED);
+        throw ValidationException.of("fieldToKey." + field, key, KEY_ALLOWED);
       }
       if (!keys.add(key)) {
-        throw ValidationException.of("fieldToKey[" + field + "]", key, "a data key no other field goes to");
+        throw ValidationException.of("fieldToKey." + field, key, "a data key no other field goes to");
       }
       copy.put(field, key);
     });
@@ -154,10 +154,12 @@ public final class KubernetesSecretSink implements SecretSink {
     request.put("Data", plain);
     String patch = patch(secret.versionId(), encoded);
     Redaction scrub = redaction;
+    // On the secret just read: fabric8 patches a resource known only by name after reading it again.
+    Resource<io.fabric8.kubernetes.api.model.Secret> known = client.secrets().inNamespace(ref.namespace()).resource(stored);
     ChangeResult<String> result;
     try {
       result = ctx.gate().submit(Change.described(PATCH, target, request, () -> SecretErrors.call(PATCH, target, scrub,
-              () -> resource().patch(PatchContext.of(PatchType.JSON_MERGE), patch).getMetadata().getResourceVersion()))
+              () -> known.patch(PatchContext.of(PatchType.JSON_MERGE), patch).getMetadata().getResourceVersion()))
           .secret("Data").build());
     } catch (OpsException e) {
       // The answer may have been lost after the API server stored the patch: look before calling it failed.
