@@ -123,6 +123,28 @@ class KubernetesSecretErrorsTest {
     auditShowsNoValue();
   }
 
+  @Test
+  void anAnswerThatEchoesTheSecretsOtherValuesShowsNoneOfThemEither() {
+    cluster.server.expect().get().withPath(PATH).andReturn(200, before()).always();
+    String other = "postgres://db.internal:5432/app";
+    String oldSecret = "old-secret/Access+Key0000000000000000000";
+    cluster.server.expect().patch().withPath(PATH).andReturn(422, new StatusBuilder().withStatus("Failure").withCode(422)
+        .withReason("Invalid").withMessage("object: {\"database-url\":\"" + base64(other) + "\"} was " + other
+            + ", old " + oldSecret).build()).once();
+
+    ServiceException e = catchThrowableOfType(ServiceException.class, () -> sink().publish(newKey()));
+
+    assertThat(e).hasMessage("kubernetes:PatchSecret on production/secret/aws-credentials: the Kubernetes API rejected"
+        + " the call (HTTP 422 Invalid: object: {\"database-url\":\"*** redacted ***\"} was *** redacted ***, old"
+        + " *** redacted ***).");
+    for (String form : List.of(other, base64(other), oldSecret, base64(oldSecret))) {
+      StringWriter trace = new StringWriter();
+      e.printStackTrace(new PrintWriter(trace));
+      assertThat(trace.toString()).doesNotContain(form);
+      AuditAssertions.assertThat(cluster.audit).containsNoText(form);
+    }
+  }
+
   static Stream<Arguments> statuses() {
     return Stream.of(
         Arguments.of(404, "NotFound", ResourceNotFoundException.class,

@@ -108,6 +108,22 @@ class KubernetesSecretSinkTest {
     }
 
     @Test
+    void aVersionIdMadeOfTheKeyIdIsNotShownInTheAudit() {
+      cluster.storeApplicationSecret();
+      // ops-security's rotation names the version after the new key: "opskit-" + key id.
+      Secret rotated = secret("opskit-" + KEY_ID, KEY_ID, SECRET_KEY);
+
+      Publication publication = sink(cluster.ctx).publish(rotated);
+
+      assertThat(publication.versionId()).isEqualTo("opskit-" + KEY_ID);
+      assertThat(cluster.stored().getMetadata().getAnnotations()).containsEntry("opskit.dev/secret-version", "opskit-" + KEY_ID);
+      AuditEvent event = AuditAssertions.assertThat(cluster.audit).hasExactlyOneEvent("kubernetes:PatchSecret");
+      assertThat(event.parameters()).containsEntry("VersionId", "opskit-" + AuditEvent.REDACTED);
+      auditShowsNoValue();
+      assertThat(sink(cluster.ctx).read(publication)).contains(rotated);
+    }
+
+    @Test
     void theSameVersionAgainIsOnePublication() throws Exception {
       cluster.storeApplicationSecret();
       SecretSink sink = sink(cluster.ctx);
@@ -211,6 +227,19 @@ class KubernetesSecretSinkTest {
           .isInstanceOf(ResourceStateException.class)
           .hasMessage("kubernetes:GetSecret on production/secret/aws-credentials: the secret holds version opskit-v3,"
               + " not the published opskit-v2: it was written again since.");
+    }
+
+    @Test
+    void refusesWithoutShowingAKeyIdThatNamesTheVersion() {
+      cluster.storeApplicationSecret();
+      SecretSink sink = sink(cluster.ctx);
+      Publication publication = sink.publish(newKey());
+      sink.publish(secret("opskit-AKIANEWKEY3333333333", "AKIANEWKEY3333333333", "third/secret+3333333333333333333333333"));
+
+      assertThatThrownBy(() -> sink.read(publication))
+          .isInstanceOf(ResourceStateException.class)
+          .hasMessage("kubernetes:GetSecret on production/secret/aws-credentials: the secret holds version opskit-***"
+              + " redacted ***, not the published opskit-v2: it was written again since.");
     }
 
     @Test

@@ -138,7 +138,7 @@ public final class KubernetesSecretSink implements SecretSink {
             + " generic " + ref.name() + " -n " + ref.namespace() + "), then publish again.", GET, target, null));
     redaction = redaction.and(storedValues(stored));
     if (holds(stored, secret.versionId(), encoded)) {
-      LOG.debug("secret holds the version already target={} version={}", target, secret.versionId());
+      LOG.debug("secret holds the version already target={} version={}", target, redaction.scrub(secret.versionId()));
       return publication(secret, stored);
     }
     Map<String, Object> request = new LinkedHashMap<>();
@@ -148,7 +148,8 @@ public final class KubernetesSecretSink implements SecretSink {
     request.put("Keys", List.copyOf(fieldToKey.values()));
     // Not "Annotations" with the annotation's name as key: the name says "secret", and the audit would hide it.
     request.put("Annotation", VERSION_ANNOTATION);
-    request.put("VersionId", secret.versionId());
+    // A version id may be made of a value (ops-security's rotation names it after the new key id): never show one.
+    request.put("VersionId", String.valueOf(redaction.scrub(secret.versionId())));
     Map<String, String> plain = new LinkedHashMap<>();
     fieldToKey.forEach((field, key) -> plain.put(key, secret.field(field).reveal()));
     request.put("Data", plain);
@@ -171,7 +172,8 @@ public final class KubernetesSecretSink implements SecretSink {
         throw e;
       }
       if (now.isPresent() && holds(now.get(), secret.versionId(), encoded)) {
-        LOG.debug("secret holds the version although the patch failed target={} version={}", target, secret.versionId());
+        LOG.debug("secret holds the version although the patch failed target={} version={}", target,
+            scrub.scrub(secret.versionId()));
         return publication(secret, now.get());
       }
       throw e;
@@ -194,8 +196,11 @@ public final class KubernetesSecretSink implements SecretSink {
         "the secret does not exist any more, so the published version cannot be read back.", GET, target, null));
     String holds = annotation(stored);
     if (!publication.versionId().equals(holds)) {
-      throw new ResourceStateException("the secret holds version " + (holds == null ? "(none)" : holds)
-          + ", not the published " + publication.versionId() + ": it was written again since.", GET, target, null);
+      // Version ids may be made of values (a key id): scrub what the secret holds.
+      Redaction values = storedValues(stored);
+      throw new ResourceStateException(String.valueOf(values.scrub("the secret holds version "
+          + (holds == null ? "(none)" : holds) + ", not the published " + publication.versionId()
+          + ": it was written again since.")), GET, target, null);
     }
     Map<String, String> data = data(stored);
     Map<String, SecretValue> fields = new LinkedHashMap<>();
