@@ -81,12 +81,12 @@ public final class EksClustersImpl implements EksClusters {
     requireCertificate(authority);
     RefreshingTokenProvider provider = new RefreshingTokenProvider(tokens.token(name), () -> tokens.token(name),
         ctx.clock());
-    Config config = new ConfigBuilder(Config.empty())
+    Config config = new TokenConfig(new ConfigBuilder(Config.empty())
         .withMasterUrl(endpoint.toString())
         .withCaCertData(Base64.getEncoder().encodeToString(authority.getBytes(StandardCharsets.ISO_8859_1)))
         .withTrustCerts(false)
         .withOauthTokenProvider(provider)
-        .build();
+        .build());
     return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
   }
 
