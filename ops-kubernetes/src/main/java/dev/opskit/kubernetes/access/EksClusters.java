@@ -48,7 +48,8 @@ public interface EksClusters {
    * Makes the EKS bearer token of a cluster, as {@code aws eks get-token} and {@code aws-iam-authenticator token}
    * do: an STS {@code GetCallerIdentity} URL presigned with the context's credentials and region (Signature
    * Version 4, the {@code x-k8s-aws-id} header naming the cluster signed), made into
-   * {@code k8s-aws-v1.<base64url of the URL, without padding>}. No call is made; the cluster need not exist.
+   * {@code k8s-aws-v1.<base64url of the URL, without padding>}. No call is made; the cluster need not exist. The
+   * URL names the regional STS endpoint whatever the context's endpoint override: the cluster sends it, not OpsKit.
    *
    * @param clusterName the cluster's name
    * @return the token, valid {@link EksToken#VALIDITY} from the context's clock
@@ -73,7 +74,8 @@ public interface EksClusters {
    * Connects a fabric8 client (over the JDK's HTTP client) to a cluster's endpoint, trusting its certificate
    * authority only. Every request carries {@code Authorization: Bearer <EKS token>}; the token is made now and made
    * again on the first request after {@link EksToken#REFRESH_AFTER} (on the context's clock), well before it
-   * expires. The client reads no kubeconfig, environment or service account.
+   * expires. The client reads no kubeconfig, environment or service account. Close it before the context: its
+   * tokens are signed with the context's credentials.
    *
    * @param cluster the cluster, as {@link #describe} reads it (or built for a test)
    * @return a client for the cluster; the caller closes it

@@ -6,6 +6,7 @@ import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Checks;
 import dev.opskit.kubernetes.access.EksCluster;
+import dev.opskit.kubernetes.access.EksClusterStatus;
 import dev.opskit.kubernetes.access.EksClusters;
 import dev.opskit.kubernetes.access.EksToken;
 import io.fabric8.kubernetes.client.Config;
@@ -19,7 +20,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.util.Base64;
-import java.util.Locale;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.DescribeClusterRequest;
 
@@ -63,7 +63,7 @@ public final class EksClustersImpl implements EksClusters {
   public KubernetesClient connect(EksCluster cluster) {
     Checks.present("cluster", cluster, "an EKS cluster, as describe reads it");
     String name = cluster.name();
-    if (!cluster.status().equals(dev.opskit.kubernetes.access.EksClusterStatus.ACTIVE)) {
+    if (!EksClusterStatus.ACTIVE.equals(cluster.status())) {
       throw new ResourceStateException("the cluster is " + cluster.status() + ", not ACTIVE; a client can connect "
           + "only to an ACTIVE cluster: wait until it is ACTIVE", CONNECT, name, null);
     }
@@ -73,8 +73,7 @@ public final class EksClustersImpl implements EksClusters {
       throw new ResourceStateException("EKS reports no " + (endpoint == null ? "endpoint" : "certificate authority")
           + " for the cluster yet; describe it again once it has one", CONNECT, name, null);
     }
-    if (!"https".equals(endpoint.getScheme() == null ? null : endpoint.getScheme().toLowerCase(Locale.ROOT))
-        || endpoint.getHost() == null) {
+    if (!"https".equalsIgnoreCase(endpoint.getScheme()) || endpoint.getHost() == null) {
       throw ValidationException.of("cluster.endpoint", endpoint, "an https URL with a host (the bearer token is "
           + "never sent in clear)");
     }
