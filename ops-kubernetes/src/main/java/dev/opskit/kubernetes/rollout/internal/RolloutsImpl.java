@@ -122,7 +122,7 @@ public final class RolloutsImpl implements Rollouts {
         op("test", path + "/name", container),
         op("add", path + "/image", image));
     return ctx.gate().submit(Change.described(SET_IMAGE, ref.target(), params, () -> {
-      patch(SET_IMAGE, ref, patch);
+      patch(SET_IMAGE, ref, d, patch);
       return new ImageUpdate(ref, container, previous, image, true);
     }).build());
   }
@@ -215,7 +215,7 @@ public final class RolloutsImpl implements Rollouts {
         op("replace", "/spec/template", templates.withoutHash(template)),
         op("add", "/metadata/annotations", annotations(d, chosen)));
     return ctx.gate().submit(Change.described(ROLLBACK, ref.target(), params, () -> {
-      patch(ROLLBACK, ref, patch);
+      patch(ROLLBACK, ref, d, patch);
       return new Rollback(ref, revision, images, true);
     }).build());
   }
@@ -297,9 +297,11 @@ public final class RolloutsImpl implements Rollouts {
     return d;
   }
 
-  private void patch(String operation, DeploymentRef ref, List<Map<String, Object>> patch) {
+  /** One JSON patch of the deployment read before (fabric8 reads it again when given only a name). */
+  private void patch(String operation, DeploymentRef ref, Deployment read, List<Map<String, Object>> patch) {
     String json = client.getKubernetesSerialization().asJson(patch);
-    KubernetesErrors.call(operation, ref.target(), () -> deployment(ref).patch(PatchContext.of(PatchType.JSON), json));
+    KubernetesErrors.call(operation, ref.target(), () -> client.apps().deployments().inNamespace(ref.namespace())
+        .resource(read).patch(PatchContext.of(PatchType.JSON), json));
   }
 
   private RollableScalableResource<Deployment> deployment(DeploymentRef ref) {
