@@ -42,7 +42,7 @@ public interface Rollouts {
    * Rollouts on a cluster.
    *
    * @param ctx the context: gate, clock, sleeper, progress listener, default wait timeout
-   * @param client the cluster's client (see the access package for an EKS one); not closed by this object
+   * @param client the cluster's client (fabric8, over the JDK's HTTP client); not closed by this object
    * @return the rollouts
    * @throws dev.opskit.core.ValidationException when either is null
    */
@@ -53,8 +53,11 @@ public interface Rollouts {
 
   /**
    * {@code kubectl set image deployment/NAME CONTAINER=IMAGE}: sets one container's image (containers and init
-   * containers, as kubectl), leaving every other container and field as it is. Reads the deployment first; when
-   * the container already has the image, nothing is written and the answer says {@code changed == false}.
+   * containers, as kubectl), leaving every other container and field as it is: one JSON patch of that container's
+   * {@code image}, guarded by a {@code test} of the container's name at its index, so a container list reordered
+   * meanwhile fails the patch instead of changing another container. Reads the deployment first; when the container
+   * already has the image, nothing is written, nothing is audited (there is no change, in a dry run too) and the
+   * answer is an {@link ChangeResult.Applied} whose {@link ImageUpdate#changed()} is false, with a note.
    *
    * @param deployment the deployment
    * @param container the container's name, a DNS-1123 label
@@ -111,8 +114,10 @@ public interface Rollouts {
    * kubectl: the revisions are the deployment's ReplicaSets (those it controls, by owner reference) numbered by
    * their {@code deployment.kubernetes.io/revision} annotation; the template is patched in without its
    * {@code pod-template-hash} label, and the deployment's annotations become the ReplicaSet's (such as
-   * {@code kubernetes.io/change-cause}) plus the deployment's own bookkeeping ones; when the template already
-   * matches, nothing is written ({@code changed == false}). A paused deployment is refused, as kubectl does.
+   * {@code kubernetes.io/change-cause}) plus the deployment's own bookkeeping ones, in one JSON patch. When the
+   * template already matches, nothing is written or audited: the answer is an {@link ChangeResult.Applied} whose
+   * {@link Rollback#changed()} is false, with kubectl's "skipped rollback" note. A paused deployment is refused,
+   * as kubectl does.
    *
    * @param deployment the deployment
    * @param toRevision the revision, at least 1

@@ -121,10 +121,7 @@ public final class RolloutsImpl implements Rollouts {
     List<Map<String, Object>> patch = List.of(
         op("test", path + "/name", container),
         op("add", path + "/image", image));
-    return ctx.gate().submit(Change.described(SET_IMAGE, ref.target(), params, () -> {
-      patch(SET_IMAGE, ref, d, patch);
-      return new ImageUpdate(ref, container, previous, image, true);
-    }).build());
+    return submitPatch(SET_IMAGE, ref, d, params, patch, new ImageUpdate(ref, container, previous, image, true));
   }
 
   @Override
@@ -214,10 +211,7 @@ public final class RolloutsImpl implements Rollouts {
     List<Map<String, Object>> patch = List.of(
         op("replace", "/spec/template", templates.withoutHash(template)),
         op("add", "/metadata/annotations", annotations(d, chosen)));
-    return ctx.gate().submit(Change.described(ROLLBACK, ref.target(), params, () -> {
-      patch(ROLLBACK, ref, d, patch);
-      return new Rollback(ref, revision, images, true);
-    }).build());
+    return submitPatch(ROLLBACK, ref, d, params, patch, new Rollback(ref, revision, images, true));
   }
 
   /** kubectl: the deployment's bookkeeping annotations, then every other annotation of the ReplicaSet. */
@@ -297,11 +291,18 @@ public final class RolloutsImpl implements Rollouts {
     return d;
   }
 
-  /** One JSON patch of the deployment read before (fabric8 reads it again when given only a name). */
-  private void patch(String operation, DeploymentRef ref, Deployment read, List<Map<String, Object>> patch) {
+  /**
+   * The one write of this package: one JSON patch of the deployment read before (given only a name, fabric8 would
+   * read it again), made by the gate, so a dry run plans it and every attempt is audited.
+   */
+  private <R> ChangeResult<R> submitPatch(String operation, DeploymentRef ref, Deployment read,
+      Map<String, Object> params, List<Map<String, Object>> patch, R answer) {
     String json = client.getKubernetesSerialization().asJson(patch);
-    KubernetesErrors.call(operation, ref.target(), () -> client.apps().deployments().inNamespace(ref.namespace())
-        .resource(read).patch(PatchContext.of(PatchType.JSON), json));
+    return ctx.gate().submit(Change.described(operation, ref.target(), params, () -> {
+      KubernetesErrors.call(operation, ref.target(), () -> client.apps().deployments().inNamespace(ref.namespace())
+          .resource(read).patch(PatchContext.of(PatchType.JSON), json));
+      return answer;
+    }).build());
   }
 
   private RollableScalableResource<Deployment> deployment(DeploymentRef ref) {
