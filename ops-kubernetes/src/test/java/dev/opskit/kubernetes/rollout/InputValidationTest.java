@@ -246,4 +246,64 @@ class InputValidationTest {
       assertInvalid(() -> rollouts.setImage(REF, "api", image), imageMessage(image));
     });
   }
+
+  /** DNS-1123 label, written from its definition rather than as a pattern. */
+  private static boolean isLabel(String s) {
+    if (s.isEmpty() || s.length() > 63) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+      if (!alnum && !(c == '-' && i > 0 && i < s.length() - 1)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static final String NAME_ALPHABET = "abz09-.A_ ";
+
+  private static String name(long seed, int length) {
+    return word(new Random(seed), NAME_ALPHABET, length);
+  }
+
+  @Test
+  void namespacesAreAcceptedExactlyWhenTheyAreDns1123Labels() {
+    qt().withExamples(400).forAll(seeds(), integers().between(0, 70)).checkAssert((seed, length) -> {
+      String namespace = length > 3 && seed % 3 == 0 ? "a".repeat(length) : name(seed, length % 8);
+      if (isLabel(namespace)) {
+        assertThat(DeploymentRef.of(namespace, "api").namespace()).isEqualTo(namespace);
+      } else {
+        assertInvalid(() -> DeploymentRef.of(namespace, "api"),
+            "Invalid namespace: '" + namespace + "'. Allowed: " + LABEL_RULE);
+      }
+    });
+  }
+
+  @Test
+  void containersAreAcceptedExactlyWhenTheyAreDns1123Labels() {
+    qt().withExamples(200).forAll(seeds(), integers().between(0, 8)).checkAssert((seed, length) -> {
+      String container = name(seed, length);
+      int before = server.getRequestCount();
+      if (isLabel(container)) {
+        assertThatThrownBy(() -> rollouts.setImage(REF, container, "api:v1"))
+            .isInstanceOf(ResourceNotFoundException.class);
+        assertThat(server.getRequestCount()).isEqualTo(before + 1);
+      } else {
+        assertInvalid(() -> rollouts.setImage(REF, container, "api:v1"),
+            "Invalid container: '" + container + "'. Allowed: " + LABEL_RULE);
+      }
+    });
+  }
+
+  @Test
+  void parseReadsBackEveryReference() {
+    qt().withExamples(200).forAll(seeds(), seeds()).checkAssert((a, b) -> {
+      String namespace = "n" + Long.toString(a, 36);
+      String name = "d" + Long.toString(b, 36) + ".v" + Long.toString(a % 97, 36);
+      DeploymentRef ref = DeploymentRef.of(namespace, name);
+      assertThat(DeploymentRef.parse(ref.toString())).isEqualTo(ref);
+    });
+  }
 }
