@@ -1,0 +1,145 @@
+package dev.opskit.kubernetes.rollout;
+
+import static dev.opskit.kubernetes.rollout.Fixtures.PATH;
+import static dev.opskit.kubernetes.rollout.Fixtures.REF;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.opskit.core.AccessDeniedException;
+import dev.opskit.core.OpsContext;
+import dev.opskit.core.OpsException;
+import dev.opskit.core.ProgressEvent;
+import dev.opskit.core.ResourceNotFoundException;
+import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.ServiceException;
+import dev.opskit.core.ThrottledException;
+import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.core.audit.Outcome;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The API server's failures, mapped once, naming operation and deployment, with the server's message. */
+class KubernetesErrorsTest {
+  private final Fixtures.ManualTime time = new Fixtures.ManualTime();
+  private final InMemoryAuditSink audit = new InMemoryAuditSink();
+  private final List<ProgressEvent> progress = new ArrayList<>();
+  private KubernetesMockServer server;
+  private KubernetesClient client;
+  private OpsContext ctx;
+
+  @BeforeEach
+  void start() {
+    server = Fixtures.expectationServer();
+    client = Fixtures.client(server);
+    ctx = Fixtures.context(time, audit, false, progress);
+  }
+
+  @AfterEach
+  void stop() {
+    ctx.close();
+    client.close();
+    server.destroy();
+  }
+
+  private static Status status(int code, String reason, String message) {
+    return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message).build();
+  }
+
+  static Stream<Arguments> answers() {
+    return Stream.of(
+        Arguments.of(403, "Forbidden", AccessDeniedException.class, "access denied (HTTP 403): deployments.apps"
+            + " \"api-deployment\" is forbidden: User \"ops\" cannot get resource \"deployments\". Grant this identity"
+            + " the Kubernetes RBAC permission (and EKS access entry) for it."),
+        Arguments.of(401, "Unauthorized", AccessDeniedException.class, "access denied (HTTP 401): Unauthorized. Grant"
+            + " this identity the Kubernetes RBAC permission (and EKS access entry) for it."),
+        Arguments.of(429, "TooManyRequests", ThrottledException.class, "throttled (HTTP 429): too many requests."
+            + " Slow down and retry later."),
+        Arguments.of(500, "InternalError", ServiceException.class, "the API server answered HTTP 500: etcdserver:"
+            + " request timed out"));
+  }
+
+  private static String said(int code) {
+    return switch (code) {
+      case 403 -> "deployments.apps \"api-deployment\" is forbidden: User \"ops\" cannot get resource \"deployments\"";
+      case 401 -> "Unauthorized";
+      case 429 -> "too many requests";
+      default -> "etcdserver: request timed out";
+    };
+  }
+
+  @ParameterizedTest
+  @MethodSource("answers")
+  void readFailures(int code, String reason, Class<? extends OpsException> type, String text) {
+    server.expect().get().withPath(PATH).andReturn(code, status(code, reason, said(code))).once();
+
+    assertThatThrownBy(() -> Rollouts.using(ctx, client).status(REF))
+        .isInstanceOf(type)
+        .hasMessage("kubernetes:GetDeployment on production/deployment/api-deployment: " + text)
+        .hasCauseInstanceOf(KubernetesClientException.class)
+        .satisfies(e -> assertThat(((OpsException) e).awsErrorCode()).isEqualTo(reason));
+  }
+
+  @Test
+  void conflictOnThePatchIsAStateErrorAndAudited() {
+    server.expect().get().withPath(PATH).andReturn(200, Fixtures.deployment("api:v1.2.2")).once();
+    server.expect().patch().withPath(PATH).andReturn(409, status(409, "Conflict", "Operation cannot be fulfilled on"
+        + " deployments.apps \"api-deployment\": the object has been modified")).once();
+
+    assertThatThrownBy(() -> Rollouts.using(ctx, client).setImage(REF, "api", "api:v1.2.3"))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: conflict (HTTP 409): Operation cannot"
+            + " be fulfilled on deployments.apps \"api-deployment\": the object has been modified. The object changed"
+            + " meanwhile: read it again and retry.");
+    assertThat(audit.events()).singleElement().satisfies(e -> {
+      assertThat(e.operation()).isEqualTo("kubernetes:SetImage");
+      assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
+      assertThat(e.detail()).contains("conflict (HTTP 409)");
+    });
+  }
+
+  @Test
+  void aFailedTestOfTheContainersPlaceIsNotAWriteToAnotherContainer() {
+    server.expect().get().withPath(PATH).andReturn(200, Fixtures.deployment("api:v1.2.2")).once();
+    server.expect().patch().withPath(PATH).andReturn(422, status(422, "Invalid", "the server rejected our request due"
+        + " to an error in our request")).once();
+
+    assertThatThrownBy(() -> Rollouts.using(ctx, client).setImage(REF, "api", "api:v1.2.3"))
+        .isInstanceOf(ServiceException.class)
+        .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: the API server answered HTTP 422:"
+            + " the server rejected our request due to an error in our request");
+  }
+
+  @Test
+  void notFoundOnThePatchNamesTheDeployment() {
+    server.expect().get().withPath(PATH).andReturn(200, Fixtures.deployment("api:v1.2.2")).once();
+    server.expect().patch().withPath(PATH).andReturn(404, status(404, "NotFound", "deployments.apps \"api-deployment\""
+        + " not found")).once();
+
+    assertThatThrownBy(() -> Rollouts.using(ctx, client).setImage(REF, "api", "api:v1.2.3"))
+        .isInstanceOf(ResourceNotFoundException.class)
+        .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: not found (HTTP 404):"
+            + " deployments.apps \"api-deployment\" not found. Check the namespace, the name and the cluster.");
+  }
+
+  @Test
+  void unreachableServerIsAServiceError() {
+    server.destroy();
+
+    assertThatThrownBy(() -> Rollouts.using(ctx, client).history(REF))
+        .isInstanceOf(ServiceException.class)
+        .hasMessageStartingWith("kubernetes:GetDeployment on production/deployment/api-deployment: the API server"
+            + " could not be reached: ");
+  }
+}
