@@ -106,14 +106,16 @@ public final class KubeErrors {
     };
   }
 
-  /** The API server's message, else fabric8's. */
+  /** The API server's message, else fabric8's, without a final period (the text goes on after it). */
   private static String said(KubernetesClientException e) {
     Status status = e.getStatus();
-    if (status != null && status.getMessage() != null && !status.getMessage().isBlank()) {
-      return status.getMessage();
+    String message = status != null && status.getMessage() != null && !status.getMessage().isBlank()
+        ? status.getMessage() : e.getMessage();
+    if (message == null || message.isBlank()) {
+      return e.getClass().getSimpleName();
     }
-    String message = e.getMessage();
-    return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    String text = message.strip();
+    return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
   }
 
   /** The Status reason (such as {@code NotFound}), used as the error code. */
