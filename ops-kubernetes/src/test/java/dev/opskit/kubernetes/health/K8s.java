@@ -53,6 +53,20 @@ final class K8s {
     return server.createClient(new JdkHttpClientFactory());
   }
 
+  /**
+   * A client that does not repeat 5xx answers (fabric8 retries them by default, with backoff up to
+   * {@code requestRetryBackoffLimit} times), for tests of one such answer.
+   */
+  static KubernetesClient clientWithoutRetries(KubernetesMockServer server) {
+    try (KubernetesClient base = server.createClient(new JdkHttpClientFactory())) {
+      return new io.fabric8.kubernetes.client.KubernetesClientBuilder()
+          .withConfig(new io.fabric8.kubernetes.client.ConfigBuilder(base.getConfiguration())
+              .withRequestRetryBackoffLimit(0).build())
+          .withHttpClientFactory(new JdkHttpClientFactory())
+          .build();
+    }
+  }
+
   static OpsContext context(Instant now) {
     return OpsContext.builder().region(Region.US_EAST_1)
         .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "example")))

@@ -97,7 +97,12 @@ public final class Inputs {
       if (!key(set.group(1))) {
         return false;
       }
-      for (String value : set.group(3).split(",", -1)) {
+      String values = set.group(3);
+      if (values.isBlank()) {
+        // Kubernetes: "for 'in', 'notin' operators, values set can't be empty".
+        return false;
+      }
+      for (String value : values.split(",", -1)) {
         if (!value(value.strip())) {
           return false;
         }
