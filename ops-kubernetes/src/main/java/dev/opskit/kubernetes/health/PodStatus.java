@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param phase its {@code status.phase}
  * @param readyContainers how many of its containers are ready and running
  * @param totalContainers how many containers its spec has (init containers not counted, as kubectl)
- * @param restarts the restarts of its containers and init containers, summed
+ * @param restarts the restarts of its containers, summed (while its init containers run: theirs), as kubectl's
+ *     RESTARTS column
  * @param status kubectl's STATUS column: a waiting or terminated container's reason (such as
  *     {@code CrashLoopBackOff}, {@code ImagePullBackOff}, {@code Error}, {@code OOMKilled}), {@code Init:...} while
  *     init containers run, {@code Terminating} while deleted, the pod's own reason (such as {@code Evicted}),

@@ -83,6 +83,11 @@ public final class KubeErrors {
    */
   public static OpsException map(KubernetesClientException e, String operation, @Nullable String target) {
     int code = e.getCode();
+    if (code <= 0) {
+      // No HTTP answer (fabric8 says -1 or 0): what failed is the cause, such as a refused connection.
+      return new ServiceException("the API server could not be reached or did not answer: " + rootCause(e)
+          + ". Check the cluster endpoint and the network.", operation, target, e);
+    }
     String said = said(e);
     String reason = reason(e);
     return switch (code) {
@@ -100,8 +105,6 @@ public final class KubeErrors {
       case 410 -> new ServiceException("the listing's continue token expired (HTTP 410): " + said
           + ". The listing took longer than the API server keeps its snapshot: list again.",
           operation, target, reason, null, e);
-      case 0 -> new ServiceException("the API server could not be reached or did not answer: " + said
-          + ". Check the cluster endpoint and the network.", operation, target, null, null, e);
       default -> new ServiceException("failed (HTTP " + code + "): " + said, operation, target, reason, null, e);
     };
   }
@@ -116,6 +119,16 @@ public final class KubeErrors {
     }
     String text = message.strip();
     return text.endsWith(".") ? text.substring(0, text.length() - 1) : text;
+  }
+
+  /** The deepest cause's type and message. */
+  private static String rootCause(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = root.getMessage();
+    return root.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : " (" + message + ")");
   }
 
   /** The Status reason (such as {@code NotFound}), used as the error code. */
