@@ -127,4 +127,21 @@ class TopTest {
     assertThat(health.topPods("production"))
         .containsExactly(new PodUsage("production", "api-7d4b9c-xk2lp", 15, 120L << 20));
   }
+
+  @Test
+  void podUsageOfEveryNamespace() throws InterruptedException {
+    server.expect().get().withPath("/apis/metrics.k8s.io/v1beta1/pods").andReturn(200, new PodMetricsListBuilder()
+        .addToItems(new PodMetricsBuilder().withNewMetadata().withNamespace("kube-system").withName("coredns-abc")
+            .endMetadata().addToContainers(new ContainerMetricsBuilder().withName("coredns")
+                .withUsage(Map.of("cpu", new Quantity("3m"), "memory", new Quantity("14848Ki"))).build()).build())
+        .addToItems(new PodMetricsBuilder().withNewMetadata().withNamespace("production").withName("api-1")
+            .endMetadata().addToContainers(new ContainerMetricsBuilder().withName("api")
+                .withUsage(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi"))).build()).build())
+        .build()).once();
+
+    assertThat(health.topPods()).containsExactly(
+        new PodUsage("kube-system", "coredns-abc", 3, 14848L * 1024),
+        new PodUsage("production", "api-1", 250, 256L << 20));
+    assertThat(K8s.paths(server)).containsExactly("/apis/metrics.k8s.io/v1beta1/pods");
+  }
 }
