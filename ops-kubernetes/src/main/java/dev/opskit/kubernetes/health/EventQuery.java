@@ -1,7 +1,7 @@
 package dev.opskit.kubernetes.health;
 
 import dev.opskit.core.value.Checks;
-import dev.opskit.kubernetes.health.internal.Inputs;
+import dev.opskit.kubernetes.internal.KubernetesNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -30,7 +30,7 @@ public record EventQuery(@Nullable String namespace, boolean onlyWarnings, int p
    */
   public EventQuery {
     if (namespace != null) {
-      Inputs.namespace("namespace", namespace);
+      KubernetesNames.label("namespace", namespace);
     }
     Checks.range("pageSize", pageSize, 1, PodQuery.MAX_PAGE_SIZE,
         "1 to " + PodQuery.MAX_PAGE_SIZE + " events per request");

@@ -1,7 +1,7 @@
 package dev.opskit.kubernetes.health;
 
 import dev.opskit.core.value.Checks;
-import dev.opskit.kubernetes.health.internal.Inputs;
+import dev.opskit.kubernetes.internal.KubernetesNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -36,10 +36,10 @@ public record PodQuery(@Nullable String namespace, @Nullable String labelSelecto
    */
   public PodQuery {
     if (namespace != null) {
-      Inputs.namespace("namespace", namespace);
+      KubernetesNames.label("namespace", namespace);
     }
     if (labelSelector != null) {
-      labelSelector = Inputs.labelSelector("labelSelector", labelSelector);
+      labelSelector = KubernetesNames.labelSelector("labelSelector", labelSelector);
     }
     Checks.range("pageSize", pageSize, 1, MAX_PAGE_SIZE, "1 to " + MAX_PAGE_SIZE + " pods per request");
   }

@@ -1,7 +1,7 @@
 package dev.opskit.kubernetes.rollout;
 
 import dev.opskit.core.ValidationException;
-import dev.opskit.kubernetes.rollout.internal.KubeNames;
+import dev.opskit.kubernetes.internal.KubernetesNames;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -22,8 +22,8 @@ public record DeploymentRef(String namespace, String name) {
    * @throws ValidationException when either is not a valid Kubernetes name
    */
   public DeploymentRef {
-    KubeNames.label("namespace", namespace);
-    KubeNames.subdomain("deployment", name);
+    KubernetesNames.label("namespace", namespace);
+    KubernetesNames.subdomain("deployment", name);
   }
 
   /**

@@ -1,8 +1,7 @@
 package dev.opskit.kubernetes.secret;
 
 import dev.opskit.core.ValidationException;
-import dev.opskit.core.value.Checks;
-import java.util.regex.Pattern;
+import dev.opskit.kubernetes.internal.KubernetesNames;
 
 /**
  * Names one Kubernetes secret: its namespace and its name, as {@code kubectl -n production get secret
@@ -14,14 +13,6 @@ import java.util.regex.Pattern;
  *     {@code .}, each dot-separated part starting and ending with a letter or digit)
  */
 public record SecretRef(String namespace, String name) {
-  private static final String LABEL_TEXT = "[a-z0-9]([-a-z0-9]*[a-z0-9])?";
-  private static final Pattern LABEL = Pattern.compile(LABEL_TEXT);
-  private static final Pattern SUBDOMAIN = Pattern.compile(LABEL_TEXT + "(\\." + LABEL_TEXT + ")*");
-  private static final String NAMESPACE_ALLOWED =
-      "a DNS-1123 label: 1 to 63 lower-case letters, digits and '-', starting and ending with a letter or digit";
-  private static final String NAME_ALLOWED = "a DNS-1123 subdomain: 1 to 253 lower-case letters, digits, '-' and '.',"
-      + " each dot-separated part starting and ending with a letter or digit";
-
   /**
    * Validates.
    *
@@ -30,9 +21,8 @@ public record SecretRef(String namespace, String name) {
    * @throws ValidationException when either is not a valid Kubernetes name
    */
   public SecretRef {
-    // Length first: the pattern then only ever sees short text.
-    Checks.matches(LABEL, "namespace", length("namespace", namespace, 63, NAMESPACE_ALLOWED), NAMESPACE_ALLOWED);
-    Checks.matches(SUBDOMAIN, "name", length("name", name, 253, NAME_ALLOWED), NAME_ALLOWED);
+    KubernetesNames.label("namespace", namespace);
+    KubernetesNames.subdomain("name", name);
   }
 
   /**
@@ -45,13 +35,6 @@ public record SecretRef(String namespace, String name) {
    */
   public static SecretRef of(String namespace, String name) {
     return new SecretRef(namespace, name);
-  }
-
-  private static String length(String field, String value, int max, String allowed) {
-    if (value == null || value.isEmpty() || value.length() > max) {
-      throw ValidationException.of(field, value, allowed);
-    }
-    return value;
   }
 
   /** {@return {@code namespace/name}, as kubectl's messages write it} */

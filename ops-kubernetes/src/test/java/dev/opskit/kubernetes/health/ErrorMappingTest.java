@@ -45,13 +45,13 @@ class ErrorMappingTest {
             "kubernetes:ListNodes: not authenticated (HTTP 401): Unauthorized. The token was refused or has expired:"
                 + " get a fresh EKS token."),
         Arguments.of(409, "Conflict", "the object has been modified", ResourceStateException.class,
-            "kubernetes:ListNodes: conflict (HTTP 409): the object has been modified. Read the object again and"
-                + " retry."),
+            "kubernetes:ListNodes: conflict (HTTP 409): the object has been modified. The object changed meanwhile"
+                + " or its state does not allow this: read it again and retry."),
         Arguments.of(429, "TooManyRequests", "Too many requests, please try again later.", ThrottledException.class,
             "kubernetes:ListNodes: throttled by the API server (HTTP 429): Too many requests, please try again later."
                 + " Retry later, or lower the request rate."),
         Arguments.of(500, "InternalError", "etcdserver: request timed out", ServiceException.class,
-            "kubernetes:ListNodes: failed (HTTP 500): etcdserver: request timed out"));
+            "kubernetes:ListNodes: the API server failed (HTTP 500): etcdserver: request timed out. Try again later."));
   }
 
   @ParameterizedTest

@@ -34,7 +34,7 @@ class InputValidationTest {
   private static final String LABEL_RULE =
       "a DNS-1123 label: 1 to 63 lower-case letters, digits or '-', starting and ending with a letter or digit";
   private static final String SUBDOMAIN_RULE = "a DNS-1123 subdomain: 1 to 253 lower-case letters, digits, '-' or"
-      + " '.', starting and ending with a letter or digit";
+      + " '.', each dot-separated part starting and ending with a letter or digit";
 
   private final Fixtures.ManualTime time = new Fixtures.ManualTime();
   private final InMemoryAuditSink audit = new InMemoryAuditSink();

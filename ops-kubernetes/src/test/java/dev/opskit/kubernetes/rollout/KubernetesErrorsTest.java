@@ -59,15 +59,15 @@ class KubernetesErrorsTest {
 
   static Stream<Arguments> answers() {
     return Stream.of(
-        Arguments.of(403, "Forbidden", AccessDeniedException.class, "access denied (HTTP 403): deployments.apps"
-            + " \"api-deployment\" is forbidden: User \"ops\" cannot get resource \"deployments\". Grant this identity"
-            + " the Kubernetes RBAC permission (and EKS access entry) for it."),
-        Arguments.of(401, "Unauthorized", AccessDeniedException.class, "access denied (HTTP 401): Unauthorized. Grant"
-            + " this identity the Kubernetes RBAC permission (and EKS access entry) for it."),
-        Arguments.of(429, "TooManyRequests", ThrottledException.class, "throttled (HTTP 429): too many requests."
-            + " Slow down and retry later."),
-        Arguments.of(500, "InternalError", ServiceException.class, "the API server answered HTTP 500: etcdserver:"
-            + " request timed out"));
+        Arguments.of(403, "Forbidden", AccessDeniedException.class, "forbidden (HTTP 403): deployments.apps"
+            + " \"api-deployment\" is forbidden: User \"ops\" cannot get resource \"deployments\". Grant the identity"
+            + " this permission in the cluster's RBAC (its EKS access entry or aws-auth mapping)."),
+        Arguments.of(401, "Unauthorized", AccessDeniedException.class, "not authenticated (HTTP 401): Unauthorized."
+            + " The token was refused or has expired: get a fresh EKS token."),
+        Arguments.of(429, "TooManyRequests", ThrottledException.class, "throttled by the API server (HTTP 429): too"
+            + " many requests. Retry later, or lower the request rate."),
+        Arguments.of(500, "InternalError", ServiceException.class, "the API server failed (HTTP 500): etcdserver:"
+            + " request timed out. Try again later."));
   }
 
   private static String said(int code) {
@@ -101,7 +101,7 @@ class KubernetesErrorsTest {
         .isInstanceOf(ResourceStateException.class)
         .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: conflict (HTTP 409): Operation cannot"
             + " be fulfilled on deployments.apps \"api-deployment\": the object has been modified. The object changed"
-            + " meanwhile: read it again and retry.");
+            + " meanwhile or its state does not allow this: read it again and retry.");
     assertThat(audit.events()).singleElement().satisfies(e -> {
       assertThat(e.operation()).isEqualTo("kubernetes:SetImage");
       assertThat(e.outcome()).isEqualTo(Outcome.FAILED);
@@ -117,8 +117,8 @@ class KubernetesErrorsTest {
 
     assertThatThrownBy(() -> Rollouts.using(ctx, client).setImage(REF, "api", "api:v1.2.3"))
         .isInstanceOf(ServiceException.class)
-        .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: the API server answered HTTP 422:"
-            + " the server rejected our request due to an error in our request");
+        .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: the API server rejected the request"
+            + " (HTTP 422): the server rejected our request due to an error in our request.");
   }
 
   @Test
@@ -140,6 +140,6 @@ class KubernetesErrorsTest {
     assertThatThrownBy(() -> Rollouts.using(ctx, client).history(REF))
         .isInstanceOf(ServiceException.class)
         .hasMessageStartingWith("kubernetes:GetDeployment on production/deployment/api-deployment: the API server"
-            + " could not be reached: ");
+            + " could not be reached or did not answer: ");
   }
 }

@@ -106,8 +106,8 @@ class KubernetesSecretErrorsTest {
 
     ServiceException e = catchThrowableOfType(ServiceException.class, () -> sink().publish(newKey()));
 
-    assertThat(e).hasMessageStartingWith("kubernetes:PatchSecret on production/secret/aws-credentials: the Kubernetes API"
-            + " rejected the call (HTTP 422 Invalid: Secret \"aws-credentials\" is invalid: data[access-key-id]: Invalid"
+    assertThat(e).hasMessageStartingWith("kubernetes:PatchSecret on production/secret/aws-credentials: the API server"
+            + " rejected the request (HTTP 422): Secret \"aws-credentials\" is invalid: data[access-key-id]: Invalid"
             + " value: \"*** redacted ***\" (*** redacted ***), data[secret-access-key]: Invalid value: \"*** redacted ***\"")
         .hasMessageContaining("\"access-key-id\":\"*** redacted ***\"");
     assertThat(e.operation()).isEqualTo("kubernetes:PatchSecret");
@@ -119,7 +119,7 @@ class KubernetesSecretErrorsTest {
     showsNoValue(e);
     AuditEvent event = AuditAssertions.assertThat(cluster.audit).hasExactlyOneEvent("kubernetes:PatchSecret");
     assertThat(event.outcome()).isEqualTo(Outcome.FAILED);
-    assertThat(event.detail()).contains("HTTP 422 Invalid").contains("*** redacted ***");
+    assertThat(event.detail()).contains("HTTP 422): Secret").contains("*** redacted ***");
     auditShowsNoValue();
   }
 
@@ -134,9 +134,9 @@ class KubernetesSecretErrorsTest {
 
     ServiceException e = catchThrowableOfType(ServiceException.class, () -> sink().publish(newKey()));
 
-    assertThat(e).hasMessage("kubernetes:PatchSecret on production/secret/aws-credentials: the Kubernetes API rejected"
-        + " the call (HTTP 422 Invalid: object: {\"database-url\":\"*** redacted ***\"} was *** redacted ***, old"
-        + " *** redacted ***).");
+    assertThat(e).hasMessage("kubernetes:PatchSecret on production/secret/aws-credentials: the API server rejected"
+        + " the request (HTTP 422): object: {\"database-url\":\"*** redacted ***\"} was *** redacted ***, old"
+        + " *** redacted ***.");
     for (String form : List.of(other, base64(other), oldSecret, base64(oldSecret))) {
       StringWriter trace = new StringWriter();
       e.printStackTrace(new PrintWriter(trace));
@@ -148,16 +148,16 @@ class KubernetesSecretErrorsTest {
   static Stream<Arguments> statuses() {
     return Stream.of(
         Arguments.of(404, "NotFound", ResourceNotFoundException.class,
-            "not found (HTTP 404 NotFound: Secret \"aws-credentials\" is invalid"),
+            "not found (HTTP 404): Secret \"aws-credentials\" is invalid"),
         Arguments.of(409, "Conflict", ResourceStateException.class,
-            "the resource's state does not allow this (HTTP 409 Conflict: "),
-        Arguments.of(401, "Unauthorized", AccessDeniedException.class, "access denied (HTTP 401 Unauthorized: "),
-        Arguments.of(403, "Forbidden", AccessDeniedException.class, "access denied (HTTP 403 Forbidden: "),
+            "conflict (HTTP 409): "),
+        Arguments.of(401, "Unauthorized", AccessDeniedException.class, "not authenticated (HTTP 401): "),
+        Arguments.of(403, "Forbidden", AccessDeniedException.class, "forbidden (HTTP 403): "),
         Arguments.of(429, "TooManyRequests", ThrottledException.class,
-            "the Kubernetes API throttled the call (HTTP 429 TooManyRequests: "),
+            "throttled by the API server (HTTP 429): "),
         Arguments.of(500, "InternalError", ServiceException.class,
-            "the Kubernetes API failed to handle the call (HTTP 500 InternalError: "),
-        Arguments.of(400, "BadRequest", ServiceException.class, "the Kubernetes API rejected the call (HTTP 400 BadRequest: "));
+            "the API server failed (HTTP 500): "),
+        Arguments.of(400, "BadRequest", ServiceException.class, "the API server rejected the request (HTTP 400): "));
   }
 
   @ParameterizedTest(name = "HTTP {0} -> {2}")
@@ -181,10 +181,10 @@ class KubernetesSecretErrorsTest {
 
     AccessDeniedException e = catchThrowableOfType(AccessDeniedException.class, () -> sink().publish(newKey()));
 
-    assertThat(e).hasMessage("kubernetes:GetSecret on production/secret/aws-credentials: access denied (HTTP 403 Forbidden:"
+    assertThat(e).hasMessage("kubernetes:GetSecret on production/secret/aws-credentials: forbidden (HTTP 403):"
         + " secrets \"aws-credentials\" is forbidden: User \"opskit\" cannot get resource \"secrets\" in the namespace"
-        + " \"production\"). Allow the caller's Kubernetes user (RBAC) this verb on secrets in the namespace, or check"
-        + " the credentials.");
+        + " \"production\". Grant the identity this permission in the cluster's RBAC (its EKS access entry or aws-auth"
+        + " mapping).");
     assertThat(cluster.audit.events()).isEmpty();
   }
 
@@ -210,11 +210,11 @@ class KubernetesSecretErrorsTest {
 
     ServiceException e = catchThrowableOfType(ServiceException.class, () -> sink().publish(newKey()));
 
-    assertThat(e).hasMessageStartingWith("kubernetes:PatchSecret on production/secret/aws-credentials: the Kubernetes API"
-        + " failed to handle the call (HTTP 500 InternalError: ");
+    assertThat(e).hasMessageStartingWith("kubernetes:PatchSecret on production/secret/aws-credentials: the API server"
+        + " failed (HTTP 500): ");
     assertThat(e.getSuppressed()).singleElement().isInstanceOf(ServiceException.class).extracting(Throwable::getMessage)
-        .asString().startsWith("kubernetes:GetSecret on production/secret/aws-credentials: the Kubernetes API failed to"
-            + " handle the call (HTTP 503 ServiceUnavailable: ");
+        .asString().startsWith("kubernetes:GetSecret on production/secret/aws-credentials: the API server failed"
+            + " (HTTP 503): ");
     showsNoValue(e);
   }
 }

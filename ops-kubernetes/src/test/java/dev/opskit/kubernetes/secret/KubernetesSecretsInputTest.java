@@ -24,9 +24,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Bad names, keys and secrets are refused before any request, naming the parameter, the value and what is allowed. */
 class KubernetesSecretsInputTest {
-  private static final String NAMESPACE_ALLOWED = "a DNS-1123 label: 1 to 63 lower-case letters, digits and '-',"
+  private static final String NAMESPACE_ALLOWED = "a DNS-1123 label: 1 to 63 lower-case letters, digits or '-',"
       + " starting and ending with a letter or digit";
-  private static final String NAME_ALLOWED = "a DNS-1123 subdomain: 1 to 253 lower-case letters, digits, '-' and '.',"
+  private static final String NAME_ALLOWED = "a DNS-1123 subdomain: 1 to 253 lower-case letters, digits, '-' or '.',"
       + " each dot-separated part starting and ending with a letter or digit";
   private static final String KEY_ALLOWED = "a Kubernetes data key: 1 to 253 letters, digits, '-', '_' and '.', not"
       + " '.' or '..' nor starting with '..'";

@@ -1,6 +1,7 @@
 package dev.opskit.kubernetes.health.internal;
 
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.internal.Redaction;
 import dev.opskit.core.paging.Page;
 import dev.opskit.core.paging.Pages;
 import dev.opskit.core.value.Checks;
@@ -15,6 +16,8 @@ import dev.opskit.kubernetes.health.NodeUsage;
 import dev.opskit.kubernetes.health.PodQuery;
 import dev.opskit.kubernetes.health.PodStatus;
 import dev.opskit.kubernetes.health.PodUsage;
+import dev.opskit.kubernetes.internal.KubernetesErrors;
+import dev.opskit.kubernetes.internal.KubernetesNames;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventSeries;
 import io.fabric8.kubernetes.api.model.KubernetesResourceList;
@@ -37,10 +40,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 
-/** {@link ClusterHealth} over fabric8: list API pages through {@link Pages}, failures through {@link KubeErrors}. */
+/** {@link ClusterHealth} over fabric8: list API pages through {@link Pages}, failures through {@link KubernetesErrors}. */
 public final class ClusterHealthImpl implements ClusterHealth {
   static final String LIST_NODES = "kubernetes:ListNodes";
   static final String LIST_PODS = "kubernetes:ListPods";
@@ -49,6 +53,14 @@ public final class ClusterHealthImpl implements ClusterHealth {
   static final String TOP_PODS = "kubernetes:TopPods";
   private static final String ROLE_PREFIX = "node-role.kubernetes.io/";
   private static final String ALL = "all namespaces";
+  /** What a 404 and a 503 of the metrics API (metrics.k8s.io) mean; the mapping is still the module's one. */
+  private static final Map<Integer, String> METRICS_SERVER = Map.of(
+      404, "the metrics API (metrics.k8s.io/v1beta1) is not served (HTTP 404): metrics-server is not installed in"
+          + " this cluster. Install it (the EKS add-on metrics-server, or kubectl apply -f"
+          + " https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml) and retry.",
+      503, "the metrics API (metrics.k8s.io/v1beta1) is registered but not answering (HTTP 503): metrics-server is"
+          + " installed but not available. Check its pod in kube-system (kubectl -n kube-system get pods -l"
+          + " k8s-app=metrics-server) and retry.");
 
   private final OpsContext ctx;
   private final KubernetesClient client;
@@ -117,7 +129,7 @@ public final class ClusterHealthImpl implements ClusterHealth {
 
   @Override
   public List<NodeUsage> topNodes() {
-    List<NodeMetrics> metrics = KubeErrors.readMetrics(TOP_NODES, null, () -> client.top().nodes().metrics()).getItems();
+    List<NodeMetrics> metrics = readMetrics(TOP_NODES, null, () -> client.top().nodes().metrics()).getItems();
     Map<String, NodeStatus> nodes = new HashMap<>();
     for (NodeStatus node : nodes()) {
       nodes.put(node.name(), node);
@@ -142,13 +154,13 @@ public final class ClusterHealthImpl implements ClusterHealth {
 
   @Override
   public List<PodUsage> topPods(String namespace) {
-    return top(Inputs.namespace("namespace", namespace));
+    return top(KubernetesNames.label("namespace", namespace));
   }
 
   private List<PodUsage> top(@Nullable String namespace) {
     String target = target(namespace);
     // A null namespace is every namespace: /apis/metrics.k8s.io/v1beta1/pods.
-    List<PodMetrics> metrics = KubeErrors.readMetrics(TOP_PODS, target,
+    List<PodMetrics> metrics = readMetrics(TOP_PODS, target,
         () -> client.top().pods().inNamespace(namespace).metrics()).getItems();
     List<PodUsage> usage = new ArrayList<>();
     for (PodMetrics m : metrics == null ? List.<PodMetrics>of() : metrics) {
@@ -183,7 +195,7 @@ public final class ClusterHealthImpl implements ClusterHealth {
       Function<ListOptions, ? extends KubernetesResourceList<T>> list) {
     return Pages.stream(operation, token -> {
       ListOptions options = new ListOptionsBuilder(base).withLimit((long) pageSize).withContinue(token).build();
-      KubernetesResourceList<T> page = KubeErrors.read(operation, target, () -> list.apply(options));
+      KubernetesResourceList<T> page = KubernetesErrors.call(operation, target, () -> list.apply(options));
       List<T> items = page.getItems() == null ? List.of() : page.getItems();
       return Page.of(items, page.getMetadata() == null ? null : page.getMetadata().getContinue());
     });
@@ -266,5 +278,10 @@ public final class ClusterHealthImpl implements ClusterHealth {
 
   private static String target(@Nullable String namespace) {
     return namespace == null ? ALL : "namespace/" + namespace;
+  }
+
+  /** A read of the metrics API: its 404 says metrics-server is not installed, its 503 that it is not available. */
+  private static <T> T readMetrics(String operation, @Nullable String target, Supplier<T> call) {
+    return KubernetesErrors.call(operation, target, Redaction.none(), METRICS_SERVER, call);
   }
 }

@@ -2,6 +2,7 @@ package dev.opskit.kubernetes.rollout.internal;
 
 import dev.opskit.core.paging.Page;
 import dev.opskit.core.paging.Pages;
+import dev.opskit.kubernetes.internal.KubernetesErrors;
 import dev.opskit.kubernetes.rollout.DeploymentRef;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.LabelSelector;

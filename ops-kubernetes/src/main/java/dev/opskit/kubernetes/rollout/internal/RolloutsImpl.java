@@ -10,6 +10,8 @@ import dev.opskit.core.change.PlannedCall;
 import dev.opskit.core.value.Checks;
 import dev.opskit.core.waiting.PollResult;
 import dev.opskit.core.waiting.Poller;
+import dev.opskit.kubernetes.internal.KubernetesErrors;
+import dev.opskit.kubernetes.internal.KubernetesNames;
 import dev.opskit.kubernetes.rollout.DeploymentRef;
 import dev.opskit.kubernetes.rollout.ImageUpdate;
 import dev.opskit.kubernetes.rollout.Revision;
@@ -81,7 +83,7 @@ public final class RolloutsImpl implements Rollouts {
   @Override
   public ChangeResult<ImageUpdate> setImage(DeploymentRef ref, String container, String image) {
     Checks.present("deployment", ref, "a deployment, such as DeploymentRef.parse(\"production/api-deployment\")");
-    KubeNames.label("container", container);
+    KubernetesNames.label("container", container);
     ImageReferences.check("image", image);
     Deployment d = read(ref);
     PodSpec pod = podSpec(d);

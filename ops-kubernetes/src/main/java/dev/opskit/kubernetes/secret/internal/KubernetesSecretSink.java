@@ -13,6 +13,8 @@ import dev.opskit.core.secret.Secret;
 import dev.opskit.core.secret.SecretSink;
 import dev.opskit.core.secret.SecretValue;
 import dev.opskit.core.value.Checks;
+import dev.opskit.kubernetes.internal.KubernetesErrors;
+import dev.opskit.kubernetes.internal.KubernetesNames;
 import dev.opskit.kubernetes.secret.SecretRef;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.Resource;
@@ -50,10 +52,6 @@ public final class KubernetesSecretSink implements SecretSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(KubernetesSecretSink.class);
   private static final Pattern FIELD = Pattern.compile("[A-Za-z0-9_.-]{1,128}");
-  private static final Pattern DATA_KEY = Pattern.compile("[-._a-zA-Z0-9]+");
-  private static final int MAX_KEY = 253;
-  private static final String KEY_ALLOWED =
-      "a Kubernetes data key: 1 to 253 letters, digits, '-', '_' and '.', not '.' or '..' nor starting with '..'";
 
   private final OpsContext ctx;
   private final KubernetesClient client;
@@ -87,10 +85,7 @@ public final class KubernetesSecretSink implements SecretSink {
     Set<String> keys = new HashSet<>();
     given.forEach((field, key) -> {
       Checks.matches(FIELD, "fieldToKey", field, "field names of 1 to 128 letters, digits, '.', '-' and '_'");
-      if (key.isEmpty() || key.length() > MAX_KEY || !DATA_KEY.matcher(key).matches()
-          || key.equals(".") || key.startsWith("..")) {
-        throw ValidationException.of("fieldToKey." + field, key, KEY_ALLOWED);
-      }
+      KubernetesNames.dataKey("fieldToKey." + field, key);
       if (!keys.add(key)) {
         throw ValidationException.of("fieldToKey." + field, key, "a data key no other field goes to");
       }
@@ -159,7 +154,7 @@ public final class KubernetesSecretSink implements SecretSink {
     Resource<io.fabric8.kubernetes.api.model.Secret> known = client.secrets().inNamespace(ref.namespace()).resource(stored);
     ChangeResult<String> result;
     try {
-      result = ctx.gate().submit(Change.described(PATCH, target, request, () -> SecretErrors.call(PATCH, target, scrub,
+      result = ctx.gate().submit(Change.described(PATCH, target, request, () -> KubernetesErrors.call(PATCH, target, scrub,
               () -> known.patch(PatchContext.of(PatchType.JSON_MERGE), patch).getMetadata().getResourceVersion()))
           .secret("Data").build());
     } catch (OpsException e) {
@@ -225,7 +220,7 @@ public final class KubernetesSecretSink implements SecretSink {
   }
 
   private Optional<io.fabric8.kubernetes.api.model.Secret> get(Redaction redaction) {
-    return Optional.ofNullable(SecretErrors.call(GET, target, redaction, () -> resource().get()));
+    return Optional.ofNullable(KubernetesErrors.call(GET, target, redaction, () -> resource().get()));
   }
 
   private Publication publication(Secret secret, io.fabric8.kubernetes.api.model.Secret stored) {

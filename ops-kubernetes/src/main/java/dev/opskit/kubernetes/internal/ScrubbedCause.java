@@ -1,4 +1,4 @@
-package dev.opskit.kubernetes.secret.internal;
+package dev.opskit.kubernetes.internal;
 
 import dev.opskit.core.internal.Redaction;
 
@@ -8,12 +8,18 @@ import dev.opskit.core.internal.Redaction;
  * suppressed exceptions are scrubbed stand-ins too, to a bounded depth so a cyclic chain ends. The original is
  * not kept: it also carries the request, body included.
  */
-final class ScrubbedCause extends RuntimeException {
+public final class ScrubbedCause extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_DEPTH = 32;
   private final String originalType;
 
-  ScrubbedCause(Throwable original, Redaction redaction) {
+  /**
+   * A scrubbed stand-in.
+   *
+   * @param original the exception to stand in for
+   * @param redaction the values to scrub from its messages (and its causes' and suppressed exceptions')
+   */
+  public ScrubbedCause(Throwable original, Redaction redaction) {
     this(original, redaction, 0);
   }
 
@@ -30,6 +36,7 @@ final class ScrubbedCause extends RuntimeException {
     }
   }
 
+  /** {@return the original's class name and the scrubbed message, as the original's toString would show them} */
   @Override
   @SuppressWarnings("OverrideThrowableToString") // on purpose: a stack trace names the original's class, not ours
   public String toString() {
