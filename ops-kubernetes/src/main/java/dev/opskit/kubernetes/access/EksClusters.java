@@ -77,6 +77,12 @@ public interface EksClusters {
    * expires. The client reads no kubeconfig, environment or service account. Close it before the context: its
    * tokens are signed with the context's credentials.
    *
+   * <p>Its retries and timeouts are the context's {@link dev.opskit.core.RetryPolicy}, not fabric8's defaults: at
+   * most {@code maxAttempts} requests per call (fabric8's {@code requestRetryBackoffLimit} is
+   * {@code maxAttempts - 1}, repeating 5xx answers and I/O errors), backoff from {@code baseDelay} (fabric8 doubles
+   * it each retry), each request ending after {@code apiCallAttemptTimeout}, and a connection attempt after at most
+   * 10 seconds (never longer than one request).
+   *
    * @param cluster the cluster, as {@link #describe} reads it (or built for a test)
    * @return a client for the cluster; the caller closes it
    * @throws ValidationException when {@code cluster} is null, its endpoint is not an {@code https} URL or its

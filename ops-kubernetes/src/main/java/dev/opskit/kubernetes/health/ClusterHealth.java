@@ -33,6 +33,12 @@ public interface ClusterHealth {
   /**
    * The cluster health reads of a client.
    *
+   * <p>The client's own HTTP settings stay as they are: a client from
+   * {@link dev.opskit.kubernetes.access.EksClusters#connect(dev.opskit.kubernetes.access.EksCluster)} retries and
+   * times out by the context's {@link dev.opskit.core.RetryPolicy}; a client the caller built keeps its own retry
+   * settings (fabric8 repeats 5xx answers and I/O errors up to {@code requestRetryBackoffLimit} times, 10 by
+   * default) and timeouts.
+   *
    * @param ctx the context (its clock gives ages and "recent")
    * @param client the Kubernetes client (not closed by OpsKit)
    * @return the reads

@@ -41,6 +41,12 @@ public interface Rollouts {
   /**
    * Rollouts on a cluster.
    *
+   * <p>The client's own HTTP settings stay as they are: a client from
+   * {@link dev.opskit.kubernetes.access.EksClusters#connect(dev.opskit.kubernetes.access.EksCluster)} retries and
+   * times out by the context's {@link dev.opskit.core.RetryPolicy}; a client the caller built keeps its own retry
+   * settings (fabric8 repeats 5xx answers and I/O errors up to {@code requestRetryBackoffLimit} times, 10 by
+   * default) and timeouts.
+   *
    * @param ctx the context: gate, clock, sleeper, progress listener, default wait timeout
    * @param client the cluster's client (fabric8, over the JDK's HTTP client); not closed by this object
    * @return the rollouts

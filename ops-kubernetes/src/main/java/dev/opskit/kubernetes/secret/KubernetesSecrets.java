@@ -43,6 +43,12 @@ public final class KubernetesSecrets {
   /**
    * A sink that writes the secret's fields into data keys of an existing Kubernetes secret.
    *
+   * <p>The client's own HTTP settings stay as they are: a client from
+   * {@link dev.opskit.kubernetes.access.EksClusters#connect(dev.opskit.kubernetes.access.EksCluster)} retries and
+   * times out by the context's {@link dev.opskit.core.RetryPolicy}; a client the caller built keeps its own retry
+   * settings (fabric8 repeats 5xx answers and I/O errors up to {@code requestRetryBackoffLimit} times, 10 by
+   * default) and timeouts.
+   *
    * @param ctx the context: its gate makes the write (dry run, audit)
    * @param client the Kubernetes client for the cluster
    * @param secret the secret to write to

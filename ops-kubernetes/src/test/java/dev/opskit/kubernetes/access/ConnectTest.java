@@ -3,12 +3,18 @@ package dev.opskit.kubernetes.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceStateException;
+import dev.opskit.core.RetryPolicy;
+import dev.opskit.core.ServiceException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Arn;
+import dev.opskit.kubernetes.health.ClusterHealth;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceListBuilder;
+import io.fabric8.kubernetes.api.model.NodeListBuilder;
+import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
@@ -280,6 +286,97 @@ class ConnectTest {
       assertThat(server.getRequestCount()).isEqualTo(requestsBefore);
     } finally {
       other.destroy();
+    }
+  }
+
+  /** fabric8's own retries and timeouts are the context's retry budget, not fabric8's defaults (10 retries). */
+  @Nested
+  class RetryBudget {
+    private static final String NODES = "/api/v1/nodes?limit=500";
+    private final List<OpsContext> contexts = new ArrayList<>();
+
+    @AfterEach
+    void closeContexts() {
+      if (client != null) {
+        client.close();
+        client = null;
+      }
+      contexts.forEach(OpsContext::close);
+    }
+
+    private OpsContext context(RetryPolicy policy) {
+      OpsContext c = OpsContext.builder()
+          .region(Region.EU_WEST_1)
+          .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret-key")))
+          .clock(clock)
+          .retryPolicy(policy)
+          .build();
+      contexts.add(c);
+      return c;
+    }
+
+    private void nodesFailAlways() {
+      server.expect().get().withPath(NODES).andReturn(500, new StatusBuilder().withStatus("Failure").withCode(500)
+          .withReason("InternalError").withMessage("etcdserver: request timed out").build()).always();
+    }
+
+    @Test
+    void aFailingAnswerIsAskedExactlyMaxAttemptsTimesThenIsAServiceException() throws InterruptedException {
+      nodesFailAlways();
+      OpsContext three = context(RetryPolicy.DEFAULT.withMaxAttempts(3).withBackoff(Duration.ofMillis(1),
+          Duration.ofMillis(10)));
+      client = EksClusters.using(three).connect(mockCluster());
+
+      assertThatThrownBy(() -> ClusterHealth.using(three, client()).nodes())
+          .isInstanceOf(ServiceException.class)
+          .hasMessage("kubernetes:ListNodes: the API server failed (HTTP 500): etcdserver: request timed out. Try"
+              + " again later.");
+      assertThat(bearerTokens()).hasSize(3);
+    }
+
+    @Test
+    void oneAttemptIsOneRequest() throws InterruptedException {
+      nodesFailAlways();
+      OpsContext once = context(RetryPolicy.DEFAULT.withMaxAttempts(1));
+      client = EksClusters.using(once).connect(mockCluster());
+
+      assertThatThrownBy(() -> ClusterHealth.using(once, client()).nodes()).isInstanceOf(ServiceException.class);
+      assertThat(bearerTokens()).hasSize(1);
+    }
+
+    @Test
+    void theClientsSettingsAreTheContexts() {
+      OpsContext tuned = context(RetryPolicy.DEFAULT.withMaxAttempts(4).withBackoff(Duration.ofMillis(250),
+          Duration.ofSeconds(5)).withTimeouts(Duration.ofMinutes(1), Duration.ofSeconds(45)));
+      client = EksClusters.using(tuned).connect(mockCluster());
+
+      assertThat(client().getConfiguration().getRequestRetryBackoffLimit()).isEqualTo(3);
+      assertThat(client().getConfiguration().getRequestRetryBackoffInterval()).isEqualTo(250);
+      assertThat(client().getConfiguration().getRequestTimeout()).isEqualTo(45_000);
+      assertThat(client().getConfiguration().getConnectionTimeout()).isEqualTo(10_000);
+    }
+
+    @Test
+    void theConnectionTimeoutIsNeverLongerThanAnAttempt() {
+      OpsContext quick = context(RetryPolicy.DEFAULT.withTimeouts(Duration.ofSeconds(5), Duration.ofSeconds(2)));
+      client = EksClusters.using(quick).connect(mockCluster());
+
+      assertThat(client().getConfiguration().getRequestTimeout()).isEqualTo(2_000);
+      assertThat(client().getConfiguration().getConnectionTimeout()).isEqualTo(2_000);
+    }
+
+    @Test
+    void anAttemptThatGetsNoAnswerInTimeIsATimeout() {
+      server.expect().get().delay(5, TimeUnit.SECONDS).withPath(NODES).andReturn(200, new NodeListBuilder().build())
+          .always();
+      OpsContext impatient = context(RetryPolicy.DEFAULT.withMaxAttempts(1)
+          .withTimeouts(Duration.ofSeconds(1), Duration.ofMillis(300)));
+      client = EksClusters.using(impatient).connect(mockCluster());
+
+      assertThatThrownBy(() -> ClusterHealth.using(impatient, client()).nodes())
+          .isInstanceOf(OperationTimeoutException.class)
+          .hasMessageStartingWith("kubernetes:ListNodes: the API server did not answer in time: ")
+          .hasMessageEndingWith(". A change may or may not have been made: check before repeating it.");
     }
   }
 }

@@ -2,6 +2,7 @@ package dev.opskit.kubernetes.access.internal;
 
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.Reads;
+import dev.opskit.core.RetryPolicy;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.value.Checks;
@@ -19,6 +20,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.Base64;
 import software.amazon.awssdk.services.eks.EksClient;
 import software.amazon.awssdk.services.eks.model.DescribeClusterRequest;
@@ -27,6 +29,8 @@ import software.amazon.awssdk.services.eks.model.DescribeClusterRequest;
 public final class EksClustersImpl implements EksClusters {
   /** The operation named by the exceptions of {@link #connect(EksCluster)}. */
   static final String CONNECT = "kubernetes:Connect";
+  /** The longest wait for a TCP and TLS connection to the API server. */
+  static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final OpsContext ctx;
   private final EksTokens tokens;
@@ -80,13 +84,32 @@ public final class EksClustersImpl implements EksClusters {
     requireCertificate(authority);
     RefreshingTokenProvider provider = new RefreshingTokenProvider(tokens.token(name), () -> tokens.token(name),
         ctx.clock());
+    RetryPolicy retry = ctx.retryPolicy();
     Config config = new TokenConfig(new ConfigBuilder(Config.empty())
         .withMasterUrl(endpoint.toString())
         .withCaCertData(Base64.getEncoder().encodeToString(authority.getBytes(StandardCharsets.ISO_8859_1)))
         .withTrustCerts(false)
         .withOauthTokenProvider(provider)
+        // fabric8 repeats failed requests itself (5xx, I/O errors), by default 10 times: the context's budget
+        // instead, so a call sends at most maxAttempts requests, as an AWS call does.
+        .withRequestRetryBackoffLimit(retry.maxAttempts() - 1)
+        .withRequestRetryBackoffInterval(millis(retry.baseDelay()))
+        .withRequestTimeout(millis(retry.apiCallAttemptTimeout()))
+        .withConnectionTimeout(millis(connectTimeout(retry)))
         .build());
     return new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
+  }
+
+  /** The connection timeout: at most {@link #CONNECT_TIMEOUT}, never longer than one attempt. */
+  static Duration connectTimeout(RetryPolicy retry) {
+    Duration attempt = retry.apiCallAttemptTimeout();
+    return attempt.compareTo(CONNECT_TIMEOUT) < 0 ? attempt : CONNECT_TIMEOUT;
+  }
+
+  /** A duration in whole milliseconds for fabric8's int settings, at least 1 (0 would mean no timeout). */
+  private static int millis(Duration duration) {
+    long ms = duration.toMillis();
+    return (int) Math.max(1, Math.min(Integer.MAX_VALUE, ms));
   }
 
   /** The certificate authority must be X.509 certificates in PEM, as EKS's data decodes to. */
