@@ -3,6 +3,7 @@ package dev.opskit.kubernetes.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ResourceStateException;
@@ -50,7 +51,7 @@ class ConnectTest {
   private static final Arn ARN = Arn.parse("arn:aws:eks:eu-west-1:123456789012:cluster/prod-cluster");
   private static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
 
-  private final ManualClock clock = new ManualClock(START);
+  private final ManualTime clock = new ManualTime(START);
   private final OpsContext ctx = OpsContext.builder()
       .region(Region.EU_WEST_1)
       .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret-key")))

@@ -14,6 +14,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.opskit.kubernetes.ManualTime;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.opskit.core.AccessDeniedException;
 import dev.opskit.core.OpsContext;
@@ -62,7 +63,7 @@ class DescribeClusterHttpTest {
       .region(Region.EU_WEST_1)
       .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing")))
       .endpointOverride(URI.create(EKS.baseUrl()))
-      .clock(new ManualClock(Instant.parse("2026-12-01T10:00:00Z")))
+      .clock(new ManualTime(Instant.parse("2026-12-01T10:00:00Z")))
       .build();
 
   @AfterEach

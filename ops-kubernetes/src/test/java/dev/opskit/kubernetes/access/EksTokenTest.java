@@ -3,6 +3,7 @@ package dev.opskit.kubernetes.access;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ServiceException;
 import dev.opskit.core.secret.SecretValue;
@@ -28,12 +29,12 @@ class EksTokenTest {
   private static final String SECRET = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
   private static final Instant SIGNED = Instant.parse("2026-12-01T10:00:00Z");
 
-  private static OpsContext context(Region region, AwsCredentialsProvider credentials, ManualClock clock) {
+  private static OpsContext context(Region region, AwsCredentialsProvider credentials, ManualTime clock) {
     return OpsContext.builder().region(region).credentialsProvider(credentials).clock(clock).build();
   }
 
   private static EksToken token(Region region, AwsCredentialsProvider credentials, Instant at, String cluster) {
-    try (OpsContext ctx = context(region, credentials, new ManualClock(at))) {
+    try (OpsContext ctx = context(region, credentials, new ManualTime(at))) {
       return EksClusters.using(ctx).token(cluster);
     }
   }

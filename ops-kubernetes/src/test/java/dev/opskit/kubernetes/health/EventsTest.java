@@ -3,6 +3,7 @@ package dev.opskit.kubernetes.health;
 import static dev.opskit.kubernetes.health.K8s.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opskit.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.EventListBuilder;
@@ -11,28 +12,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl get events --sort-by=.metadata.creationTimestamp}: sorted oldest first, paged, warnings only. */
 class EventsTest {
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private ClusterHealth health;
-
-  @BeforeEach
-  void start() {
-    server = K8s.expectations();
-    client = K8s.client(server);
-    health = ClusterHealth.using(K8s.context(NOW), client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final ClusterHealth health = ClusterHealth.using(K8s.context(NOW), client);
 
   static Event event(String name, @Nullable String created, String type, String reason, String kind, String object,
       String message) {
@@ -61,7 +49,7 @@ class EventsTest {
 
     assertThat(health.events(EventQuery.allNamespaces().withPageSize(2))).extracting(ClusterEvent::reason)
         .containsExactly("Started", "Scheduled", "BackOff", "Created", "Pulled");
-    assertThat(K8s.paths(server)).containsExactly("/api/v1/events?limit=2", "/api/v1/events?continue=c1&limit=2");
+    assertThat(cluster.paths()).containsExactly("/api/v1/events?limit=2", "/api/v1/events?continue=c1&limit=2");
   }
 
   @Test
@@ -73,7 +61,7 @@ class EventsTest {
 
     assertThat(health.events(EventQuery.inNamespace("production").warningsOnly()))
         .extracting(ClusterEvent::reason).containsExactly("BackOff");
-    assertThat(K8s.paths(server))
+    assertThat(cluster.paths())
         .containsExactly("/api/v1/namespaces/production/events?fieldSelector=type%3DWarning&limit=500");
   }
 

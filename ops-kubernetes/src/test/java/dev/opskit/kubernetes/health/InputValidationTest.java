@@ -7,13 +7,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.strings;
 
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.ValidationException;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -21,22 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class InputValidationTest {
   private static final String NAMESPACE = "a DNS-1123 label: 1 to 63 lower-case letters, digits or '-', starting"
       + " and ending with a letter or digit";
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private ClusterHealth health;
-
-  @BeforeEach
-  void start() {
-    server = K8s.expectations();
-    client = K8s.client(server);
-    health = ClusterHealth.using(K8s.context(NOW), client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final ClusterHealth health = ClusterHealth.using(K8s.context(NOW), client);
 
   private void assertInvalid(ThrowingCallable call, String message) {
     assertThatThrownBy(call).isInstanceOf(ValidationException.class).hasMessage(message);

@@ -6,6 +6,7 @@ import static dev.opskit.kubernetes.health.K8s.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.ServiceException;
 import io.fabric8.kubernetes.api.model.NodeListBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -14,28 +15,15 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl get nodes}: every field of {@link NodeStatus} from realistic EKS nodes. */
 class NodesTest {
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private ClusterHealth health;
-
-  @BeforeEach
-  void start() {
-    server = K8s.expectations();
-    client = K8s.client(server);
-    health = ClusterHealth.using(K8s.context(NOW), client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final ClusterHealth health = ClusterHealth.using(K8s.context(NOW), client);
 
   private void serve(io.fabric8.kubernetes.api.model.Node... nodes) {
     server.expect().get().withPath("/api/v1/nodes?limit=500")

@@ -6,6 +6,7 @@ import static dev.opskit.kubernetes.health.K8s.terminated;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.AccessDeniedException;
 import dev.opskit.core.ServiceException;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -18,28 +19,15 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pods read page by page with the list API's {@code limit} and {@code continue}, lazily. */
 class PagingTest {
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private ClusterHealth health;
-
-  @BeforeEach
-  void start() {
-    server = K8s.expectations();
-    client = K8s.client(server);
-    health = ClusterHealth.using(K8s.context(NOW), client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final ClusterHealth health = ClusterHealth.using(K8s.context(NOW), client);
 
   private static Pod pod(String name, ContainerStatus... statuses) {
     Pod pod = PodsTest.pod("production", name, "api", "ip-10-0-1-23.ec2.internal", "Running", null,
@@ -71,7 +59,7 @@ class PagingTest {
     try (Stream<PodStatus> pods = health.pods(PodQuery.allNamespaces().withPageSize(2))) {
       assertThat(pods.map(PodStatus::name)).containsExactly("p1", "p2", "p3", "p4", "p5");
     }
-    assertThat(K8s.paths(server)).containsExactly(
+    assertThat(cluster.paths()).containsExactly(
         "/api/v1/pods?limit=2", "/api/v1/pods?continue=c1&limit=2", "/api/v1/pods?continue=c2&limit=2");
   }
 
@@ -98,7 +86,7 @@ class PagingTest {
     try (Stream<PodStatus> pods = health.pods(PodQuery.inNamespace("production").withLabelSelector("app=api"))) {
       assertThat(pods.map(PodStatus::name)).containsExactly("p1", "p2");
     }
-    assertThat(K8s.paths(server)).hasSize(2);
+    assertThat(cluster.paths()).hasSize(2);
   }
 
   @Test

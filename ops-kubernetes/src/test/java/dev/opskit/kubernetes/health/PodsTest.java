@@ -5,35 +5,33 @@ import static dev.opskit.kubernetes.health.K8s.terminated;
 import static dev.opskit.kubernetes.health.K8s.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opskit.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
 import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kubectl get pods --all-namespaces}: pods stored in the CRUD mock server with the statuses kubelets report;
  * every column of {@link PodStatus}.
  */
 class PodsTest {
-  private KubernetesMockServer server;
-  private KubernetesClient client;
+  @RegisterExtension final MockCluster cluster = MockCluster.crud();
+  private final KubernetesClient client = cluster.client();
   private ClusterHealth health;
   private Instant apiCreated;
 
   @BeforeEach
   void start() {
-    server = K8s.crud();
-    client = K8s.client(server);
     Pod api = create(pod("production", "api-7d4b9c-xk2lp", "api", "ip-10-0-1-23.ec2.internal", "Running", null,
         List.of("api", "envoy"), List.of(), List.of(running("api", true, 0), running("envoy", true, 1))));
     apiCreated = Instant.parse(api.getMetadata().getCreationTimestamp());
@@ -58,12 +56,6 @@ class PodsTest {
     create(pod("production", "api-7d4b9c-evict", "api", "ip-10-0-2-7.ec2.internal", "Failed", "Evicted",
         List.of("api"), List.of(), List.of(terminated("api", "ContainerStatusUnknown", 137, 0))));
     health = ClusterHealth.using(K8s.context(apiCreated.plus(Duration.ofHours(2))), client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
   }
 
   private Pod create(Pod pod) {

@@ -8,6 +8,7 @@ import static dev.opskit.kubernetes.health.K8s.terminated;
 import static dev.opskit.kubernetes.health.K8s.waiting;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opskit.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.EventBuilder;
 import io.fabric8.kubernetes.api.model.EventListBuilder;
@@ -19,28 +20,15 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@link ClusterHealth#report()}: nodes ready/total, unhealthy nodes and pods, recent warnings. */
 class ReportTest {
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private ClusterHealth health;
-
-  @BeforeEach
-  void start() {
-    server = K8s.expectations();
-    client = K8s.client(server);
-    health = ClusterHealth.using(K8s.context(NOW), client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final ClusterHealth health = ClusterHealth.using(K8s.context(NOW), client);
 
   private static final Node READY = node("ip-10-0-1-23.ec2.internal", "2024-03-03T08:00:00Z", Map.of(), "3920m",
       "16264720Ki", false, condition("Ready", "True", "KubeletReady", "kubelet is posting ready status"));

@@ -6,6 +6,7 @@ import static dev.opskit.kubernetes.health.K8s.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ServiceException;
 import io.fabric8.kubernetes.api.model.NodeListBuilder;
@@ -19,9 +20,8 @@ import io.fabric8.kubernetes.api.model.metrics.v1beta1.PodMetricsListBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl top nodes} and {@code kubectl top pods} over the metrics API, with and without metrics-server. */
 class TopTest {
@@ -29,22 +29,10 @@ class TopTest {
       + " 404): metrics-server is not installed in this cluster. Install it (the EKS add-on metrics-server, or"
       + " kubectl apply -f https://github.com/kubernetes-sigs/metrics-server/releases/latest/download/components.yaml)"
       + " and retry.";
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private ClusterHealth health;
-
-  @BeforeEach
-  void start() {
-    server = K8s.expectations();
-    client = K8s.clientWithoutRetries(server);
-    health = ClusterHealth.using(K8s.context(NOW), client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final ClusterHealth health = ClusterHealth.using(K8s.context(NOW), client);
 
   private void notServed(String path) {
     server.expect().get().withPath(path).andReturn(404, new StatusBuilder().withStatus("Failure").withCode(404)
@@ -142,6 +130,6 @@ class TopTest {
     assertThat(health.topPods()).containsExactly(
         new PodUsage("kube-system", "coredns-abc", 3, 14848L * 1024),
         new PodUsage("production", "api-1", 250, 256L << 20));
-    assertThat(K8s.paths(server)).containsExactly("/apis/metrics.k8s.io/v1beta1/pods");
+    assertThat(cluster.paths()).containsExactly("/apis/metrics.k8s.io/v1beta1/pods");
   }
 }

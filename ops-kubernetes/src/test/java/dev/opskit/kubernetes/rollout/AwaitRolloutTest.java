@@ -5,6 +5,8 @@ import static dev.opskit.kubernetes.rollout.Fixtures.REF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.kubernetes.ManualTime;
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OperationTimeoutException;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
@@ -22,9 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,26 +34,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class AwaitRolloutTest {
   private static final String STUCK = "ReplicaSet \"api-deployment-5d9f\" has timed out progressing.";
 
-  private final Fixtures.ManualTime time = new Fixtures.ManualTime();
+  private final ManualTime time = new ManualTime();
   private final InMemoryAuditSink audit = new InMemoryAuditSink();
   private final List<ProgressEvent> progress = new ArrayList<>();
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private OpsContext ctx;
-
-  @BeforeEach
-  void start() {
-    server = Fixtures.expectationServer();
-    client = Fixtures.client(server);
-    ctx = Fixtures.context(time, audit, false, progress);
-  }
-
-  @AfterEach
-  void stop() {
-    ctx.close();
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
 
   /** The deployment at generation 4 with this status. */
   static Deployment at(long observed, @Nullable Integer desired, int replicas, int updated, int available,

@@ -2,8 +2,9 @@ package dev.opskit.kubernetes.rollout;
 
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
-import dev.opskit.core.Sleeper;
 import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.kubernetes.ManualTime;
+import dev.opskit.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -12,77 +13,18 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.RecordedRequest;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
-/** Deployments and ReplicaSets built with fabric8's builders, mock servers, and a context on a manual clock. */
+/** Deployments and ReplicaSets built with fabric8's builders, and a context on a manual clock. */
 final class Fixtures {
   static final String NS = "production";
   static final String NAME = "api-deployment";
   static final DeploymentRef REF = DeploymentRef.of(NS, NAME);
   static final String PATH = "/apis/apps/v1/namespaces/" + NS + "/deployments/" + NAME;
 
-  private static final Map<KubernetesMockServer, Integer> TAKEN =
-      java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-
   private Fixtures() {}
-
-  /** A CRUD mock server: stores what is created, answers reads and patches, runs no controller. */
-  static KubernetesMockServer crudServer() {
-    KubernetesMockServer server = new KubernetesMockServer(
-        new Context(), new MockWebServer(), new HashMap<>(), new KubernetesCrudDispatcher(), false);
-    server.init();
-    return server;
-  }
-
-  /** A mock server answering only the expectations set on it. */
-  static KubernetesMockServer expectationServer() {
-    KubernetesMockServer server = new KubernetesMockServer(false);
-    server.init();
-    return server;
-  }
-
-  /** A client of the server that does not retry failed requests itself (so error tests see one answer). */
-  static KubernetesClient client(KubernetesMockServer server) {
-    return server.createClient(b -> b.editOrNewConfig().withRequestRetryBackoffLimit(0).endConfig());
-  }
-
-  /**
-   * The requests the server has received since the last call, as "METHOD path" (the server's count is of every
-   * request it received; {@code taken} is how many earlier calls took).
-   */
-  static List<String> requests(KubernetesMockServer server) throws InterruptedException {
-    List<String> seen = new ArrayList<>();
-    int count = server.getRequestCount() - TAKEN.getOrDefault(server, 0);
-    for (int i = 0; i < count; i++) {
-      RecordedRequest r = server.takeRequest(1, TimeUnit.SECONDS);
-      if (r == null) {
-        break;
-      }
-      seen.add(r.getMethod() + " " + r.getPath());
-    }
-    TAKEN.merge(server, seen.size(), Integer::sum);
-    return seen;
-  }
 
   static Container container(String name, String image) {
     return new ContainerBuilder().withName(name).withImage(image).build();
@@ -136,38 +78,9 @@ final class Fixtures {
     return b.build();
   }
 
-  /** A clock that moves only when the sleeper sleeps. */
-  static final class ManualTime extends Clock implements Sleeper {
-    private volatile Instant now = Instant.parse("2026-12-01T12:00:00Z");
-    final List<Duration> sleeps = new CopyOnWriteArrayList<>();
-
-    @Override
-    public void sleep(Duration duration) {
-      sleeps.add(duration);
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   /** A context on manual time recording audit events and progress. */
   static OpsContext context(ManualTime time, InMemoryAuditSink audit, boolean dryRun, List<ProgressEvent> progress) {
-    return OpsContext.builder().region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAEXAMPLE", "example")))
-        .clock(time).sleeper(time).auditSink(audit).dryRun(dryRun).progressListener(progress::add)
+    return MockCluster.context(time).sleeper(time).auditSink(audit).dryRun(dryRun).progressListener(progress::add)
         .build();
   }
 }

@@ -4,6 +4,8 @@ import static dev.opskit.kubernetes.rollout.Fixtures.PATH;
 import static dev.opskit.kubernetes.rollout.Fixtures.REF;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.opskit.kubernetes.ManualTime;
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.audit.InMemoryAuditSink;
@@ -14,35 +16,21 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The history and undo read every page of the ReplicaSet listing, with the deployment's selector. */
 class HistoryPagesTest {
   private static final String RS = "/apis/apps/v1/namespaces/production/replicasets?";
   private static final String LIST = RS + "labelSelector=app%3Dapi&limit=500";
 
-  private final Fixtures.ManualTime time = new Fixtures.ManualTime();
+  private final ManualTime time = new ManualTime();
   private final InMemoryAuditSink audit = new InMemoryAuditSink();
   private final List<ProgressEvent> progress = new ArrayList<>();
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private OpsContext ctx;
-
-  @BeforeEach
-  void start() {
-    server = Fixtures.expectationServer();
-    client = Fixtures.client(server);
-    ctx = Fixtures.context(time, audit, false, progress);
-  }
-
-  @AfterEach
-  void stop() {
-    ctx.close();
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
 
   @Test
   void everyPageIsRead() throws InterruptedException {
@@ -61,7 +49,7 @@ class HistoryPagesTest {
     RolloutHistory history = Rollouts.using(ctx, client).history(REF);
 
     assertThat(history.revisions()).extracting(Revision::number).containsExactly(1L, 2L, 3L);
-    assertThat(Fixtures.requests(server)).containsExactly("GET " + PATH, "GET " + LIST,
+    assertThat(cluster.requests()).containsExactly("GET " + PATH, "GET " + LIST,
         "GET " + RS + "continue=page-2&labelSelector=app%3Dapi&limit=500", "GET " + RS + "continue=page-3&labelSelector=app%3Dapi&limit=500");
     // undo finds the previous revision on the last page.
     try (OpsContext dry = Fixtures.context(time, audit, true, progress)) {

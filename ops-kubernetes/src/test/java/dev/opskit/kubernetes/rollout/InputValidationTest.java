@@ -7,6 +7,8 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import dev.opskit.kubernetes.ManualTime;
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceNotFoundException;
@@ -21,9 +23,8 @@ import java.util.Random;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -36,28 +37,14 @@ class InputValidationTest {
   private static final String SUBDOMAIN_RULE = "a DNS-1123 subdomain: 1 to 253 lower-case letters, digits, '-' or"
       + " '.', each dot-separated part starting and ending with a letter or digit";
 
-  private final Fixtures.ManualTime time = new Fixtures.ManualTime();
+  private final ManualTime time = new ManualTime();
   private final InMemoryAuditSink audit = new InMemoryAuditSink();
   private final List<ProgressEvent> progress = new ArrayList<>();
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private OpsContext ctx;
-  private Rollouts rollouts;
-
-  @BeforeEach
-  void start() {
-    server = Fixtures.expectationServer();
-    client = Fixtures.client(server);
-    ctx = Fixtures.context(time, audit, false, progress);
-    rollouts = Rollouts.using(ctx, client);
-  }
-
-  @AfterEach
-  void stop() {
-    ctx.close();
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
+  private final KubernetesMockServer server = cluster.server();
+  private final KubernetesClient client = cluster.client();
+  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
+  private final Rollouts rollouts = Rollouts.using(ctx, client);
 
   private void assertInvalid(ThrowingCallable call, String message) {
     int before = server.getRequestCount();

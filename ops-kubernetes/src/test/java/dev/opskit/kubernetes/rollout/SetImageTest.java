@@ -6,6 +6,8 @@ import static dev.opskit.kubernetes.rollout.Fixtures.REF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.opskit.kubernetes.ManualTime;
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceNotFoundException;
@@ -17,36 +19,25 @@ import dev.opskit.core.change.ChangeResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl set image} on a CRUD mock server. */
 class SetImageTest {
-  private final Fixtures.ManualTime time = new Fixtures.ManualTime();
+  private final ManualTime time = new ManualTime();
   private final InMemoryAuditSink audit = new InMemoryAuditSink();
   private final List<ProgressEvent> progress = new ArrayList<>();
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private OpsContext ctx;
+  @RegisterExtension final MockCluster cluster = MockCluster.crud();
+  private final KubernetesClient client = cluster.client();
+  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
 
   @BeforeEach
   void start() throws InterruptedException {
-    server = Fixtures.crudServer();
-    client = Fixtures.client(server);
-    ctx = Fixtures.context(time, audit, false, progress);
     client.apps().deployments().inNamespace(NS).resource(Fixtures.deployment("api:v1.2.2")).create();
-    Fixtures.requests(server);
-  }
-
-  @AfterEach
-  void stop() {
-    ctx.close();
-    client.close();
-    server.destroy();
+    cluster.requests();
   }
 
   private Deployment stored() {
@@ -58,7 +49,7 @@ class SetImageTest {
     ChangeResult<ImageUpdate> result = Rollouts.using(ctx, client).setImage(REF, "api", "api:v1.2.3");
 
     assertThat(result.orElseThrow()).isEqualTo(new ImageUpdate(REF, "api", "api:v1.2.2", "api:v1.2.3", true));
-    assertThat(Fixtures.requests(server)).containsExactly(
+    assertThat(cluster.requests()).containsExactly(
         "GET " + Fixtures.PATH, "PATCH " + Fixtures.PATH);
     Deployment after = stored();
     assertThat(after.getSpec().getTemplate().getSpec().getContainers()).extracting(Container::getName, Container::getImage)
@@ -93,7 +84,7 @@ class SetImageTest {
         .isInstanceOf(ValidationException.class)
         .hasMessage("Invalid container: 'web'. Allowed: a container of deployment production/api-deployment:"
             + " api, sidecar, migrate");
-    assertThat(Fixtures.requests(server)).containsExactly("GET " + Fixtures.PATH);
+    assertThat(cluster.requests()).containsExactly("GET " + Fixtures.PATH);
     assertThat(audit.events()).isEmpty();
   }
 
@@ -115,7 +106,7 @@ class SetImageTest {
       assertThat(result.call().operation()).isEqualTo("kubernetes:SetImage");
       assertThat(result.call().parameters()).containsEntry("image", "api:v1.2.3");
     }
-    assertThat(Fixtures.requests(server)).containsExactly("GET " + Fixtures.PATH);
+    assertThat(cluster.requests()).containsExactly("GET " + Fixtures.PATH);
     assertThat(stored().getSpec().getTemplate().getSpec().getContainers().get(0).getImage()).isEqualTo("api:v1.2.2");
     assertThat(audit.events()).extracting(AuditEvent::outcome, AuditEvent::dryRun)
         .containsExactly(org.assertj.core.groups.Tuple.tuple(Outcome.PLANNED, true));
@@ -128,7 +119,7 @@ class SetImageTest {
     assertThat(result.orElseThrow().changed()).isFalse();
     assertThat(((ChangeResult.Applied<ImageUpdate>) result).note())
         .isEqualTo("nothing changed: container api already has image api:v1.2.2");
-    assertThat(Fixtures.requests(server)).containsExactly("GET " + Fixtures.PATH);
+    assertThat(cluster.requests()).containsExactly("GET " + Fixtures.PATH);
     assertThat(audit.events()).isEmpty();
   }
 }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import dev.opskit.kubernetes.ManualTime;
+import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceStateException;
@@ -21,37 +23,21 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl rollout undo} and {@code kubectl rollout history} on a CRUD mock server. */
 class UndoTest {
-  private final Fixtures.ManualTime time = new Fixtures.ManualTime();
+  private final ManualTime time = new ManualTime();
   private final InMemoryAuditSink audit = new InMemoryAuditSink();
   private final List<ProgressEvent> progress = new ArrayList<>();
-  private KubernetesMockServer server;
-  private KubernetesClient client;
-  private OpsContext ctx;
-
-  @BeforeEach
-  void start() {
-    server = Fixtures.crudServer();
-    client = Fixtures.client(server);
-    ctx = Fixtures.context(time, audit, false, progress);
-  }
-
-  @AfterEach
-  void stop() {
-    ctx.close();
-    client.close();
-    server.destroy();
-  }
+  @RegisterExtension final MockCluster cluster = MockCluster.crud();
+  private final KubernetesClient client = cluster.client();
+  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
 
   /** Revision 3 (api:v1.2.3) rolled out, after revisions 1 (api:v1.2.1) and 2 (api:v1.2.2). */
   private Deployment threeRevisions() throws InterruptedException {
@@ -66,7 +52,7 @@ class UndoTest {
     store(new ReplicaSetBuilder(Fixtures.replicaSet(d, 9, "evil:latest", ""))
         .editMetadata().withName("imposter").editFirstOwnerReference().withUid("another-uid").endOwnerReference()
         .endMetadata().build());
-    Fixtures.requests(server);
+    cluster.requests();
     return d;
   }
 
@@ -87,7 +73,7 @@ class UndoTest {
   }
 
   private long patches() throws InterruptedException {
-    return Fixtures.requests(server).stream().filter(r -> r.startsWith("PATCH")).count();
+    return cluster.requests().stream().filter(r -> r.startsWith("PATCH")).count();
   }
 
   @Test
@@ -140,7 +126,7 @@ class UndoTest {
   void noPreviousRevisionIsAClearError() throws InterruptedException {
     Deployment d = store(Fixtures.deployment("api:v1.2.3"));
     store(Fixtures.replicaSet(d, 1, "api:v1.2.3", ""));
-    Fixtures.requests(server);
+    cluster.requests();
 
     assertThatThrownBy(() -> Rollouts.using(ctx, client).undo(REF))
         .isInstanceOf(ResourceStateException.class)
@@ -197,7 +183,7 @@ class UndoTest {
         .build());
     store(Fixtures.replicaSet(d, 1, "api:v1.2.1", ""));
     store(Fixtures.replicaSet(d, 2, "api:v1.2.3", ""));
-    Fixtures.requests(server);
+    cluster.requests();
 
     assertThatThrownBy(() -> Rollouts.using(ctx, client).undo(REF))
         .isInstanceOf(ResourceStateException.class)

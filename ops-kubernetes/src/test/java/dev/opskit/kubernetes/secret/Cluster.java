@@ -2,17 +2,12 @@ package dev.opskit.kubernetes.secret;
 
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.audit.InMemoryAuditSink;
+import dev.opskit.kubernetes.MockCluster;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.jdkhttp.JdkHttpClientFactory;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.nio.charset.StandardCharsets;
@@ -25,10 +20,6 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 
 /** A mock Kubernetes API server (CRUD or expectations), a client over the JDK HTTP client, a context with an audit. */
 final class Cluster implements AutoCloseable {
@@ -36,22 +27,18 @@ final class Cluster implements AutoCloseable {
   static final String NAME = "aws-credentials";
   static final String PATH = "/api/v1/namespaces/" + NAMESPACE + "/secrets/" + NAME;
 
+  private final MockCluster mock;
   final KubernetesMockServer server;
   final KubernetesClient client;
   final InMemoryAuditSink audit = new InMemoryAuditSink();
   final OpsContext ctx;
 
-  private Cluster(KubernetesMockServer server) {
-    this.server = server;
-    server.init();
-    // No retries by fabric8 (it would repeat 429 and 5xx answers with pauses): each test sees each answer once.
-    Config config = new ConfigBuilder(Config.empty()).withMasterUrl(server.url("/")).withTrustCerts(true)
-        .withNamespace("default").withRequestRetryBackoffLimit(0).build();
-    this.client = new KubernetesClientBuilder().withConfig(config).withHttpClientFactory(new JdkHttpClientFactory()).build();
-    this.ctx = OpsContext.builder().region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("k", "s")))
-        .clock(Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
-        .auditSink(audit).build();
+  private Cluster(MockCluster mock) {
+    this.mock = mock;
+    this.server = mock.server();
+    this.client = mock.client();
+    this.ctx = mock.closing(MockCluster.context(Clock.fixed(Instant.parse("2026-03-01T12:00:00Z"), ZoneOffset.UTC))
+        .auditSink(audit).build());
   }
 
   /** A server that stores what it is sent (no controllers). */
@@ -67,8 +54,7 @@ final class Cluster implements AutoCloseable {
         return super.dispatch(request);
       }
     };
-    Cluster cluster = new Cluster(new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-        dispatcher, false));
+    Cluster cluster = new Cluster(MockCluster.crud(dispatcher));
     cluster.patchBodies = bodies;
     return cluster;
   }
@@ -78,7 +64,7 @@ final class Cluster implements AutoCloseable {
 
   /** A server that answers only what a test expects. */
   static Cluster expectations() {
-    return new Cluster(new KubernetesMockServer(false));
+    return new Cluster(MockCluster.expectations());
   }
 
   static String base64(String text) {
@@ -109,12 +95,7 @@ final class Cluster implements AutoCloseable {
 
   /** Every request the server received so far, in order (taking them from its queue). */
   List<RecordedRequest> requests() throws InterruptedException {
-    List<RecordedRequest> all = new ArrayList<>();
-    RecordedRequest next;
-    while ((next = server.takeRequest(10, TimeUnit.MILLISECONDS)) != null) {
-      all.add(next);
-    }
-    return all;
+    return mock.takeRequests();
   }
 
   /** The PATCH requests among them. */
@@ -130,8 +111,6 @@ final class Cluster implements AutoCloseable {
 
   @Override
   public void close() {
-    client.close();
-    ctx.close();
-    server.destroy();
+    mock.close();
   }
 }
