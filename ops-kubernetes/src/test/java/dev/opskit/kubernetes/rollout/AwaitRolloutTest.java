@@ -5,42 +5,31 @@ import static dev.opskit.kubernetes.rollout.Fixtures.REF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OperationTimeoutException;
-import dev.opskit.core.OpsContext;
 import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
-import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.kubernetes.rollout.RolloutStatus.Phase;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.DeploymentConditionBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** {@code kubectl rollout status}: a mock server answering a rollout that progresses over several polls. */
-class AwaitRolloutTest {
+class AwaitRolloutTest extends RolloutTestCase {
   private static final String STUCK = "ReplicaSet \"api-deployment-5d9f\" has timed out progressing.";
 
-  private final ManualTime time = new ManualTime();
-  private final InMemoryAuditSink audit = new InMemoryAuditSink();
-  private final List<ProgressEvent> progress = new ArrayList<>();
-  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
-  private final KubernetesMockServer server = cluster.server();
-  private final KubernetesClient client = cluster.client();
-  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
+  AwaitRolloutTest() {
+    super(MockCluster.expectations());
+  }
+
 
   /** The deployment at generation 4 with this status. */
   static Deployment at(long observed, @Nullable Integer desired, int replicas, int updated, int available,

@@ -4,33 +4,22 @@ import static dev.opskit.kubernetes.rollout.Fixtures.PATH;
 import static dev.opskit.kubernetes.rollout.Fixtures.REF;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.ProgressEvent;
-import dev.opskit.core.audit.InMemoryAuditSink;
 import io.fabric8.kubernetes.api.model.ListMetaBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetListBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The history and undo read every page of the ReplicaSet listing, with the deployment's selector. */
-class HistoryPagesTest {
+class HistoryPagesTest extends RolloutTestCase {
   private static final String RS = "/apis/apps/v1/namespaces/production/replicasets?";
   private static final String LIST = RS + "labelSelector=app%3Dapi&limit=500";
 
-  private final ManualTime time = new ManualTime();
-  private final InMemoryAuditSink audit = new InMemoryAuditSink();
-  private final List<ProgressEvent> progress = new ArrayList<>();
-  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
-  private final KubernetesMockServer server = cluster.server();
-  private final KubernetesClient client = cluster.client();
-  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
+  HistoryPagesTest() {
+    super(MockCluster.expectations());
+  }
+
 
   @Test
   void everyPageIsRead() throws InterruptedException {

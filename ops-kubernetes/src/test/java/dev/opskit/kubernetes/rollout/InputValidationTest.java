@@ -7,43 +7,34 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
-import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ValidationException;
-import dev.opskit.core.audit.InMemoryAuditSink;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.function.Supplier;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.quicktheories.core.Gen;
 
 /** Bad input is a ValidationException naming parameter, value and rule, before any request to the API server. */
-class InputValidationTest {
+class InputValidationTest extends RolloutTestCase {
   private static final String LABEL_RULE =
       "a DNS-1123 label: 1 to 63 lower-case letters, digits or '-', starting and ending with a letter or digit";
   private static final String SUBDOMAIN_RULE = "a DNS-1123 subdomain: 1 to 253 lower-case letters, digits, '-' or"
       + " '.', each dot-separated part starting and ending with a letter or digit";
 
-  private final ManualTime time = new ManualTime();
-  private final InMemoryAuditSink audit = new InMemoryAuditSink();
-  private final List<ProgressEvent> progress = new ArrayList<>();
-  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
-  private final KubernetesMockServer server = cluster.server();
-  private final KubernetesClient client = cluster.client();
-  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
+  InputValidationTest() {
+    super(MockCluster.expectations());
+  }
+
   private final Rollouts rollouts = Rollouts.using(ctx, client);
 
   private void assertInvalid(ThrowingCallable call, String message) {

@@ -5,41 +5,29 @@ import static dev.opskit.kubernetes.rollout.Fixtures.REF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.AccessDeniedException;
-import dev.opskit.core.OpsContext;
 import dev.opskit.core.OpsException;
-import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ServiceException;
 import dev.opskit.core.ThrottledException;
-import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.audit.Outcome;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The API server's failures, mapped once, naming operation and deployment, with the server's message. */
-class KubernetesErrorsTest {
-  private final ManualTime time = new ManualTime();
-  private final InMemoryAuditSink audit = new InMemoryAuditSink();
-  private final List<ProgressEvent> progress = new ArrayList<>();
-  @RegisterExtension final MockCluster cluster = MockCluster.expectations();
-  private final KubernetesMockServer server = cluster.server();
-  private final KubernetesClient client = cluster.client();
-  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
+class KubernetesErrorsTest extends RolloutTestCase {
+  KubernetesErrorsTest() {
+    super(MockCluster.expectations());
+  }
+
 
   private static Status status(int code, String reason, String message) {
     return new StatusBuilder().withStatus("Failure").withCode(code).withReason(reason).withMessage(message).build();

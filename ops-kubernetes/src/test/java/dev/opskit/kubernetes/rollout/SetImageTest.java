@@ -6,33 +6,24 @@ import static dev.opskit.kubernetes.rollout.Fixtures.REF;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
-import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.audit.Outcome;
 import dev.opskit.core.change.ChangeResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl set image} on a CRUD mock server. */
-class SetImageTest {
-  private final ManualTime time = new ManualTime();
-  private final InMemoryAuditSink audit = new InMemoryAuditSink();
-  private final List<ProgressEvent> progress = new ArrayList<>();
-  @RegisterExtension final MockCluster cluster = MockCluster.crud();
-  private final KubernetesClient client = cluster.client();
-  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
+class SetImageTest extends RolloutTestCase {
+  SetImageTest() {
+    super(MockCluster.crud());
+  }
+
 
   @BeforeEach
   void start() throws InterruptedException {

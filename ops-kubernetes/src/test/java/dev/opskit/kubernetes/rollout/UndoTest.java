@@ -7,14 +7,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.groups.Tuple.tuple;
 
-import dev.opskit.kubernetes.ManualTime;
 import dev.opskit.kubernetes.MockCluster;
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.ProgressEvent;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.audit.AuditEvent;
-import dev.opskit.core.audit.InMemoryAuditSink;
 import dev.opskit.core.audit.Outcome;
 import dev.opskit.core.change.ChangeResult;
 import io.fabric8.kubernetes.api.model.Container;
@@ -22,22 +19,16 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSetBuilder;
-import io.fabric8.kubernetes.client.KubernetesClient;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code kubectl rollout undo} and {@code kubectl rollout history} on a CRUD mock server. */
-class UndoTest {
-  private final ManualTime time = new ManualTime();
-  private final InMemoryAuditSink audit = new InMemoryAuditSink();
-  private final List<ProgressEvent> progress = new ArrayList<>();
-  @RegisterExtension final MockCluster cluster = MockCluster.crud();
-  private final KubernetesClient client = cluster.client();
-  private final OpsContext ctx = cluster.closing(Fixtures.context(time, audit, false, progress));
+class UndoTest extends RolloutTestCase {
+  UndoTest() {
+    super(MockCluster.crud());
+  }
+
 
   /** Revision 3 (api:v1.2.3) rolled out, after revisions 1 (api:v1.2.1) and 2 (api:v1.2.2). */
   private Deployment threeRevisions() throws InterruptedException {
