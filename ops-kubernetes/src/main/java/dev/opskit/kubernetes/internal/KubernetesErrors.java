@@ -160,7 +160,12 @@ public final class KubernetesErrors {
     };
   }
 
-  /** The Status reason (such as {@code NotFound}), used as the error code; null without a Status. */
+  /**
+   * The Status reason of a failure, which the mapping uses as the error code.
+   *
+   * @param e the failure
+   * @return the reason, such as {@code NotFound}; null when the answer had no Status
+   */
   public static @Nullable String reason(KubernetesClientException e) {
     Status status = e.getStatus();
     return status == null ? null : status.getReason();

@@ -11,6 +11,7 @@ import dev.opskit.core.internal.Redaction;
 public final class ScrubbedCause extends RuntimeException {
   private static final long serialVersionUID = 1L;
   private static final int MAX_DEPTH = 32;
+  /** The class name of the exception this stands in for. */
   private final String originalType;
 
   /**
