@@ -15,6 +15,8 @@ import dev.opskit.core.ThrottledException;
 import dev.opskit.core.audit.Outcome;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -86,8 +88,9 @@ class KubernetesErrorsTest extends RolloutTestCase {
   }
 
   @Test
-  void aFailedTestOfTheContainersPlaceIsNotAWriteToAnotherContainer() {
-    server.expect().get().withPath(PATH).andReturn(200, Fixtures.deployment("api:v1.2.2")).once();
+  void anUnprocessablePatchWithTheContainerStillInPlaceIsTheServersRefusal() {
+    // Read before the patch, and again after the 422: the container is where the patch's test expected it.
+    server.expect().get().withPath(PATH).andReturn(200, Fixtures.deployment("api:v1.2.2")).times(2);
     server.expect().patch().withPath(PATH).andReturn(422, status(422, "Invalid", "the server rejected our request due"
         + " to an error in our request")).once();
 
@@ -95,6 +98,38 @@ class KubernetesErrorsTest extends RolloutTestCase {
         .isInstanceOf(ServiceException.class)
         .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: the API server rejected the request"
             + " (HTTP 422): the server rejected our request due to an error in our request.");
+  }
+
+  @Test
+  void aFailedTestOfTheContainersPlaceSaysTheDeploymentChangedAndWritesNothingElse() {
+    Deployment read = Fixtures.deployment("api:v1.2.2");
+    Deployment reordered = new DeploymentBuilder(read).editSpec().editTemplate().editSpec()
+        .withContainers(read.getSpec().getTemplate().getSpec().getContainers().get(1),
+            read.getSpec().getTemplate().getSpec().getContainers().get(0))
+        .endSpec().endTemplate().endSpec().build();
+    server.expect().get().withPath(PATH).andReturn(200, read).once();
+    server.expect().patch().withPath(PATH).andReturn(422, status(422, "Invalid", "the server rejected our request due"
+        + " to an error in our request")).once();
+    server.expect().get().withPath(PATH).andReturn(200, reordered).once();
+
+    assertThatThrownBy(() -> Rollouts.using(ctx, client).setImage(REF, "api", "api:v1.2.3"))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessage("kubernetes:SetImage on production/deployment/api-deployment: deployment"
+            + " production/api-deployment: its containers changed since it was read: api is no longer at"
+            + " /spec/template/spec/containers/0. Nothing was changed; run setImage again.")
+        .hasCauseInstanceOf(ServiceException.class);
+    assertThat(audit.events()).singleElement().satisfies(e -> assertThat(e.outcome()).isEqualTo(Outcome.FAILED));
+  }
+
+  @Test
+  void aFailedTestOnADeploymentDeletedMeanwhileSaysSo() {
+    server.expect().get().withPath(PATH).andReturn(200, Fixtures.deployment("api:v1.2.2")).once();
+    server.expect().patch().withPath(PATH).andReturn(422, status(422, "Invalid", "test failed")).once();
+    server.expect().get().withPath(PATH).andReturn(404, status(404, "NotFound", "not found")).once();
+
+    assertThatThrownBy(() -> Rollouts.using(ctx, client).setImage(REF, "api", "api:v1.2.3"))
+        .isInstanceOf(ResourceStateException.class)
+        .hasMessageEndingWith("deployment production/api-deployment: it was deleted meanwhile.");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.opskit.kubernetes.rollout.internal;
 
 import dev.opskit.core.OpsContext;
+import dev.opskit.core.OpsException;
 import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
@@ -25,6 +26,7 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -123,7 +126,11 @@ public final class RolloutsImpl implements Rollouts {
     List<Map<String, Object>> patch = List.of(
         op("test", path + "/name", container),
         op("add", path + "/image", image));
-    return submitPatch(SET_IMAGE, ref, d, params, patch, new ImageUpdate(ref, container, previous, image, true));
+    String at = path;
+    return submitPatch(SET_IMAGE, ref, d, params, patch, new ImageUpdate(ref, container, previous, image, true),
+        now -> container.equals(nameAt(now, at)) ? null
+            : "its containers changed since it was read: " + container + " is no longer at " + at
+                + ". Nothing was changed; run setImage again");
   }
 
   @Override
@@ -299,12 +306,46 @@ public final class RolloutsImpl implements Rollouts {
    */
   private <R> ChangeResult<R> submitPatch(String operation, DeploymentRef ref, Deployment read,
       Map<String, Object> params, List<Map<String, Object>> patch, R answer) {
+    return submitPatch(operation, ref, read, params, patch, answer, null);
+  }
+
+  /**
+   * The patch, and when the API server refuses it as unprocessable (HTTP 422: a JSON patch {@code test} that no
+   * longer holds), {@code moved} says, from the deployment read again, why the object changed under the patch —
+   * a {@link ResourceStateException} naming it — or null when the refusal has another cause.
+   */
+  private <R> ChangeResult<R> submitPatch(String operation, DeploymentRef ref, Deployment read,
+      Map<String, Object> params, List<Map<String, Object>> patch, R answer,
+      @Nullable Function<Deployment, @Nullable String> moved) {
     String json = client.getKubernetesSerialization().asJson(patch);
     return ctx.gate().submit(Change.described(operation, ref.target(), params, () -> {
-      KubernetesErrors.call(operation, ref.target(), () -> client.apps().deployments().inNamespace(ref.namespace())
-          .resource(read).patch(PatchContext.of(PatchType.JSON), json));
+      try {
+        client.apps().deployments().inNamespace(ref.namespace()).resource(read)
+            .patch(PatchContext.of(PatchType.JSON), json);
+      } catch (KubernetesClientException e) {
+        OpsException mapped = KubernetesErrors.map(e, operation, ref.target());
+        if (e.getCode() == 422 && moved != null) {
+          Deployment now = KubernetesErrors.call(GET, ref.target(), () -> deployment(ref).get());
+          String why = now == null ? "it was deleted meanwhile" : moved.apply(now);
+          if (why != null) {
+            throw new ResourceStateException("deployment " + ref + ": " + why + ".", operation, ref.target(), mapped);
+          }
+        }
+        throw mapped;
+      }
       return answer;
     }).build());
+  }
+
+  private static @Nullable String nameAt(Deployment d, String path) {
+    PodSpec pod = podSpec(d);
+    if (pod == null) {
+      return null;
+    }
+    boolean init = path.contains("/initContainers/");
+    List<Container> list = init ? pod.getInitContainers() : pod.getContainers();
+    int index = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
+    return list == null || index >= list.size() || list.get(index) == null ? null : list.get(index).getName();
   }
 
   private RollableScalableResource<Deployment> deployment(DeploymentRef ref) {
