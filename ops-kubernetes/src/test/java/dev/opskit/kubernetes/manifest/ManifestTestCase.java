@@ -15,12 +15,16 @@ abstract class ManifestTestCase {
   final KubernetesClient client;
   final OpsContext ctx;
 
+  final ApplyingDispatcher dispatcher;
+
   ManifestTestCase() {
-    this(MockCluster.crud(new ApplyingDispatcher(java.util.Set.of())));
+    this(java.util.Set.of());
   }
 
-  ManifestTestCase(MockCluster cluster) {
-    this.cluster = cluster;
+  /** A cluster whose writes to these paths fail with 403. */
+  ManifestTestCase(java.util.Set<String> failing) {
+    this.dispatcher = new ApplyingDispatcher(failing);
+    this.cluster = MockCluster.crud(dispatcher);
     this.client = cluster.client();
     this.ctx = cluster.closing(MockCluster.context(time).sleeper(time).auditSink(audit).build());
   }

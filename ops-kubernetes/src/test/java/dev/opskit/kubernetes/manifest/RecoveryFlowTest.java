@@ -91,15 +91,4 @@ class RecoveryFlowTest extends ManifestTestCase {
     assertThat(manifests().backup(Objects.NS, Manifests.DEFAULT_KINDS).manifests())
         .extracting(Manifest::kind).doesNotContain("Secret");
   }
-
-  @Test
-  void everyPageOfEachListIsRead() {
-    for (int i = 0; i < 3; i++) {
-      client.resource(new io.fabric8.kubernetes.api.model.ConfigMapBuilder().withNewMetadata()
-          .withNamespace(Objects.NS).withName("cm-" + i).endMetadata().build()).create();
-    }
-    List<String> names = manifests().backup(Objects.NS, Set.of("ConfigMap")).manifests().stream()
-        .map(Manifest::name).toList();
-    assertThat(names).containsExactly("cm-0", "cm-1", "cm-2");
-  }
 }
