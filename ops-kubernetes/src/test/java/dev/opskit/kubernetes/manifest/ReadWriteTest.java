@@ -45,7 +45,8 @@ class ReadWriteTest extends ManifestTestCase {
 
     assertThatThrownBy(() -> manifests().read(dir))
         .isInstanceOf(ValidationException.class)
-        .hasMessageStartingWith("Invalid manifest: 'broken.yaml, document 2'. Allowed: valid YAML or JSON (")
+        .hasMessage("Invalid manifest: 'broken.yaml, document 2'. Allowed: valid YAML or JSON (mapping values are"
+            + " not allowed here, line 8 of the file, column 6)")
         .hasNoCause();
   }
 
@@ -73,6 +74,27 @@ class ReadWriteTest extends ManifestTestCase {
     }
     assertThatThrownBy(() -> manifests().parse(CM.formatted("a") + "---\napiVersion: v1\n"))
         .isInstanceOf(ValidationException.class).hasMessageContaining("'text, document 2'");
+  }
+
+  @Test
+  void aFieldOfTheWrongTypeNamesTheDocument() {
+    assertThatThrownBy(() -> manifests().parse(CM.formatted("a") + "---\n" + """
+        apiVersion: apps/v1
+        kind: Deployment
+        metadata: {name: api}
+        spec: {replicas: many}
+        """))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid manifest: 'text, document 2'. Allowed: a valid Deployment of apps/v1 (")
+        .hasNoCause();
+  }
+
+  @Test
+  void brokenJsonSaysWhereNotWhat() {
+    assertThatThrownBy(() -> manifests().parse("{\"apiVersion\": \"v1\", \"kind\": "))
+        .isInstanceOf(ValidationException.class)
+        .hasMessageStartingWith("Invalid manifest: 'text, document 1'. Allowed: valid YAML or JSON (")
+        .hasMessageNotContaining("An error has occurred");
   }
 
   @Test

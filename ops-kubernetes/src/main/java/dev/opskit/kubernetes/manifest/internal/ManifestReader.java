@@ -18,6 +18,7 @@ final class ManifestReader {
   /** A YAML document marker line: {@code ---}, possibly followed by a space and more (a tag, a comment). */
   private static final Pattern SEPARATOR = Pattern.compile("(?m)^---(?:[ \\t].*)?$");
   private static final int MAX_REASON = 200;
+  private static final int MAX_DEPTH = 16;
 
   private final KubernetesSerialization serialization;
 
@@ -29,7 +30,20 @@ final class ManifestReader {
   List<Manifest> parse(String file, String text) {
     List<Manifest> result = new ArrayList<>();
     int number = 0;
-    for (String doc : SEPARATOR.split(text, -1)) {
+    List<String> docs = new ArrayList<>();
+    List<Integer> firstLines = new ArrayList<>();
+    java.util.regex.Matcher separators = SEPARATOR.matcher(text);
+    int start = 0;
+    while (separators.find()) {
+      docs.add(text.substring(start, separators.start()));
+      firstLines.add(lineOf(text, start));
+      start = separators.end();
+    }
+    docs.add(text.substring(start));
+    firstLines.add(lineOf(text, start));
+    for (int d = 0; d < docs.size(); d++) {
+      String doc = docs.get(d);
+      int firstLine = firstLines.get(d);
       if (isEmpty(doc)) {
         continue;
       }
@@ -39,7 +53,7 @@ final class ManifestReader {
       try {
         parsed = serialization.unmarshal(doc, Object.class);
       } catch (RuntimeException e) {
-        throw invalid(source, "valid YAML or JSON (" + reason(e) + ")");
+        throw invalid(source, "valid YAML or JSON (" + reason(e, firstLine) + ")");
       }
       if (parsed == null) {
         continue;
@@ -60,13 +74,26 @@ final class ManifestReader {
           if (!(list.get(i) instanceof Map<?, ?> item)) {
             throw invalid(itemSource, "a Kubernetes object (a mapping with apiVersion, kind and metadata.name)");
           }
-          result.add(manifest(itemSource, item));
+          result.add(typed(manifest(itemSource, item)));
         }
       } else {
-        result.add(m);
+        result.add(typed(m));
       }
     }
     return result;
+  }
+
+  /** Checks that fabric8's model of the kind takes the object (a string where a number belongs fails here). */
+  private Manifest typed(Manifest m) {
+    Class<?> type = serialization.getRegisteredKubernetesResource(m.apiVersion(), m.kind());
+    if (type != null) {
+      try {
+        serialization.convertValue(m.content(), type);
+      } catch (RuntimeException e) {
+        throw invalid(m.source(), "a valid " + m.kind() + " of " + m.apiVersion() + " (" + reason(e, 1) + ")");
+      }
+    }
+    return m;
   }
 
   @SuppressWarnings("unchecked")
@@ -102,6 +129,16 @@ final class ManifestReader {
     return ValidationException.of("manifest", source, allowed);
   }
 
+  private static int lineOf(String text, int index) {
+    int line = 1;
+    for (int i = 0; i < index; i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
   private static boolean isEmpty(String doc) {
     for (String line : doc.split("\n", -1)) {
       String t = line.strip();
@@ -112,24 +149,30 @@ final class ManifestReader {
     return true;
   }
 
-  /** The parser's first line (where and what), without the document's text. */
-  private static String reason(RuntimeException e) {
+  /** The parser's first line (what and where), without the document's text: the deepest cause that says something. */
+  private static String reason(RuntimeException e, int firstLine) {
     Throwable t = e;
-    while (t.getCause() != null && t.getCause() != t && t.getMessage() != null
-        && t.getMessage().startsWith(t.getCause().getClass().getName())) {
-      t = t.getCause();
+    String message = e.getMessage();
+    for (int depth = 0; depth < MAX_DEPTH && t != null; depth++, t = t.getCause() == t ? null : t.getCause()) {
+      if (t.getMessage() != null && !t.getMessage().isBlank() && !t.getMessage().startsWith("An error has occurred")) {
+        message = t.getMessage();
+      }
     }
-    String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage().strip();
+    message = message == null ? e.getClass().getSimpleName() : message.strip();
     int nl = message.indexOf('\n');
     String first = nl < 0 ? message : message.substring(0, nl);
-    String location = location(message);
+    int source = first.indexOf(" at [Source:");
+    first = source < 0 ? first : first.substring(0, source);
+    String location = location(message, firstLine);
     String text = first.length() > MAX_REASON ? first.substring(0, MAX_REASON) + "..." : first;
     return location == null ? text : text + ", " + location;
   }
 
-  private static @Nullable String location(String message) {
-    java.util.regex.Matcher m = Pattern.compile("line (\\d+), column (\\d+)").matcher(message);
-    return m.find() ? "line " + m.group(1) + ", column " + m.group(2) : null;
+  /** The parser's line and column, the line counted in the file (the document starts at {@code firstLine}). */
+  private static @Nullable String location(String message, int firstLine) {
+    java.util.regex.Matcher m = Pattern.compile("line:? (\\d+), column:? (\\d+)").matcher(message);
+    return m.find() ? "line " + (Integer.parseInt(m.group(1)) + firstLine - 1) + " of the file, column " + m.group(2)
+        : null;
   }
 
   private static String kindOf(Object value) {
