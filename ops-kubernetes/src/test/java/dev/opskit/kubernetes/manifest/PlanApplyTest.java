@@ -104,6 +104,13 @@ class PlanApplyTest extends ManifestTestCase {
     assertThat(plan.change("production/db-password").orElseThrow().diffs())
         .containsExactly(new FieldDiff("data.password", "(redacted)", "(redacted)"));
     assertThat(plan.render() + plan.toJson()).doesNotContain("n3w-p4ss", "czNjcjN0");
+
+    manifests.apply(plan);
+
+    assertThat(client.secrets().inNamespace("production").withName("db-password").get().getData())
+        .containsEntry("password", "bjN3LXA0c3M=");
+    assertThat(audit.events()).isNotEmpty();
+    assertThat(audit.events().toString()).contains("kubernetes:Apply").doesNotContain("n3w-p4ss", "bjN3LXA0c3M=");
   }
 
   @Test
