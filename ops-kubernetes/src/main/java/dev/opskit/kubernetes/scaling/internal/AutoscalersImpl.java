@@ -61,6 +61,7 @@ public final class AutoscalersImpl implements Autoscalers {
   static final String GET_TARGET = "kubernetes:GetScaleTarget";
   static final String TYPE = "horizontal pod autoscaler";
   private static final long PAGE_SIZE = 500;
+  private static final int DEFAULT_CPU_UTILIZATION = 80;
 
   private final OpsContext ctx;
   private final KubernetesClient client;
@@ -131,14 +132,26 @@ public final class AutoscalersImpl implements Autoscalers {
     if (diffs.isEmpty()) {
       return ResourceChange.unchanged(TYPE, d.id());
     }
-    Map<String, Object> metadata = new LinkedHashMap<>();
-    metadata.put("labels", managedBy.labels());
-    Map<String, Object> patch = new LinkedHashMap<>();
-    patch.put("metadata", metadata);
-    patch.put("spec", HpaModel.specFields(d));
+    // A JSON patch (RFC 6902): "add" replaces each member, so metrics are replaced as a whole list and fields the
+    // definition does not hold (behavior) stay as they are; the marker label is added to the live labels.
+    List<Map<String, Object>> patch = new ArrayList<>();
+    HpaModel.specFields(d).forEach((field, value) -> patch.add(op("/spec/" + field, value)));
+    if (live.getMetadata().getLabels() == null) {
+      patch.add(op("/metadata/labels", managedBy.labels()));
+    } else {
+      patch.add(op("/metadata/labels/" + managedBy.key().replace("~", "~0").replace("/", "~1"), managedBy.value()));
+    }
     params.put("fields", diffs.stream().map(FieldDiff::field).toList());
-    return ResourceChange.update(TYPE, d.id(), diffs, List.of(change(UPDATE, d.namespace(), d.name(), params, null,
+    return ResourceChange.update(TYPE, d.id(), diffs, List.of(change(UPDATE, d.namespace(), d.name(), params, live,
         client.getKubernetesSerialization().asJson(patch))));
+  }
+
+  private static Map<String, Object> op(String path, Object value) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("op", "add");
+    m.put("path", path);
+    m.put("value", value);
+    return m;
   }
 
   /** The fields of a live HPA that differ from its definition, with the API's field paths. */
@@ -163,6 +176,10 @@ public final class AutoscalersImpl implements Autoscalers {
     for (int i = 0; same && i < metrics.size(); i++) {
       same = HpaModel.same(metrics.get(i), d.metrics().get(i));
     }
+    if (!same && d.metrics().isEmpty() && metrics.size() == 1) {
+      // No metrics: the API server stores its default, 80% average cpu utilization.
+      same = HpaModel.same(metrics.get(0), HpaMetric.cpuUtilization(DEFAULT_CPU_UTILIZATION));
+    }
     if (!same) {
       diffs.add(FieldDiff.of("spec.metrics",
           metrics.stream().map(HpaModel::text).collect(Collectors.joining(", ", "[", "]")),
@@ -177,19 +194,20 @@ public final class AutoscalersImpl implements Autoscalers {
   }
 
   /**
-   * The one place this package writes HPAs: inside the change the gate makes, so a dry run plans it and every
+   * The one place this package writes HPAs (the object: the one to create, or the live one to patch): inside the change the gate makes, so a dry run plans it and every
    * attempt is audited.
    */
   private Change<String> change(String operation, String namespace, String name, Map<String, Object> params,
-      @Nullable HorizontalPodAutoscaler created, @Nullable String mergePatch) {
+      @Nullable HorizontalPodAutoscaler object, @Nullable String jsonPatch) {
     String target = target(namespace, name);
     Change.Builder<String> b = Change.described(operation, target, params, () -> {
       KubernetesErrors.call(operation, target, () -> {
         var hpas = client.autoscaling().v2().horizontalPodAutoscalers().inNamespace(namespace);
         return switch (operation) {
-          case CREATE -> hpas.resource(Objects.requireNonNull(created)).create();
-          case UPDATE -> hpas.withName(name).patch(PatchContext.of(PatchType.JSON_MERGE),
-              Objects.requireNonNull(mergePatch));
+          case CREATE -> hpas.resource(Objects.requireNonNull(object)).create();
+          // The object read for the plan: given only a name, fabric8 would read it again before patching.
+          case UPDATE -> hpas.resource(Objects.requireNonNull(object)).patch(PatchContext.of(PatchType.JSON),
+              Objects.requireNonNull(jsonPatch));
           default -> hpas.withName(name).delete();
         };
       });

@@ -111,7 +111,7 @@ public final class HpaModel {
   }
 
   /**
-   * The spec fields a definition sets, as a JSON merge patch writes them.
+   * The spec fields a definition sets, as the update's JSON patch writes them.
    *
    * @param d the definition
    * @return {@code scaleTargetRef}, {@code minReplicas}, {@code maxReplicas}, {@code metrics}
