@@ -6,6 +6,7 @@ import dev.opskit.kubernetes.internal.KubernetesNames;
 import dev.opskit.kubernetes.scaling.internal.HpaModel;
 import dev.opskit.kubernetes.scaling.internal.Yaml;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An autoscaling/v2 HorizontalPodAutoscaler, as the guide's "Horizontal Pod Autoscaler (EKS)" defines it, validated
@@ -30,9 +31,10 @@ import java.util.List;
  * @param minReplicas {@code spec.minReplicas}, at least 1
  * @param maxReplicas {@code spec.maxReplicas}, at least {@code minReplicas}
  * @param metrics {@code spec.metrics}, Resource metrics (none: the API server's default, 80% cpu)
+ * @param behavior {@code spec.behavior}, or null: the API server's defaults, and a plan leaves the live one alone
  */
 public record HpaDefinition(String namespace, String name, ScaleTarget scaleTarget, int minReplicas,
-    int maxReplicas, List<HpaMetric> metrics) {
+    int maxReplicas, List<HpaMetric> metrics, @Nullable HpaBehavior behavior) {
   /** The namespace of a definition without one. */
   public static final String DEFAULT_NAMESPACE = "default";
 
@@ -45,6 +47,7 @@ public record HpaDefinition(String namespace, String name, ScaleTarget scaleTarg
    * @param minReplicas the minimum
    * @param maxReplicas the maximum
    * @param metrics the metrics
+   * @param behavior the behavior, or null
    * @throws ValidationException naming the field path
    */
   public HpaDefinition {
@@ -61,6 +64,32 @@ public record HpaDefinition(String namespace, String name, ScaleTarget scaleTarg
     metrics = Checks.list("spec.metrics", metrics, "a list of Resource metrics (may be empty)");
   }
 
+  /**
+   * A definition without behavior (the API server's defaults).
+   *
+   * @param namespace the namespace
+   * @param name the name
+   * @param scaleTarget the scale target
+   * @param minReplicas the minimum
+   * @param maxReplicas the maximum
+   * @param metrics the metrics
+   * @throws ValidationException naming the field path
+   */
+  public HpaDefinition(String namespace, String name, ScaleTarget scaleTarget, int minReplicas, int maxReplicas,
+      List<HpaMetric> metrics) {
+    this(namespace, name, scaleTarget, minReplicas, maxReplicas, metrics, null);
+  }
+
+  /**
+   * This definition with a behavior.
+   *
+   * @param behavior the behavior, or null for the API server's defaults
+   * @return the definition
+   */
+  public HpaDefinition withBehavior(@Nullable HpaBehavior behavior) {
+    return new HpaDefinition(namespace, name, scaleTarget, minReplicas, maxReplicas, metrics, behavior);
+  }
+
   /** {@return the guide's HPA: api-hpa scaling Deployment api-deployment from 3 to 100 at 70% cpu} */
   public static HpaDefinition guide() {
     return new HpaDefinition(DEFAULT_NAMESPACE, "api-hpa", ScaleTarget.deployment("api-deployment"), 3, 100,
@@ -73,7 +102,7 @@ public record HpaDefinition(String namespace, String name, ScaleTarget scaleTarg
    * @param yaml the text
    * @return the definition
    * @throws ValidationException when it is not one, uses what this value cannot hold (metrics other than Resource
-   *     cpu/memory, {@code behavior}), or the API server would refuse it
+   *     cpu/memory), or the API server would refuse it
    */
   public static HpaDefinition fromYaml(String yaml) {
     return HpaModel.definition(Yaml.hpa("yaml", yaml));
@@ -113,7 +142,38 @@ public record HpaDefinition(String namespace, String name, ScaleTarget scaleTarg
         }
       }
     }
+    if (behavior != null && (behavior.scaleUp() != null || behavior.scaleDown() != null)) {
+      sb.append("  behavior:\n");
+      rules(sb, "scaleUp", behavior.scaleUp());
+      rules(sb, "scaleDown", behavior.scaleDown());
+    }
     return sb.toString();
+  }
+
+  private static void rules(StringBuilder sb, String name, @Nullable ScalingRules r) {
+    if (r == null) {
+      return;
+    }
+    sb.append("    ").append(name).append(":");
+    if (r.stabilizationWindowSeconds() == null && r.selectPolicy() == null && r.policies().isEmpty()) {
+      sb.append(" {}\n");
+      return;
+    }
+    sb.append('\n');
+    if (r.stabilizationWindowSeconds() != null) {
+      sb.append("      stabilizationWindowSeconds: ").append(r.stabilizationWindowSeconds()).append('\n');
+    }
+    if (r.selectPolicy() != null) {
+      sb.append("      selectPolicy: ").append(r.selectPolicy()).append('\n');
+    }
+    if (!r.policies().isEmpty()) {
+      sb.append("      policies:\n");
+      for (ScalingPolicy p : r.policies()) {
+        sb.append("      - type: ").append(p.type()).append('\n')
+            .append("        value: ").append(p.value()).append('\n')
+            .append("        periodSeconds: ").append(p.periodSeconds()).append('\n');
+      }
+    }
   }
 
   /** {@return {@code namespace/name}, as plans name it} */

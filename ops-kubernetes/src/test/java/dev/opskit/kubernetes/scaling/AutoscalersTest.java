@@ -99,6 +99,25 @@ class AutoscalersTest extends ScalingTestCase {
   }
 
   @Test
+  void behaviorIsComparedInTheFieldsDefinedAndUpdated() {
+    Autoscalers hpas = Autoscalers.using(ctx, client);
+    HpaDefinition slow = HpaDefinition.guide().withBehavior(new HpaBehavior(null, ScalingRules.stabilizationWindow(
+        600)));
+    hpas.apply(List.of(HpaDefinition.guide().withBehavior(HpaDefinitionTest.BEHAVIOR)));
+    assertThat(hpas.plan(HpaDefinition.guide()).isEmpty()).isTrue();
+
+    Plan plan = hpas.plan(slow);
+
+    assertThat(plan.changes()).singleElement().satisfies(c -> assertThat(c.diffs()).containsExactly(
+        FieldDiff.of("spec.behavior.scaleDown.stabilizationWindowSeconds", "300", "600")));
+    hpas.apply(plan);
+    HorizontalPodAutoscaler live = stored("default", "api-hpa");
+    assertThat(live.getSpec().getBehavior().getScaleDown().getStabilizationWindowSeconds()).isEqualTo(600);
+    assertThat(live.getSpec().getBehavior().getScaleUp().getPolicies()).hasSize(2);
+    assertThat(hpas.plan(slow).isEmpty()).isTrue();
+  }
+
+  @Test
   void anUnmarkedHpaOfTheSameNameIsUpdatedAndMarked() {
     store("default", "api-hpa", false);
 

@@ -61,6 +61,45 @@ class HpaDefinitionTest {
     assertThat(HpaDefinition.fromYaml(none.toYaml())).isEqualTo(none);
   }
 
+  static final HpaBehavior BEHAVIOR = new HpaBehavior(
+      new ScalingRules(0, "Max", List.of(new ScalingPolicy("Percent", 100, 15), new ScalingPolicy("Pods", 4, 15))),
+      ScalingRules.stabilizationWindow(300));
+
+  @Test
+  void behaviorRoundTripsAndIsReadFromYaml() {
+    HpaDefinition d = HpaDefinition.guide().withBehavior(BEHAVIOR);
+    assertThat(HpaDefinition.fromYaml(d.toYaml())).isEqualTo(d);
+    assertThat(d.toYaml()).endsWith("""
+          behavior:
+            scaleUp:
+              stabilizationWindowSeconds: 0
+              selectPolicy: Max
+              policies:
+              - type: Percent
+                value: 100
+                periodSeconds: 15
+              - type: Pods
+                value: 4
+                periodSeconds: 15
+            scaleDown:
+              stabilizationWindowSeconds: 300
+        """);
+    assertThat(HpaDefinition.fromYaml(GUIDE + "  behavior: {scaleDown: {stabilizationWindowSeconds: 300}}\n"))
+        .isEqualTo(HpaDefinition.guide().withBehavior(new HpaBehavior(null, ScalingRules.stabilizationWindow(300))));
+  }
+
+  @Test
+  void behaviorIsValidatedWithItsFieldPath() {
+    assertInvalid(() -> HpaDefinition.fromYaml(GUIDE + "  behavior:\n    scaleDown:\n      policies:\n"
+        + "      - {type: Pods, value: 1, periodSeconds: 3600}\n"),
+        "Invalid spec.behavior.scaleDown.policies[0].periodSeconds: '3600'. Allowed: 1 to 1800 seconds");
+    assertInvalid(() -> HpaDefinition.fromYaml(GUIDE + "  behavior: {scaleUp: {stabilizationWindowSeconds: 4000}}\n"),
+        "Invalid spec.behavior.scaleUp.stabilizationWindowSeconds: '4000'. Allowed: 0 to 3600 seconds");
+    assertInvalid(() -> HpaDefinition.fromYaml(GUIDE + "  behavior: {scaleUp: {selectPolicy: Average}}\n"),
+        "Invalid spec.behavior.scaleUp.selectPolicy: 'Average'. Allowed: Max, Min or Disabled");
+    assertInvalid(() -> new ScalingPolicy("Pods", 0, 60), "Invalid policy.value: '0'. Allowed: greater than 0");
+  }
+
   @Test
   void validationNamesTheFieldPath() {
     assertInvalid(() -> new HpaDefinition("default", "api-hpa", ScaleTarget.deployment("api"), 0, 3, List.of()),

@@ -135,7 +135,14 @@ public final class AutoscalersImpl implements Autoscalers {
     // A JSON patch (RFC 6902): "add" replaces each member, so metrics are replaced as a whole list and fields the
     // definition does not hold (behavior) stay as they are; the marker label is added to the live labels.
     List<Map<String, Object>> patch = new ArrayList<>();
-    HpaModel.specFields(d).forEach((field, value) -> patch.add(op("/spec/" + field, value)));
+    HpaModel.specFields(d).forEach((field, value) -> {
+      if (field.equals("behavior") && spec(live).getBehavior() != null) {
+        // Only the rules defined: the API server keeps its defaults in the others.
+        ((Map<?, ?>) value).forEach((rules, fields) -> patch.add(op("/spec/behavior/" + rules, fields)));
+      } else {
+        patch.add(op("/spec/" + field, value));
+      }
+    });
     if (live.getMetadata().getLabels() == null) {
       patch.add(op("/metadata/labels", managedBy.labels()));
     } else {
@@ -144,6 +151,10 @@ public final class AutoscalersImpl implements Autoscalers {
     params.put("fields", diffs.stream().map(FieldDiff::field).toList());
     return ResourceChange.update(TYPE, d.id(), diffs, List.of(change(UPDATE, d.namespace(), d.name(), params, live,
         client.getKubernetesSerialization().asJson(patch))));
+  }
+
+  private static HorizontalPodAutoscalerSpec spec(HorizontalPodAutoscaler h) {
+    return h.getSpec() == null ? new HorizontalPodAutoscalerSpec() : h.getSpec();
   }
 
   private static Map<String, Object> op(String path, Object value) {
@@ -184,6 +195,10 @@ public final class AutoscalersImpl implements Autoscalers {
       diffs.add(FieldDiff.of("spec.metrics",
           metrics.stream().map(HpaModel::text).collect(Collectors.joining(", ", "[", "]")),
           d.metrics().stream().map(HpaMetric::toString).collect(Collectors.joining(", ", "[", "]"))));
+    }
+    if (d.behavior() != null) {
+      HpaModel.behaviorDiffs(spec.getBehavior(), d.behavior())
+          .forEach((field, values) -> diffs.add(FieldDiff.of(field, values[0], values[1])));
     }
     Map<String, String> labels = labels(live);
     if (!managedBy.manages(labels)) {

@@ -1,19 +1,26 @@
 package dev.opskit.kubernetes.scaling.internal;
 
 import dev.opskit.core.ValidationException;
+import dev.opskit.kubernetes.scaling.HpaBehavior;
 import dev.opskit.kubernetes.scaling.HpaDefinition;
 import dev.opskit.kubernetes.scaling.HpaMetric;
 import dev.opskit.kubernetes.scaling.ScaleTarget;
+import dev.opskit.kubernetes.scaling.ScalingPolicy;
+import dev.opskit.kubernetes.scaling.ScalingRules;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.CrossVersionObjectReference;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingPolicy;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HPAScalingRules;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBehavior;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscalerSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpec;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricSpecBuilder;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.MetricTarget;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.ResourceMetricSource;
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,6 +29,8 @@ import org.jspecify.annotations.Nullable;
 
 /** Between {@link HpaDefinition}s and fabric8's autoscaling/v2 objects. */
 public final class HpaModel {
+  private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
+
   private HpaModel() {}
 
   /**
@@ -41,9 +50,6 @@ public final class HpaModel {
     if (spec == null) {
       throw ValidationException.of("spec", null, "a spec with scaleTargetRef, minReplicas and maxReplicas");
     }
-    if (spec.getBehavior() != null) {
-      throw ValidationException.of("spec.behavior", "(set)", "none: HpaDefinition does not hold scaling behavior");
-    }
     CrossVersionObjectReference ref = spec.getScaleTargetRef();
     if (ref == null) {
       throw ValidationException.of("spec.scaleTargetRef", null, "a Deployment, StatefulSet or ReplicaSet");
@@ -59,7 +65,115 @@ public final class HpaModel {
       metrics.add(metric(specs.get(i), "spec.metrics[" + i + "]"));
     }
     return new HpaDefinition(namespace, meta.getName(),
-        new ScaleTarget(ref.getApiVersion(), ref.getKind(), ref.getName()), min, spec.getMaxReplicas(), metrics);
+        new ScaleTarget(ref.getApiVersion(), ref.getKind(), ref.getName()), min, spec.getMaxReplicas(), metrics,
+        behavior(spec.getBehavior()));
+  }
+
+  private static @Nullable HpaBehavior behavior(@Nullable HorizontalPodAutoscalerBehavior b) {
+    return b == null ? null : new HpaBehavior(rules(b.getScaleUp(), "spec.behavior.scaleUp"),
+        rules(b.getScaleDown(), "spec.behavior.scaleDown"));
+  }
+
+  private static @Nullable ScalingRules rules(@Nullable HPAScalingRules r, String path) {
+    if (r == null) {
+      return null;
+    }
+    ScalingRules.check(r.getStabilizationWindowSeconds(), r.getSelectPolicy(), path);
+    List<ScalingPolicy> policies = new ArrayList<>();
+    List<HPAScalingPolicy> live = r.getPolicies() == null ? List.of() : r.getPolicies();
+    for (int i = 0; i < live.size(); i++) {
+      HPAScalingPolicy p = live.get(i);
+      String at = path + ".policies[" + i + "]";
+      if (p.getValue() == null) {
+        throw ValidationException.of(at + ".value", null, "greater than 0");
+      }
+      if (p.getPeriodSeconds() == null) {
+        throw ValidationException.of(at + ".periodSeconds", null, "1 to 1800 seconds");
+      }
+      ScalingPolicy.check(p.getType(), p.getValue(), p.getPeriodSeconds(), at);
+      policies.add(new ScalingPolicy(p.getType(), p.getValue(), p.getPeriodSeconds()));
+    }
+    return new ScalingRules(r.getStabilizationWindowSeconds(), r.getSelectPolicy(), policies);
+  }
+
+  /**
+   * The behavior of a definition as the API's JSON writes it, only the fields it sets.
+   *
+   * @param b the behavior
+   * @return {@code scaleUp} and {@code scaleDown}, each present when defined
+   */
+  public static Map<String, Object> behaviorFields(HpaBehavior b) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (b.scaleUp() != null) {
+      m.put("scaleUp", rulesFields(b.scaleUp()));
+    }
+    if (b.scaleDown() != null) {
+      m.put("scaleDown", rulesFields(b.scaleDown()));
+    }
+    return m;
+  }
+
+  private static Map<String, Object> rulesFields(ScalingRules r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (r.stabilizationWindowSeconds() != null) {
+      m.put("stabilizationWindowSeconds", r.stabilizationWindowSeconds());
+    }
+    if (r.selectPolicy() != null) {
+      m.put("selectPolicy", r.selectPolicy());
+    }
+    if (!r.policies().isEmpty()) {
+      List<Map<String, Object>> policies = new ArrayList<>();
+      for (ScalingPolicy p : r.policies()) {
+        Map<String, Object> pm = new LinkedHashMap<>();
+        pm.put("type", p.type());
+        pm.put("value", p.value());
+        pm.put("periodSeconds", p.periodSeconds());
+        policies.add(pm);
+      }
+      m.put("policies", policies);
+    }
+    return m;
+  }
+
+  /**
+   * The differences of a live behavior from a defined one, only in the fields the definition sets.
+   *
+   * @param live the live behavior, or null
+   * @param defined the defined one
+   * @return {@code field: live -> defined} texts, keyed by field path
+   */
+  public static Map<String, String[]> behaviorDiffs(@Nullable HorizontalPodAutoscalerBehavior live,
+      HpaBehavior defined) {
+    Map<String, String[]> diffs = new LinkedHashMap<>();
+    rulesDiffs(diffs, "spec.behavior.scaleUp", live == null ? null : live.getScaleUp(), defined.scaleUp());
+    rulesDiffs(diffs, "spec.behavior.scaleDown", live == null ? null : live.getScaleDown(), defined.scaleDown());
+    return diffs;
+  }
+
+  private static void rulesDiffs(Map<String, String[]> diffs, String path, @Nullable HPAScalingRules live,
+      @Nullable ScalingRules defined) {
+    if (defined == null) {
+      return;
+    }
+    Integer window = live == null ? null : live.getStabilizationWindowSeconds();
+    if (defined.stabilizationWindowSeconds() != null && !defined.stabilizationWindowSeconds().equals(window)) {
+      diffs.put(path + ".stabilizationWindowSeconds",
+          new String[] {String.valueOf(window), String.valueOf(defined.stabilizationWindowSeconds())});
+    }
+    String select = live == null ? null : live.getSelectPolicy();
+    if (defined.selectPolicy() != null && !defined.selectPolicy().equals(select)) {
+      diffs.put(path + ".selectPolicy", new String[] {String.valueOf(select), defined.selectPolicy()});
+    }
+    if (!defined.policies().isEmpty()) {
+      List<HPAScalingPolicy> policies = live == null || live.getPolicies() == null ? List.of() : live.getPolicies();
+      String liveText = policies.stream().map(p -> p.getType() + " " + p.getValue() + "/" + p.getPeriodSeconds() + "s")
+          .collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+      String definedText = defined.policies().stream().map(p -> p.type() + " " + p.value() + "/" + p.periodSeconds()
+          + "s").collect(java.util.stream.Collectors.joining(", ", "[", "]"));
+      if (!liveText.equals(definedText)) {
+        diffs.put(path + ".policies", new String[] {liveText, definedText});
+      }
+    }
   }
 
   private static HpaMetric metric(MetricSpec m, String path) {
@@ -90,7 +204,7 @@ public final class HpaModel {
    * @return the object
    */
   public static HorizontalPodAutoscaler object(HpaDefinition d, Map<String, String> labels) {
-    return new HorizontalPodAutoscalerBuilder()
+    HorizontalPodAutoscaler h = new HorizontalPodAutoscalerBuilder()
         .withNewMetadata().withNamespace(d.namespace()).withName(d.name()).withLabels(new LinkedHashMap<>(labels))
         .endMetadata()
         .withNewSpec()
@@ -99,6 +213,11 @@ public final class HpaModel {
         .withMetrics(d.metrics().stream().map(HpaModel::spec).toList())
         .endSpec()
         .build();
+    if (d.behavior() != null) {
+      h.getSpec().setBehavior(SERIALIZATION.convertValue(behaviorFields(d.behavior()),
+          HorizontalPodAutoscalerBehavior.class));
+    }
+    return h;
   }
 
   private static MetricSpec spec(HpaMetric m) {
@@ -144,6 +263,9 @@ public final class HpaModel {
     spec.put("minReplicas", d.minReplicas());
     spec.put("maxReplicas", d.maxReplicas());
     spec.put("metrics", metrics);
+    if (d.behavior() != null) {
+      spec.put("behavior", behaviorFields(d.behavior()));
+    }
     return spec;
   }
 
