@@ -1,6 +1,7 @@
 package dev.opskit.kubernetes.scaling;
 
 import dev.opskit.core.ValidationException;
+import dev.opskit.core.value.Checks;
 import dev.opskit.kubernetes.internal.KubernetesNames;
 import java.util.Map;
 
@@ -24,8 +25,10 @@ public record ManagedBy(String key, String value) {
    * @throws ValidationException unless {@code key=value} is a valid label
    */
   public ManagedBy {
+    Checks.present("managedBy.key", key, "a label key, such as app.kubernetes.io/managed-by");
+    Checks.present("managedBy.value", value, "a label value, such as opskit");
     KubernetesNames.labelSelector("managedBy", key + "=" + value);
-    if (value == null || value.isEmpty() || key.contains(",") || key.contains("=") || value.contains(",")
+    if (value.isEmpty() || key.contains(",") || key.contains("=") || value.contains(",")
         || value.contains("=") || key.contains(" ") || value.contains(" ") || key.startsWith("!")) {
       throw ValidationException.of("managedBy", key + "=" + value,
           "one label key=value with a non-empty value, as Kubernetes' label rules allow");

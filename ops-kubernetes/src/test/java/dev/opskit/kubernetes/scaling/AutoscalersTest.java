@@ -179,6 +179,14 @@ class AutoscalersTest extends ScalingTestCase {
   }
 
   @Test
+  void aMalformedMarkerIsRefused() {
+    assertThatThrownBy(() -> new ManagedBy("team", "pay ments"))
+        .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid managedBy: 'team=pay ments'.");
+    assertThatThrownBy(() -> new ManagedBy("team", ""))
+        .isInstanceOf(ValidationException.class).hasMessageStartingWith("Invalid managedBy: 'team='.");
+  }
+
+  @Test
   void aDefinitionTwiceIsRefused() {
     assertThatThrownBy(() -> Autoscalers.using(ctx, client).plan(List.of(HpaDefinition.guide(),
         HpaDefinition.guide())))

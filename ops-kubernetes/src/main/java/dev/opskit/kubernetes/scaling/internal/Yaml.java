@@ -1,7 +1,6 @@
 package dev.opskit.kubernetes.scaling.internal;
 
 import dev.opskit.core.ValidationException;
-import dev.opskit.core.value.Checks;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ResourceRequirements;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
@@ -49,7 +48,10 @@ public final class Yaml {
   }
 
   private static <T> T read(String field, @Nullable String text, Class<T> type, String allowed) {
-    Checks.length(field, text, 1, MAX_LENGTH);
+    if (text == null || text.isBlank() || text.length() > MAX_LENGTH) {
+      throw ValidationException.of(field, text == null ? null : abbreviated(text),
+          allowed + ", of at most " + MAX_LENGTH + " characters");
+    }
     T value;
     try {
       value = SERIALIZATION.unmarshal(text, type);
