@@ -76,6 +76,27 @@ class ErrorsTest {
   }
 
   @Test
+  void theMarkedHpasAreReadOverEveryPage() throws InterruptedException {
+    String list = "/apis/autoscaling/v2/horizontalpodautoscalers?labelSelector="
+        + "app.kubernetes.io%2Fmanaged-by%3Dopskit&limit=500";
+    server.expect().get().withPath(list).andReturn(200, new HorizontalPodAutoscalerListBuilder()
+        .withMetadata(new io.fabric8.kubernetes.api.model.ListMetaBuilder().withContinue("page-2").build()).addToItems(marked("default", "a")).build()).once();
+    server.expect().get().withPath("/apis/autoscaling/v2/horizontalpodautoscalers?continue=page-2&labelSelector="
+        + "app.kubernetes.io%2Fmanaged-by%3Dopskit&limit=500").andReturn(200, new HorizontalPodAutoscalerListBuilder()
+        .withMetadata(new io.fabric8.kubernetes.api.model.ListMeta()).addToItems(marked("production", "b")).build()).once();
+
+    Plan plan = Autoscalers.using(ctx, client).plan(java.util.List.of());
+
+    assertThat(plan.changes()).extracting(c -> c.kind() + " " + c.resource())
+        .containsExactly("DELETE default/a", "DELETE production/b");
+  }
+
+  private static io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler marked(String ns, String n) {
+    return dev.opskit.kubernetes.scaling.internal.HpaModel.object(new HpaDefinition(ns, n,
+        ScaleTarget.deployment("api"), 1, 2, java.util.List.of()), ManagedBy.OPSKIT.labels());
+  }
+
+  @Test
   void aForbiddenListingIsAccessDenied() {
     server.expect().get().withPath("/apis/autoscaling/v2/horizontalpodautoscalers?labelSelector="
         + "app.kubernetes.io%2Fmanaged-by%3Dopskit&limit=500")
