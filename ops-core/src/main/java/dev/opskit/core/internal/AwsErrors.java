@@ -204,39 +204,4 @@ public final class AwsErrors {
     }
     return false;
   }
-
-  /**
-   * Stands in for an SDK exception as a cause, keeping its class name, scrubbed message and stack trace
-   * but never a secret that the original message echoed. Its causes and suppressed exceptions (the SDK
-   * adds one per failed attempt) are scrubbed stand-ins too, to a bounded depth so a cyclic chain ends.
-   */
-  static final class ScrubbedCause extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-    private static final int MAX_DEPTH = 32;
-    private final String originalType;
-
-    ScrubbedCause(Throwable original, Redaction redaction) {
-      this(original, redaction, 0);
-    }
-
-    private ScrubbedCause(Throwable original, Redaction redaction, int depth) {
-      super(redaction.scrub(original.getMessage()),
-          original.getCause() == null || depth >= MAX_DEPTH
-              ? null : new ScrubbedCause(original.getCause(), redaction, depth + 1));
-      this.originalType = original.getClass().getName();
-      setStackTrace(original.getStackTrace());
-      if (depth < MAX_DEPTH) {
-        for (Throwable suppressed : original.getSuppressed()) {
-          addSuppressed(new ScrubbedCause(suppressed, redaction, depth + 1));
-        }
-      }
-    }
-
-    @Override
-    @SuppressWarnings("OverrideThrowableToString") // on purpose: a stack trace names the original's class, not ours
-    public String toString() {
-      String message = getLocalizedMessage();
-      return message == null ? originalType : originalType + ": " + message;
-    }
-  }
 }

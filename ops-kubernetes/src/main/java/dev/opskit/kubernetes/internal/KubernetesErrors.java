@@ -8,6 +8,7 @@ import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ServiceException;
 import dev.opskit.core.ThrottledException;
 import dev.opskit.core.internal.Redaction;
+import dev.opskit.core.internal.ScrubbedCause;
 import io.fabric8.kubernetes.api.model.Status;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.KubernetesClientTimeoutException;

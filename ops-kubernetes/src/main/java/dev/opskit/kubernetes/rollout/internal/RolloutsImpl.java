@@ -2,7 +2,6 @@ package dev.opskit.kubernetes.rollout.internal;
 
 import dev.opskit.core.OpsContext;
 import dev.opskit.core.OpsException;
-import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ResourceStateException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.Change;
@@ -11,6 +10,7 @@ import dev.opskit.core.change.PlannedCall;
 import dev.opskit.core.value.Checks;
 import dev.opskit.core.waiting.PollResult;
 import dev.opskit.core.waiting.Poller;
+import dev.opskit.kubernetes.internal.DeploymentContainers;
 import dev.opskit.kubernetes.internal.KubernetesErrors;
 import dev.opskit.kubernetes.internal.KubernetesNames;
 import dev.opskit.kubernetes.rollout.DeploymentRef;
@@ -21,7 +21,6 @@ import dev.opskit.kubernetes.rollout.RolloutHistory;
 import dev.opskit.kubernetes.rollout.RolloutStatus;
 import dev.opskit.kubernetes.rollout.Rollouts;
 import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.PodSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.ReplicaSet;
@@ -52,7 +51,7 @@ import org.jspecify.annotations.Nullable;
 public final class RolloutsImpl implements Rollouts {
   static final String SET_IMAGE = "kubernetes:SetImage";
   static final String ROLLBACK = "kubernetes:RollbackDeployment";
-  static final String GET = "kubernetes:GetDeployment";
+  static final String GET = DeploymentContainers.GET;
   static final String WAIT = "kubernetes:wait-rollout-complete";
   private static final Duration FIRST_INTERVAL = Duration.ofSeconds(2);
   private static final Duration MAX_INTERVAL = Duration.ofSeconds(10);
@@ -89,27 +88,9 @@ public final class RolloutsImpl implements Rollouts {
     KubernetesNames.label("container", container);
     ImageReferences.check("image", image);
     Deployment d = read(ref);
-    PodSpec pod = podSpec(d);
-    List<Container> containers = pod == null || pod.getContainers() == null ? List.of() : pod.getContainers();
-    List<Container> initContainers =
-        pod == null || pod.getInitContainers() == null ? List.of() : pod.getInitContainers();
-    String path;
-    Container found;
-    int index = indexOf(containers, container);
-    if (index >= 0) {
-      path = "/spec/template/spec/containers/" + index;
-      found = containers.get(index);
-    } else {
-      index = indexOf(initContainers, container);
-      if (index < 0) {
-        Set<String> names = ReplicaSetHistory.images(d.getSpec() == null ? null : d.getSpec().getTemplate()).keySet();
-        throw ValidationException.of("container", container, names.isEmpty()
-            ? "a container of deployment " + ref + ", which has none"
-            : "a container of deployment " + ref + ": " + String.join(", ", names));
-      }
-      path = "/spec/template/spec/initContainers/" + index;
-      found = initContainers.get(index);
-    }
+    DeploymentContainers.At at = DeploymentContainers.find(d, ref, container);
+    Container found = at.container();
+    String path = at.path();
     String previous = found.getImage() == null ? "" : found.getImage();
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("namespace", ref.namespace());
@@ -124,12 +105,11 @@ public final class RolloutsImpl implements Rollouts {
     }
     // The test makes the patch fail (HTTP 422) rather than change another container if the list was reordered.
     List<Map<String, Object>> patch = List.of(
-        op("test", path + "/name", container),
-        op("add", path + "/image", image));
-    String at = path;
+        DeploymentContainers.op("test", path + "/name", container),
+        DeploymentContainers.op("add", path + "/image", image));
     return submitPatch(SET_IMAGE, ref, d, params, patch, new ImageUpdate(ref, container, previous, image, true),
-        now -> container.equals(nameAt(now, at)) ? null
-            : "its containers changed since it was read: " + container + " is no longer at " + at
+        now -> container.equals(DeploymentContainers.nameAt(now, path)) ? null
+            : "its containers changed since it was read: " + container + " is no longer at " + path
                 + ". Nothing was changed; run setImage again");
   }
 
@@ -218,8 +198,8 @@ public final class RolloutsImpl implements Rollouts {
           "skipped rollback (current template already matches revision " + revision + ")");
     }
     List<Map<String, Object>> patch = List.of(
-        op("replace", "/spec/template", templates.withoutHash(template)),
-        op("add", "/metadata/annotations", annotations(d, chosen)));
+        DeploymentContainers.op("replace", "/spec/template", templates.withoutHash(template)),
+        DeploymentContainers.op("add", "/metadata/annotations", annotations(d, chosen)));
     return submitPatch(ROLLBACK, ref, d, params, patch, new Rollback(ref, revision, images, true));
   }
 
@@ -292,12 +272,7 @@ public final class RolloutsImpl implements Rollouts {
   }
 
   private Deployment read(DeploymentRef ref) {
-    Deployment d = KubernetesErrors.call(GET, ref.target(), () -> deployment(ref).get());
-    if (d == null) {
-      throw new ResourceNotFoundException("deployment " + ref.name() + " not found in namespace " + ref.namespace()
-          + ". Check the namespace, the name and the cluster.", GET, ref.target(), null);
-    }
-    return d;
+    return DeploymentContainers.read(client, ref);
   }
 
   /**
@@ -337,40 +312,7 @@ public final class RolloutsImpl implements Rollouts {
     }).build());
   }
 
-  private static @Nullable String nameAt(Deployment d, String path) {
-    PodSpec pod = podSpec(d);
-    if (pod == null) {
-      return null;
-    }
-    boolean init = path.contains("/initContainers/");
-    List<Container> list = init ? pod.getInitContainers() : pod.getContainers();
-    int index = Integer.parseInt(path.substring(path.lastIndexOf('/') + 1));
-    return list == null || index >= list.size() || list.get(index) == null ? null : list.get(index).getName();
-  }
-
   private RollableScalableResource<Deployment> deployment(DeploymentRef ref) {
     return client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name());
-  }
-
-  private static Map<String, Object> op(String op, String path, Object value) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("op", op);
-    m.put("path", path);
-    m.put("value", value);
-    return m;
-  }
-
-  private static @Nullable PodSpec podSpec(Deployment d) {
-    return d.getSpec() == null || d.getSpec().getTemplate() == null ? null : d.getSpec().getTemplate().getSpec();
-  }
-
-  private static int indexOf(List<Container> containers, String name) {
-    for (int i = 0; i < containers.size(); i++) {
-      Container c = containers.get(i);
-      if (c != null && name.equals(c.getName())) {
-        return i;
-      }
-    }
-    return -1;
   }
 }

@@ -1,12 +1,12 @@
 package dev.opskit.kubernetes.scaling.internal;
 
 import dev.opskit.core.OpsContext;
-import dev.opskit.core.ResourceNotFoundException;
 import dev.opskit.core.ValidationException;
 import dev.opskit.core.change.Change;
 import dev.opskit.core.change.ChangeResult;
 import dev.opskit.core.change.PlannedCall;
 import dev.opskit.core.value.Checks;
+import dev.opskit.kubernetes.internal.DeploymentContainers;
 import dev.opskit.kubernetes.internal.KubernetesErrors;
 import dev.opskit.kubernetes.internal.KubernetesNames;
 import dev.opskit.kubernetes.rollout.DeploymentRef;
@@ -22,7 +22,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,6 @@ import org.jspecify.annotations.Nullable;
 /** {@link Workloads} on fabric8: one JSON patch of one container's resources, through the gate. */
 public final class WorkloadsImpl implements Workloads {
   static final String SET_RESOURCES = "kubernetes:SetResources";
-  static final String GET = "kubernetes:GetDeployment";
   private static final Set<String> MANAGED = Set.of(ResourceQuantities.CPU, ResourceQuantities.MEMORY,
       ResourceQuantities.EPHEMERAL_STORAGE);
   private static final String DEPLOYMENT_ALLOWED =
@@ -59,28 +57,9 @@ public final class WorkloadsImpl implements Workloads {
     KubernetesNames.label("container", container);
     Checks.present("resources", resources, "the container's resources, such as ContainerResources.guide()");
     Deployment d = read(ref);
-    PodSpec pod = d.getSpec() == null || d.getSpec().getTemplate() == null ? null : d.getSpec().getTemplate().getSpec();
-    List<Container> containers = pod == null || pod.getContainers() == null ? List.of() : pod.getContainers();
-    List<Container> inits = pod == null || pod.getInitContainers() == null ? List.of() : pod.getInitContainers();
-    String path;
-    Container found;
-    int index = indexOf(containers, container);
-    if (index >= 0) {
-      path = "/spec/template/spec/containers/" + index;
-      found = containers.get(index);
-    } else {
-      index = indexOf(inits, container);
-      if (index < 0) {
-        List<String> names = new ArrayList<>();
-        containers.forEach(c -> names.add(c.getName()));
-        inits.forEach(c -> names.add(c.getName()));
-        throw ValidationException.of("container", container, names.isEmpty()
-            ? "a container of deployment " + ref + ", which has none"
-            : "a container of deployment " + ref + ": " + String.join(", ", names));
-      }
-      path = "/spec/template/spec/initContainers/" + index;
-      found = inits.get(index);
-    }
+    DeploymentContainers.At at = DeploymentContainers.find(d, ref, container);
+    Container found = at.container();
+    String path = at.path();
     ContainerResources previous = resourcesOf(found);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("namespace", ref.namespace());
@@ -100,8 +79,8 @@ public final class WorkloadsImpl implements Workloads {
     value.put("requests", merged(live == null ? null : live.getRequests(), resources.requests()));
     value.put("limits", merged(live == null ? null : live.getLimits(), resources.limits()));
     // The test makes the patch fail (HTTP 422) rather than change another container if the list was reordered.
-    List<Map<String, Object>> patch = List.of(op("test", path + "/name", container),
-        op("add", path + "/resources", value));
+    List<Map<String, Object>> patch = List.of(DeploymentContainers.op("test", path + "/name", container),
+        DeploymentContainers.op("add", path + "/resources", value));
     String json = client.getKubernetesSerialization().asJson(patch);
     ResourcesUpdate answer = new ResourcesUpdate(ref, container, previous, resources, true);
     return ctx.gate().submit(Change.described(SET_RESOURCES, ref.target(), params, () -> {
@@ -115,7 +94,7 @@ public final class WorkloadsImpl implements Workloads {
   public Map<String, ContainerResources> resources(DeploymentRef ref) {
     Checks.present("deployment", ref, DEPLOYMENT_ALLOWED);
     Deployment d = read(ref);
-    PodSpec pod = d.getSpec() == null || d.getSpec().getTemplate() == null ? null : d.getSpec().getTemplate().getSpec();
+    PodSpec pod = DeploymentContainers.podSpec(d);
     Map<String, ContainerResources> result = new LinkedHashMap<>();
     if (pod != null) {
       if (pod.getContainers() != null) {
@@ -162,29 +141,6 @@ public final class WorkloadsImpl implements Workloads {
   }
 
   private Deployment read(DeploymentRef ref) {
-    Deployment d = KubernetesErrors.call(GET, ref.target(),
-        () -> client.apps().deployments().inNamespace(ref.namespace()).withName(ref.name()).get());
-    if (d == null) {
-      throw new ResourceNotFoundException("deployment " + ref.name() + " not found in namespace " + ref.namespace()
-          + ". Check the namespace, the name and the cluster.", GET, ref.target(), null);
-    }
-    return d;
-  }
-
-  private static int indexOf(List<Container> containers, String name) {
-    for (int i = 0; i < containers.size(); i++) {
-      if (name.equals(containers.get(i).getName())) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  private static Map<String, Object> op(String op, String path, Object value) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("op", op);
-    m.put("path", path);
-    m.put("value", value);
-    return m;
+    return DeploymentContainers.read(client, ref);
   }
 }

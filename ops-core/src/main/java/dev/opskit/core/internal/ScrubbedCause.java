@@ -1,12 +1,10 @@
-package dev.opskit.kubernetes.internal;
-
-import dev.opskit.core.internal.Redaction;
+package dev.opskit.core.internal;
 
 /**
- * Stands in for a fabric8 exception as a cause: its class name, scrubbed message and stack trace, never a
- * secret its message echoed (the API server may quote the patch body, values in base64). Its causes and
- * suppressed exceptions are scrubbed stand-ins too, to a bounded depth so a cyclic chain ends. The original is
- * not kept: it also carries the request, body included.
+ * Stands in for a failure as a cause (an SDK exception, a fabric8 one): its class name, scrubbed message and
+ * stack trace, never a secret its message echoed (AWS or a Kubernetes API server may quote the request body,
+ * values in base64). Its causes and suppressed exceptions (the SDK adds one per failed attempt) are scrubbed
+ * stand-ins too, to a bounded depth so a cyclic chain ends. The original is not kept: it may carry the request.
  */
 public final class ScrubbedCause extends RuntimeException {
   private static final long serialVersionUID = 1L;
